@@ -1,0 +1,97 @@
+package org.qcchain.chaincode;
+
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.qcchain.chaincode.access.Caller;
+import org.qcchain.chaincode.access.CertificateTrust;
+import org.qcchain.chaincode.model.Anchor;
+import org.qcchain.chaincode.model.AnchorStatement;
+import org.qcchain.chaincode.model.AnchorSubmission;
+import org.qcchain.chaincode.model.Dataset;
+import org.qcchain.chaincode.model.Organisation;
+import org.qcchain.chaincode.model.Role;
+import org.qcchain.chaincode.store.Stores;
+import org.qcchain.chaincode.support.Args;
+import org.qcchain.chaincode.support.Check;
+import org.qcchain.chaincode.support.ContractErrors;
+import org.qcchain.chaincode.support.Events;
+import org.qcchain.chaincode.support.LedgerTime;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.Json;
+
+/**
+ * Anchors (存证): a provider puts the Merkle root of a batch of its records on the ledger in one
+ * transaction, signed with a certificate of its own CA. Each record keeps its own inclusion proof
+ * against the root; the records themselves never reach the ledger.
+ */
+@Contract(name = "Anchors", info = @Info(title = "Anchors", version = "0.1.0",
+        description = "Merkle roots of providers' record batches"))
+public final class AnchorContract implements ContractInterface {
+    private static final long MAX_RECORDS_PER_BATCH = 100_000_000L;
+
+    /** Anchors a batch of an active dataset (its provider only); the statement's signature is verified. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String anchorBatch(Context ctx, String submissionJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = Caller.of(ctx, stores.organisations());
+        Organisation provider = caller.requireAnyRole(Role.PROVIDER);
+        AnchorSubmission submission = Args.parse("submission", submissionJson, AnchorSubmission.class);
+        AnchorStatement statement = validStatement(Check.present("statement", submission.statement()));
+        Dataset dataset = stores.datasets().requireActive(statement.datasetId());
+        if (!caller.is(dataset.providerMspId())) {
+            throw ContractErrors.notAuthorized("only '" + dataset.providerMspId() + "', the source of dataset '"
+                    + dataset.id() + "', may anchor its records");
+        }
+        if (stores.anchors().exists(statement.datasetId(), statement.batchId())) {
+            throw ContractErrors.error(ErrorCode.ANCHOR_EXISTS, "batch '" + statement.batchId() + "' of dataset '"
+                    + statement.datasetId() + "' is already anchored");
+        }
+        X509Certificate signer = CertificateTrust.requireIssuedBy(provider, submission.certificate(), LedgerTime.now(ctx));
+        if (CertificateTrust.suiteOf(signer) != CryptoSuite.fromName(statement.hashSuite())) {
+            throw ContractErrors.invalid("the batch is hashed with " + statement.hashSuite()
+                    + " but signed with a " + CertificateTrust.suiteOf(signer) + " certificate");
+        }
+        CertificateTrust.requireSignature(signer, Json.canonicalBytes(statement), submission.signature());
+        Anchor anchor = new Anchor(statement, caller.mspId(), submission.certificate(), submission.signature(),
+                LedgerTime.nowText(ctx), ctx.getStub().getTxId());
+        stores.anchors().save(anchor);
+        Events.emit(ctx, "BatchAnchored", Map.of("datasetId", statement.datasetId(), "batchId", statement.batchId(),
+                "merkleRoot", statement.merkleRoot(), "recordCount", statement.recordCount()));
+        return Json.write(anchor);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getAnchor(Context ctx, String datasetId, String batchId) {
+        Stores stores = Stores.of(ctx);
+        Caller.of(ctx, stores.organisations()).requireRegistered();
+        return Json.write(stores.anchors().require(datasetId, batchId));
+    }
+
+    /** @param queryJson {@link org.qcchain.chaincode.model.PageQuery}; may be empty */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String listAnchors(Context ctx, String datasetId, String queryJson) {
+        Stores stores = Stores.of(ctx);
+        Caller.of(ctx, stores.organisations()).requireRegistered();
+        stores.datasets().require(datasetId);
+        return Json.write(stores.anchors().page(datasetId, Args.pageQuery(queryJson)));
+    }
+
+    private static AnchorStatement validStatement(AnchorStatement statement) {
+        Check.matches("statement.datasetId", statement.datasetId(), Check.DATASET_ID);
+        Check.matches("statement.batchId", statement.batchId(), Check.RECORD_ID);
+        Check.matches("statement.merkleRoot", statement.merkleRoot(), Check.HEX_256);
+        Check.positive("statement.recordCount", statement.recordCount(), MAX_RECORDS_PER_BATCH);
+        try {
+            CryptoSuite.fromName(Check.present("statement.hashSuite", statement.hashSuite()));
+        } catch (IllegalArgumentException e) {
+            throw ContractErrors.invalid("statement.hashSuite must be one of P256_SHA256, SM2_SM3");
+        }
+        return statement;
+    }
+}

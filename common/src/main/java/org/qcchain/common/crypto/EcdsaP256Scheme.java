@@ -1,0 +1,62 @@
+package org.qcchain.common.crypto;
+
+import java.math.BigInteger;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+
+/**
+ * ECDSA over P-256 with SHA-256, the way Fabric does it: signatures are produced in low-S form
+ * and high-S signatures are rejected (otherwise anyone could turn a valid signature into a second
+ * valid one, {@code (r, n-s)}, and change a transaction's bytes without the key).
+ *
+ * <p>The nonce {@code k} is derived deterministically (RFC 6979), so signing needs no random
+ * source and the same key and message always give the same signature.
+ */
+final class EcdsaP256Scheme implements SignatureScheme {
+
+    private final EcCurve curve;
+    private final DigestPrototype sha256;
+
+    EcdsaP256Scheme(EcCurve curve, DigestPrototype sha256) {
+        this.curve = curve;
+        this.sha256 = sha256;
+    }
+
+    @Override
+    public byte[] sign(ECPrivateKeyParameters key, byte[] data) {
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, key);
+        BigInteger[] rs = signer.generateSignature(sha256(data));
+        BigInteger s = rs[1];
+        if (s.compareTo(curve.halfOrder()) > 0) {
+            s = curve.order().subtract(s);
+        }
+        return DerSignature.encode(curve.order(), rs[0], s);
+    }
+
+    @Override
+    public void verify(ECPublicKeyParameters key, byte[] data, byte[] signature)
+            throws InvalidSignatureException {
+        BigInteger[] rs = DerSignature.decode(curve.order(), signature);
+        if (rs[1].compareTo(curve.halfOrder()) > 0) {
+            throw new InvalidSignatureException(
+                    InvalidSignatureException.Reason.HIGH_S,
+                    "P-256 signature has a high S value; only the low-S form (s <= n/2) is accepted, as in"
+                            + " Fabric");
+        }
+        ECDSASigner verifier = new ECDSASigner();
+        verifier.init(false, key);
+        if (!verifier.verifySignature(sha256(data), rs[0], rs[1])) {
+            throw new InvalidSignatureException(
+                    InvalidSignatureException.Reason.MISMATCH,
+                    "P-256 signature does not match the data and public key");
+        }
+    }
+
+    private byte[] sha256(byte[] data) {
+        return sha256.newDigest().digest(data);
+    }
+}
