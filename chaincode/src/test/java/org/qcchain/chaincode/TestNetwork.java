@@ -21,7 +21,7 @@ import org.qcchain.simulator.TransactionResult;
  */
 final class TestNetwork {
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
-    private static final ChaincodeRunner RUNNER = ChaincodeRunner.forContractsOnClasspath("qcchain");
+    static final ChaincodeRunner RUNNER = ChaincodeRunner.forContractsOnClasspath("qcchain");
 
     final CryptoSuite suite;
     final InMemoryLedger ledger;
