@@ -1,0 +1,90 @@
+package org.qcchain.node.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qcchain.node.http.NodeServer;
+
+/**
+ * The {@code qcchain} command line: {@code qcchain <command> [options]}, {@code --help} on its own
+ * or after any command, {@code --version}. Returns exit codes instead of exiting, so it is
+ * testable; {@link org.qcchain.node.NodeMain} exits.
+ *
+ * <pre>{@code
+ * int code = Cli.standard().run(args, System.out, System.err, System.getenv());
+ * }</pre>
+ */
+public final class Cli {
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    private Cli(List<Command> commands) {
+        commands.forEach(command -> this.commands.put(command.name(), command));
+    }
+
+    /**
+     * The commands of this build: {@code start}; {@code demo}, {@code verify} and {@code import}
+     * answer that they are not available yet, until the ledger backends land.
+     *
+     * @return the command line
+     */
+    public static Cli standard() {
+        return new Cli(List.of(new StartCommand(), UnavailableCommands.demo(),
+                UnavailableCommands.verify(), UnavailableCommands.importRecords()));
+    }
+
+    /**
+     * Parses and runs.
+     *
+     * @param args the process arguments
+     * @param out standard output
+     * @param err standard error
+     * @param env the environment
+     * @return the exit code, see {@link ExitCodes}
+     */
+    public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (args.length == 0) {
+            err.print(usage());
+            return ExitCodes.USAGE;
+        }
+        String first = args[0];
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            out.print(usage());
+            return ExitCodes.OK;
+        }
+        if (first.equals("--version")) {
+            out.println("qcchain " + NodeServer.version());
+            return ExitCodes.OK;
+        }
+        Command command = commands.get(first);
+        if (command == null) {
+            err.println("qcchain: unknown command '" + first + "'");
+            err.print(usage());
+            return ExitCodes.USAGE;
+        }
+        List<String> rest = List.of(args).subList(1, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print(command.help());
+            return ExitCodes.OK;
+        }
+        return command.run(rest, out, err, env);
+    }
+
+    /**
+     * The overall usage text.
+     *
+     * @return the text {@code qcchain --help} prints
+     */
+    public String usage() {
+        StringBuilder text = new StringBuilder("Usage: qcchain <command> [options]\n\n"
+                + "qcchain node: trusted government-data sharing on a permissioned ledger.\n\n"
+                + "Commands:\n");
+        commands.values().forEach(command ->
+                text.append(String.format("  %-8s %s%n", command.name(), command.summary())));
+        text.append("\nOptions:\n  -h, --help   show this help, or a command's help after it\n"
+                + "  --version    print the version\n\n"
+                + "Run 'qcchain <command> --help' for the options of a command.\n");
+        return text.toString();
+    }
+}

@@ -1,0 +1,154 @@
+package org.qcchain.node.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.node.auth.Role;
+
+/**
+ * The node's configuration, read by {@link NodeConfigLoader} from a JSON file with environment
+ * overrides on top of {@link #defaults()} (embedded ledger, plain HTTP on 127.0.0.1:8080). Every
+ * record checks its own values, so a {@code NodeConfig} that exists is usable.
+ *
+ * @param dataDir where the node keeps its data (the embedded ledger's database)
+ * @param http where the API listens
+ * @param tls TLS and client authentication
+ * @param cryptoSuite the network's suite, for signatures and hashes
+ * @param ledger which ledger backend the node talks to
+ * @param limits request limits
+ * @param auth signed-request settings
+ * @param organisations organisations known from the file, until the ledger provides them
+ */
+public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoSuite, Ledger ledger,
+        Limits limits, Auth auth, List<OrganisationEntry> organisations) {
+
+    /** Checks that every part is present and cross-part rules hold. */
+    public NodeConfig {
+        Checks.notBlank(dataDir, "dataDir");
+        Checks.present(http, "http");
+        Checks.present(tls, "tls");
+        Checks.present(cryptoSuite, "cryptoSuite");
+        Checks.present(ledger, "ledger");
+        Checks.present(limits, "limits");
+        Checks.present(auth, "auth");
+        organisations = List.copyOf(Checks.present(organisations, "organisations"));
+        Set<String> seen = new HashSet<>();
+        for (OrganisationEntry organisation : organisations) {
+            Checks.rule(seen.add(organisation.mspId()),
+                    "organisations: " + organisation.mspId() + " is listed twice");
+        }
+    }
+
+    /**
+     * The embedded-mode defaults: data in {@code ./qcchain-data}, HTTP on 127.0.0.1:8080 without
+     * TLS, P256_SHA256, the embedded ledger, 1 MiB bodies, pages of at most 200, five minutes of
+     * clock skew, 100,000 remembered nonces, no organisations.
+     *
+     * @return the defaults
+     */
+    public static NodeConfig defaults() {
+        return new NodeConfig("qcchain-data", new Http("127.0.0.1", 8080),
+                new Tls(false, null, null, ClientAuthMode.NONE), CryptoSuite.P256_SHA256,
+                new Ledger("embedded"), new Limits(1024 * 1024, 200, 50), new Auth(300, 100_000),
+                List.of());
+    }
+
+    /**
+     * Where the API listens.
+     *
+     * @param host interface address, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param port TCP port; 0 picks a free one
+     */
+    public record Http(String host, int port) {
+        /** Checks the values. */
+        public Http {
+            Checks.notBlank(host, "http.host");
+            Checks.range(port, 0, 65535, "http.port");
+        }
+    }
+
+    /**
+     * TLS for the API. Certificates must be P-256: the JDK's TLS has no SM2 cipher suites, so an
+     * SM2 network keeps SM2 for signed requests and uses P-256 for transport.
+     *
+     * @param enabled whether the API speaks HTTPS
+     * @param certificate PEM file of the server certificate (chain), when enabled
+     * @param privateKey PEM file of its private key, when enabled
+     * @param clientAuth whether clients must present certificates of the organisations' CAs
+     */
+    public record Tls(boolean enabled, String certificate, String privateKey,
+            ClientAuthMode clientAuth) {
+        /** Checks the values. */
+        public Tls {
+            Checks.present(clientAuth, "tls.clientAuth");
+            if (enabled) {
+                Checks.notBlank(certificate, "tls.certificate");
+                Checks.notBlank(privateKey, "tls.privateKey");
+            }
+            Checks.rule(enabled || clientAuth == ClientAuthMode.NONE,
+                    "tls.clientAuth " + clientAuth + " needs tls.enabled true");
+        }
+    }
+
+    /**
+     * The ledger backend.
+     *
+     * @param backend {@code embedded} (H2, one machine) or {@code fabric} (a Fabric network)
+     */
+    public record Ledger(String backend) {
+        /** Checks the values. */
+        public Ledger {
+            Checks.rule("embedded".equals(backend) || "fabric".equals(backend),
+                    "ledger.backend must be embedded or fabric, was " + backend);
+        }
+    }
+
+    /**
+     * Limits on what one request may ask.
+     *
+     * @param maxBodyBytes largest request body; larger ones get 413
+     * @param maxPageSize largest page a list route returns
+     * @param defaultPageSize page size when the caller gives none
+     */
+    public record Limits(int maxBodyBytes, int maxPageSize, int defaultPageSize) {
+        /** Checks the values. */
+        public Limits {
+            Checks.range(maxBodyBytes, 1024, 64 * 1024 * 1024, "limits.maxBodyBytes");
+            Checks.range(maxPageSize, 1, 1000, "limits.maxPageSize");
+            Checks.range(defaultPageSize, 1, maxPageSize, "limits.defaultPageSize");
+        }
+    }
+
+    /**
+     * Signed-request settings.
+     *
+     * @param maxClockSkewSeconds how far a request's timestamp may lie from the node's clock
+     * @param nonceCacheSize most nonces remembered at once; when full, requests get 429
+     */
+    public record Auth(int maxClockSkewSeconds, int nonceCacheSize) {
+        /** Checks the values. */
+        public Auth {
+            Checks.range(maxClockSkewSeconds, 1, 3600, "auth.maxClockSkewSeconds");
+            Checks.range(nonceCacheSize, 1000, 10_000_000, "auth.nonceCacheSize");
+        }
+    }
+
+    /**
+     * An organisation known from the file.
+     *
+     * @param mspId its MSP id
+     * @param roles its roles
+     * @param caCertificates PEM files of its CA certificates
+     */
+    public record OrganisationEntry(String mspId, List<Role> roles, List<String> caCertificates) {
+        /** Checks the values. */
+        public OrganisationEntry {
+            Checks.notBlank(mspId, "organisations[].mspId");
+            roles = List.copyOf(Checks.present(roles, "organisations[].roles"));
+            caCertificates = List.copyOf(Checks.present(caCertificates, "organisations[].caCertificates"));
+            Checks.rule(!caCertificates.isEmpty(),
+                    "organisations: " + mspId + " needs at least one caCertificates file");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.qcchain.node.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.qcchain.common.auth.RequestVerifier;
+import org.qcchain.node.auth.NonceCache;
+import org.qcchain.node.auth.OrganisationDirectory;
+import org.qcchain.node.auth.Role;
+import org.qcchain.node.auth.RoleGuard;
+import org.qcchain.node.auth.SignedRequestHandler;
+import org.qcchain.node.config.NodeConfig;
+import org.qcchain.node.metrics.HttpMetrics;
+
+/**
+ * The node's routes, each a chain: route label → [JSON content type] → authentication → role
+ * guard → action. Every route here is in {@code openapi/qcchain.yaml}, and a test checks the two
+ * agree. Routes added by later features go through {@link #mount}.
+ */
+final class NodeRouter {
+
+    private final NodeConfig config;
+    private final HttpMetrics metrics;
+    private final Router router;
+    private final SignedRequestHandler authentication;
+
+    NodeRouter(Vertx vertx, NodeConfig config, OrganisationDirectory directory, HttpMetrics metrics,
+            NonceCache nonces) {
+        this.config = config;
+        this.metrics = metrics;
+        this.router = Router.router(vertx);
+        RequestVerifier verifier = RequestVerifier.create(config.cryptoSuite(),
+                Duration.ofSeconds(config.auth().maxClockSkewSeconds()));
+        this.authentication = new SignedRequestHandler(verifier, directory, nonces, Clock.systemUTC());
+    }
+
+    Router build() {
+        ProblemHandler problems = new ProblemHandler();
+        router.route().handler(new RequestObserver(metrics));
+        // the body is read for every route: a signature covers it even where it should be empty
+        router.route().handler(BodyHandler.create(false).setBodyLimit(config.limits().maxBodyBytes()));
+        router.route().failureHandler(problems);
+        router.errorHandler(404, problems);
+        router.errorHandler(405, problems);
+        router.errorHandler(500, problems);
+
+        mount(HttpMethod.GET, "/health", List.of(new HealthHandler(config)));
+        mount(HttpMethod.GET, "/metrics", List.of(new MetricsHandler(metrics)));
+        mount(HttpMethod.GET, "/openapi.yaml", List.of(new OpenApiHandler()));
+        mount(HttpMethod.GET, "/v1/whoami",
+                List.of(authentication, RoleGuard.anyRole(), new WhoAmIHandler()));
+        mount(HttpMethod.POST, "/v1/echo", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyRole(), new EchoHandler(config.cryptoSuite())));
+        mount(HttpMethod.GET, "/v1/node", List.of(authentication,
+                RoleGuard.anyOf(Role.OPERATOR, Role.AUDITOR), new NodeInfoHandler(config)));
+        return router;
+    }
+
+    /**
+     * Adds a route whose handlers run in order, labelled with its template for the metrics.
+     *
+     * @param method the HTTP method
+     * @param template the path template, as in the OpenAPI file
+     * @param chain the handlers, authentication and guards first
+     */
+    void mount(HttpMethod method, String template, List<Handler<RoutingContext>> chain) {
+        Route route = router.route(method, template).handler(RequestObserver.routeLabel(template));
+        chain.forEach(route::handler);
+    }
+
+}

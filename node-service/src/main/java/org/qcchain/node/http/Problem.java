@@ -1,0 +1,38 @@
+package org.qcchain.node.http;
+
+import org.qcchain.common.error.ErrorCode;
+
+/**
+ * An RFC 9457 problem document, {@code application/problem+json}, with the platform's stable error
+ * code as the extension member {@code code}.
+ *
+ * @param type {@code urn:qcchain:error:<CODE>}, one URI per catalogue entry
+ * @param title the catalogue entry's title
+ * @param status the HTTP status
+ * @param detail what is wrong with this request, for the caller
+ * @param code the stable code, e.g. {@code REQUEST_REPLAYED}
+ * @param instance {@code urn:qcchain:request:<id>}, the same id as the {@code X-Qc-Request-Id}
+ *     header and the node's log
+ * @param pointer JSON Pointer to the offending input value, when one is known
+ */
+public record Problem(String type, String title, int status, String detail, String code,
+        String instance, String pointer) {
+
+    /** The media type of a problem document. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /**
+     * A problem for a catalogue entry.
+     *
+     * @param code the catalogue entry
+     * @param detail what is wrong with this request
+     * @param requestId the request's id
+     * @param pointer JSON Pointer to the offending value, or {@code null}
+     * @return the document
+     */
+    public static Problem of(ErrorCode code, String detail, String requestId, String pointer) {
+        return new Problem("urn:qcchain:error:" + code.code(), code.title(), code.httpStatus(),
+                detail, code.code(), requestId == null ? null : "urn:qcchain:request:" + requestId,
+                pointer == null || pointer.isEmpty() ? null : pointer);
+    }
+}

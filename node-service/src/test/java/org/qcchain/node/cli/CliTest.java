@@ -1,0 +1,81 @@
+package org.qcchain.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(10)
+class CliTest {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(Map<String, String> env, String... args) {
+        return Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lists_every_command_on_help() {
+        assertThat(run(Map.of(), "--help")).isZero();
+
+        assertThat(out()).contains("Usage: qcchain <command>", "start", "demo", "verify", "import");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"start", "demo", "verify", "import"})
+    void prints_help_for_each_command(String command) {
+        assertThat(run(Map.of(), command, "--help")).isZero();
+
+        assertThat(out()).startsWith("Usage: qcchain " + command);
+    }
+
+    @Test
+    void start_help_lists_the_environment_overrides() {
+        run(Map.of(), "start", "--help");
+
+        assertThat(out()).contains("QCCHAIN_HTTP_PORT", "http.port", "QCCHAIN_TLS_CLIENT_AUTH");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "verify", "import"})
+    void says_that_ledger_commands_are_not_available_yet(String command) {
+        assertThat(run(Map.of(), command)).isEqualTo(ExitCodes.NOT_AVAILABLE);
+
+        assertThat(err()).contains("not available yet");
+    }
+
+    @Test
+    void refuses_an_unknown_command_or_no_command() {
+        assertThat(run(Map.of(), "launch")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("unknown command 'launch'");
+        assertThat(run(Map.of())).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void start_refuses_an_unusable_configuration_without_starting() {
+        assertThat(run(Map.of("QCCHAIN_HTTP_PORT", "-1"), "start")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err()).contains("http.port must be between 0 and 65535");
+    }
+
+    @Test
+    void start_refuses_unexpected_arguments() {
+        assertThat(run(Map.of(), "start", "--port", "80")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("unexpected argument '--port'");
+    }
+}
