@@ -1,0 +1,124 @@
+package org.qcchain.ledger.embedded;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.qcchain.simulator.ChaincodeEventRecord;
+
+/** Reads blocks and transactions back from their tables, on whatever connection it is given. */
+final class BlockReader {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String BLOCK_COLUMNS = "SELECT block_no, block_hash, previous_hash,"
+            + " transactions_root, committed_at, genesis, signature FROM blocks";
+    private static final String TX_COLUMNS = "SELECT block_no, tx_no, tx_id, tx_hash, proposal, signature,"
+            + " rwset, status, message, payload, event_name, event_payload, validation_code FROM transactions";
+
+    private final String chaincode;
+
+    BlockReader(String chaincode) {
+        this.chaincode = chaincode;
+    }
+
+    /** The number of blocks; 0 only before the genesis block is written. */
+    static long height(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(block_no) FROM blocks");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            long max = row.getLong(1);
+            return row.wasNull() ? 0 : max + 1;
+        }
+    }
+
+    Optional<Block> block(Connection connection, long number) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(BLOCK_COLUMNS + " WHERE block_no = ?")) {
+            select.setLong(1, number);
+            return readBlock(connection, select);
+        }
+    }
+
+    Optional<Block> blockByHash(Connection connection, byte[] hash) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(BLOCK_COLUMNS + " WHERE block_hash = ?")) {
+            select.setBytes(1, hash);
+            return readBlock(connection, select);
+        }
+    }
+
+    List<TransactionRecord> transactions(Connection connection, long blockNumber) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                TX_COLUMNS + " WHERE block_no = ? ORDER BY tx_no")) {
+            select.setLong(1, blockNumber);
+            return readTransactions(select);
+        }
+    }
+
+    /** The first ordered transaction with this id (a later duplicate is marked DUPLICATE_TXID). */
+    Optional<TransactionRecord> transaction(Connection connection, String txId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                TX_COLUMNS + " WHERE tx_id = ? ORDER BY block_no, tx_no LIMIT 1")) {
+            select.setString(1, txId);
+            return readTransactions(select).stream().findFirst();
+        }
+    }
+
+    static boolean transactionExists(Connection connection, String txId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM transactions WHERE tx_id = ? LIMIT 1")) {
+            select.setString(1, txId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private Optional<Block> readBlock(Connection connection, PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            long number = row.getLong(1);
+            String genesis = row.getString(6);
+            return Optional.of(new Block(number, HEX.formatHex(row.getBytes(3)), HEX.formatHex(row.getBytes(4)),
+                    Instant.ofEpochMilli(row.getLong(5)), validationCodes(connection, number),
+                    Optional.ofNullable(genesis).map(GenesisConfig::fromJson), HEX.formatHex(row.getBytes(2)),
+                    row.getBytes(7)));
+        }
+    }
+
+    private static List<ValidationCode> validationCodes(Connection connection, long number) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT validation_code FROM transactions WHERE block_no = ? ORDER BY tx_no")) {
+            select.setLong(1, number);
+            List<ValidationCode> codes = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    codes.add(ValidationCode.valueOf(row.getString(1)));
+                }
+            }
+            return codes;
+        }
+    }
+
+    private List<TransactionRecord> readTransactions(PreparedStatement select) throws SQLException {
+        List<TransactionRecord> records = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                String txId = row.getString(3);
+                String eventName = row.getString(11);
+                Optional<ChaincodeEventRecord> event = eventName == null ? Optional.empty()
+                        : Optional.of(new ChaincodeEventRecord(chaincode, txId, eventName, row.getBytes(12)));
+                records.add(new TransactionRecord(txId, row.getLong(1), row.getInt(2),
+                        SignedProposal.of(row.getBytes(5), row.getBytes(6)), row.getBytes(7), row.getInt(8),
+                        row.getString(9), row.getBytes(10), event, ValidationCode.valueOf(row.getString(13)),
+                        HEX.formatHex(row.getBytes(4))));
+            }
+        }
+        return records;
+    }
+}

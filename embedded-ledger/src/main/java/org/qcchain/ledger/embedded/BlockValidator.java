@@ -1,0 +1,52 @@
+package org.qcchain.ledger.embedded;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.simulator.Version;
+
+/**
+ * Fabric's committer-side validation of one block, in order: a transaction id already on the
+ * ledger or earlier in the block is a {@link ValidationCode#DUPLICATE_TXID}; otherwise its reads
+ * must still hold against the committed state plus the earlier valid transactions of the block
+ * (MVCC, phantoms). Signatures were verified before simulation, on the worker threads.
+ */
+final class BlockValidator {
+
+    private final CryptoSuite suite;
+
+    BlockValidator(CryptoSuite suite) {
+        this.suite = suite;
+    }
+
+    List<OrderedTransaction> validate(Connection connection, long blockNumber, List<PendingTransaction> batch)
+            throws SQLException {
+        BlockOverlay state = new BlockOverlay(new H2StateStore(connection));
+        Set<String> idsInBlock = new HashSet<>();
+        List<OrderedTransaction> ordered = new ArrayList<>(batch.size());
+        for (PendingTransaction pending : batch) {
+            int txNumber = ordered.size();
+            ValidationCode code = ValidationCode.VALID;
+            String reason = "";
+            if (!idsInBlock.add(pending.txId()) || BlockReader.transactionExists(connection, pending.txId())) {
+                code = ValidationCode.DUPLICATE_TXID;
+                reason = "DUPLICATE_TXID: transaction " + pending.txId() + " was ordered before";
+            } else {
+                Optional<String> conflict = pending.simulation().readWriteSet().findConflict(state);
+                if (conflict.isPresent()) {
+                    code = ValidationCode.ofConflictMessage(conflict.get());
+                    reason = conflict.get();
+                } else {
+                    state.apply(pending.simulation().readWriteSet(), new Version(blockNumber, txNumber));
+                }
+            }
+            ordered.add(OrderedTransaction.of(pending, txNumber, code, reason, suite));
+        }
+        return ordered;
+    }
+}

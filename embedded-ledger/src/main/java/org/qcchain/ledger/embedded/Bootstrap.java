@@ -1,0 +1,101 @@
+package org.qcchain.ledger.embedded;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.qcchain.common.crypto.Pem;
+
+/**
+ * Opens a ledger's database: creates the tables and block 0 on first use; afterwards refuses
+ * options that contradict what block 0 recorded (suite, channel, chaincode, node certificate),
+ * since every later block and signature depends on them.
+ */
+final class Bootstrap {
+
+    /** Where the chain ends: the next block number and the hash to link it to. */
+    record Tip(long height, byte[] hash, GenesisConfig genesis) {}
+
+    private Bootstrap() {}
+
+    static Tip openOrCreate(Connection connection, LedgerOptions options, BlockSealer sealer, BlockReader reader)
+            throws SQLException {
+        Schema.create(connection);
+        connection.commit();
+        Optional<String> suite = meta(connection, "suite");
+        if (suite.isEmpty()) {
+            return createGenesis(connection, options, sealer);
+        }
+        if (!suite.get().equals(options.suite().name())) {
+            throw new LedgerException("the ledger was created with suite " + suite.get()
+                    + "; it cannot be opened with " + options.suite());
+        }
+        GenesisConfig genesis = reader.block(connection, 0).flatMap(Block::genesis)
+                .orElseThrow(() -> new LedgerException("the ledger has no genesis block"));
+        check("channel", genesis.channel(), options.channel());
+        check("chaincode", genesis.chaincode(), options.chaincode());
+        if (!sameCertificate(genesis.nodeCertificatePem(), options.nodeIdentity().certificate())) {
+            throw new LedgerException("the node identity is not the one block 0 names; blocks it signs would not"
+                    + " verify");
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT block_no, block_hash FROM blocks ORDER BY block_no DESC LIMIT 1");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return new Tip(row.getLong(1) + 1, row.getBytes(2), genesis);
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private static Tip createGenesis(Connection connection, LedgerOptions options, BlockSealer sealer)
+            throws SQLException {
+        GenesisConfig genesis = new GenesisConfig(GenesisConfig.FORMAT_VERSION, options.channel(),
+                options.chaincode(), options.suite(), options.nodeIdentity().certificatePem());
+        BlockHeader header = new BlockHeader(0, new byte[32], MerkleTree.root(options.suite(), List.of()),
+                System.currentTimeMillis(), List.of(), genesis);
+        BlockSealer.Sealed sealed = sealer.seal(header);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ledger_meta (name, meta_value) VALUES (?, ?)")) {
+            for (String[] entry : new String[][] {{"suite", options.suite().name()},
+                    {"channel", options.channel()}, {"chaincode", options.chaincode()},
+                    {"formatVersion", Integer.toString(GenesisConfig.FORMAT_VERSION)}}) {
+                insert.setString(1, entry[0]);
+                insert.setString(2, entry[1]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        new BlockWriter(null).write(connection, sealed, List.of());
+        return new Tip(1, sealed.hash(), genesis);
+    }
+
+    static Optional<String> meta(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT meta_value FROM ledger_meta WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void check(String what, String recorded, String given) {
+        if (!recorded.equals(given)) {
+            throw new LedgerException("the ledger's " + what + " is '" + recorded + "', not '" + given + "'");
+        }
+    }
+
+    private static boolean sameCertificate(String pem, X509Certificate certificate) {
+        try {
+            return Arrays.equals(Pem.parseCertificate(pem).getEncoded(), certificate.getEncoded());
+        } catch (CertificateException e) {
+            throw new LedgerException("block 0 holds an unreadable node certificate", e);
+        }
+    }
+}

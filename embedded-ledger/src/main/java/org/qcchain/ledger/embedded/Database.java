@@ -1,0 +1,112 @@
+package org.qcchain.ledger.embedded;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The ledger's H2 database in file mode: one connection for the committer, and a small pool of
+ * read connections, each reading a consistent snapshot for the length of one job.
+ *
+ * <p>{@code WRITE_DELAY=0} makes H2 write every commit to the file before {@code commit()}
+ * returns (by default it writes up to half a second later, so a killed process would lose
+ * acknowledged blocks). H2's file lock keeps a second process out.
+ */
+final class Database implements AutoCloseable {
+
+    /** One job on a read connection; the connection is valid only during the call. */
+    @FunctionalInterface
+    interface ReadJob<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> all = new ArrayList<>();
+
+    private Database(String url, int readerCount) throws SQLException {
+        writer = connect(url);
+        readers = new ArrayBlockingQueue<>(readerCount);
+        for (int i = 0; i < readerCount; i++) {
+            Connection reader = connect(url);
+            try (Statement statement = reader.createStatement()) {
+                // one snapshot per job: a simulation never sees half a block
+                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+            }
+            readers.add(reader);
+        }
+    }
+
+    static Database open(Path folder, int readerCount) {
+        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        try {
+            return new Database(url, readerCount);
+        } catch (SQLException e) {
+            throw new LedgerException("cannot open the ledger database in " + folder + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect(String url) throws SQLException {
+        Connection connection = DriverManager.getConnection(url, "ledger", "");
+        connection.setAutoCommit(false);
+        all.add(connection);
+        return connection;
+    }
+
+    /** The committer's connection; only the committer thread (and opening) may use it. */
+    Connection writer() {
+        return writer;
+    }
+
+    /** Runs a read job on a snapshot; waits for a free connection. */
+    <T> T read(ReadJob<T> job) {
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException("interrupted while waiting for a database connection", e);
+        }
+        try {
+            return job.run(connection);
+        } catch (SQLException e) {
+            throw new LedgerException("ledger database read failed: " + e.getMessage(), e);
+        } finally {
+            endSnapshot(connection);
+            readers.add(connection);
+        }
+    }
+
+    private static void endSnapshot(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the next job's rollback or the close will report a broken connection
+        }
+    }
+
+    @Override
+    public void close() {
+        SQLException failure = null;
+        for (Connection connection : all) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new LedgerException("closing the ledger database failed: " + failure.getMessage(),
+                    failure);
+        }
+    }
+}

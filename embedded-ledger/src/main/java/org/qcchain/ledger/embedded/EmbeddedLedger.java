@@ -1,0 +1,101 @@
+package org.qcchain.ledger.embedded;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.qcchain.simulator.HistoryEntry;
+import org.qcchain.simulator.VersionedKeyValue;
+import org.qcchain.simulator.VersionedValue;
+
+/**
+ * A single-node ledger in one process: Fabric Java chaincode simulated in-process, transactions
+ * validated as a Fabric committer does and cut into hash-chained, Merkle-rooted blocks signed by
+ * the node, committed atomically with world state and key history in an H2 file.
+ *
+ * <pre>{@code
+ * try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, options)) {
+ *     SignedProposal proposal = SignedProposal.builder(bank, "BankMSP")
+ *         .channel("qcchain").chaincode("qcchain")
+ *         .function("Access:requestAccess").arguments(json).build();
+ *     CommitResult result = ledger.submit(proposal).join();   // after the block is durable
+ *     if (result.isRetryable()) { ... build a new proposal and submit again ... }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: submit from many threads. Signature checks and simulations run on a pool of
+ * {@link LedgerOptions#workers()} threads; blocks are committed by one committer thread.
+ */
+public interface EmbeddedLedger extends AutoCloseable {
+
+    /**
+     * Opens the ledger in {@code folder}, creating it (with its genesis block) if it is empty.
+     *
+     * @throws LedgerException if the database cannot be opened (e.g. another process has it), or
+     *     the options contradict the ledger's genesis block (suite, channel, chaincode, node)
+     */
+    static EmbeddedLedger open(Path folder, LedgerOptions options) {
+        return EmbeddedLedgerImpl.open(folder, options);
+    }
+
+    /**
+     * Submits a transaction: verifies its signature, simulates it, and orders it into a block.
+     *
+     * @return completes once the transaction's block is durably committed (or at once if the
+     *     proposal is refused before ordering), with the {@link ValidationCode}; completes
+     *     exceptionally with a {@link LedgerException} only if the ledger itself failed or closed
+     */
+    CompletableFuture<CommitResult> submit(SignedProposal proposal);
+
+    /**
+     * Runs a query against the latest committed state; nothing is ordered or written.
+     *
+     * @throws ProposalRejectedException if the proposal is malformed or badly signed
+     */
+    EvaluateResult evaluate(SignedProposal proposal);
+
+    /** The number of committed blocks, the genesis block included. */
+    long height();
+
+    /** The genesis configuration: channel, chaincode, suite, node certificate. */
+    GenesisConfig genesis();
+
+    /** The committed value of a key. */
+    Optional<VersionedValue> state(String key);
+
+    /** Committed keys in {@code [startKey, endKey)} in Fabric's key order; {@code ""} = no end. */
+    List<VersionedKeyValue> stateRange(String startKey, String endKey, int limit);
+
+    /** Every committed change of a key, newest first. */
+    List<HistoryEntry> history(String key);
+
+    /** A block by number. */
+    Optional<Block> block(long number);
+
+    /** A block by its hash, 64 hex characters. */
+    Optional<Block> blockByHash(String hashHex);
+
+    /** The transactions of a block, in order. */
+    List<TransactionRecord> blockTransactions(long number);
+
+    /** An ordered transaction with its validation code and block number. */
+    Optional<TransactionRecord> transaction(String txId);
+
+    /** Registers a listener for blocks committed from now on. */
+    Subscription addListener(LedgerListener listener);
+
+    /**
+     * Checks the whole ledger: every block hash, link, Merkle root and node signature, every
+     * transaction's hash, proposal signature and validation code, and the world state and key
+     * history against a replay of the valid write sets.
+     *
+     * @param progress hears how far it has come
+     * @return what was checked
+     * @throws LedgerTamperedException naming the first block that does not match
+     */
+    VerificationReport verify(ProgressListener progress) throws LedgerTamperedException;
+
+    /** Commits what is queued, then stops the threads and closes the database. */
+    @Override
+    void close();
+}

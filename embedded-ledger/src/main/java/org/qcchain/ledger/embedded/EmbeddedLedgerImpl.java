@@ -1,0 +1,208 @@
+package org.qcchain.ledger.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.qcchain.simulator.ChaincodeRunner;
+import org.qcchain.simulator.HistoryEntry;
+import org.qcchain.simulator.SimulationResult;
+import org.qcchain.simulator.VersionedKeyValue;
+import org.qcchain.simulator.VersionedValue;
+
+/** Wires the parts of a ledger together; each part does one job. */
+final class EmbeddedLedgerImpl implements EmbeddedLedger {
+
+    private final Database database;
+    private final GenesisConfig genesis;
+    private final BlockReader reader;
+    private final ProposalVerifier verifier;
+    private final Endorser endorser;
+    private final Committer committer;
+    private final BlockWriter writer;
+    private final Listeners listeners;
+    private final ExecutorService workers;
+    private final LedgerVerifier ledgerVerifier;
+    private volatile boolean closed;
+
+    private EmbeddedLedgerImpl(Path folder, LedgerOptions options, Database database) throws SQLException {
+        this.database = database;
+        this.reader = new BlockReader(options.chaincode());
+        BlockSealer sealer = new BlockSealer(options.nodeIdentity());
+        Bootstrap.Tip tip = Bootstrap.openOrCreate(database.writer(), options, sealer, reader);
+        this.genesis = tip.genesis();
+        this.verifier = new ProposalVerifier(options.suite(), options.channel(), options.chaincode());
+        ChaincodeRunner runner = options.runner()
+                .orElseGet(() -> ChaincodeRunner.forContractsOnClasspath(options.chaincode()));
+        this.listeners = new Listeners();
+        this.writer = new BlockWriter(options.syncEachBlock() ? folder.resolve("ledger.mv.db") : null);
+        Set<String> inFlight = ConcurrentHashMap.newKeySet();
+        this.committer = new Committer(database.writer(), new BlockValidator(options.suite()), sealer, writer,
+                options.maxBlockTransactions(), options.blockTimeout(), inFlight, tip.height(), tip.hash(),
+                committed -> listeners.dispatch(Records.committed(committed)));
+        this.endorser = new Endorser(verifier, runner, database, inFlight, committer);
+        this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
+        this.ledgerVerifier = new LedgerVerifier(database, reader, genesis);
+        committer.start();
+    }
+
+    static EmbeddedLedger open(Path folder, LedgerOptions options) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(options, "options");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new LedgerException("cannot create the ledger folder " + folder, e);
+        }
+        // the committer's connection, one per worker, and two for queries and verification
+        Database database = Database.open(folder, options.workers() + 2);
+        try {
+            return new EmbeddedLedgerImpl(folder, options, database);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            if (e instanceof LedgerException ledgerException) {
+                throw ledgerException;
+            }
+            throw new LedgerException("cannot open the ledger in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<CommitResult> submit(SignedProposal proposal) {
+        Objects.requireNonNull(proposal, "proposal");
+        CompletableFuture<CommitResult> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new LedgerException("the ledger is closed"));
+            return result;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    endorser.endorse(proposal, result);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new LedgerException("the ledger is closed", e));
+        }
+        return result;
+    }
+
+    @Override
+    public EvaluateResult evaluate(SignedProposal proposal) {
+        requireOpen();
+        SimulationResult simulation = endorser.simulate(verifier.verify(Objects.requireNonNull(proposal, "proposal")));
+        return new EvaluateResult(simulation.txId(), simulation.status(), simulation.message(), simulation.payload());
+    }
+
+    @Override
+    public long height() {
+        return committer.height();
+    }
+
+    @Override
+    public GenesisConfig genesis() {
+        return genesis;
+    }
+
+    @Override
+    public Optional<VersionedValue> state(String key) {
+        requireOpen();
+        return database.read(c -> new H2StateStore(c).get(key));
+    }
+
+    @Override
+    public List<VersionedKeyValue> stateRange(String startKey, String endKey, int limit) {
+        requireOpen();
+        return database.read(c -> new H2StateStore(c).range(startKey, endKey, limit));
+    }
+
+    @Override
+    public List<HistoryEntry> history(String key) {
+        requireOpen();
+        return database.read(c -> new H2StateStore(c).history(key));
+    }
+
+    @Override
+    public Optional<Block> block(long number) {
+        requireOpen();
+        return database.read(c -> reader.block(c, number));
+    }
+
+    @Override
+    public Optional<Block> blockByHash(String hashHex) {
+        requireOpen();
+        byte[] hash = HexFormat.of().parseHex(Objects.requireNonNull(hashHex, "hashHex"));
+        return database.read(c -> reader.blockByHash(c, hash));
+    }
+
+    @Override
+    public List<TransactionRecord> blockTransactions(long number) {
+        requireOpen();
+        return database.read(c -> reader.transactions(c, number));
+    }
+
+    @Override
+    public Optional<TransactionRecord> transaction(String txId) {
+        requireOpen();
+        return database.read(c -> reader.transaction(c, Objects.requireNonNull(txId, "txId")));
+    }
+
+    @Override
+    public Subscription addListener(LedgerListener listener) {
+        return listeners.add(listener);
+    }
+
+    @Override
+    public VerificationReport verify(ProgressListener progress) throws LedgerTamperedException {
+        requireOpen();
+        return ledgerVerifier.verify(Objects.requireNonNull(progress, "progress"));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // endorsements under way still reach the committer, which commits them before stopping
+        workers.shutdown();
+        try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        committer.stop();
+        listeners.close();
+        writer.close();
+        database.close();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new LedgerException("the ledger is closed");
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

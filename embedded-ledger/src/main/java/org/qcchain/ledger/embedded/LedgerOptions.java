@@ -1,0 +1,206 @@
+package org.qcchain.ledger.embedded;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.Identity;
+import org.qcchain.simulator.ChaincodeRunner;
+
+/**
+ * How to open an {@link EmbeddedLedger}. Suite, channel, chaincode and node identity are fixed
+ * when the ledger is created (block 0 records them) and must be the same on every later opening;
+ * block size, timeout and workers may change between openings.
+ *
+ * <pre>{@code
+ * LedgerOptions options = LedgerOptions.builder()
+ *     .suite(CryptoSuite.SM2_SM3)
+ *     .nodeIdentity(nodeIdentity)                  // signs every block
+ *     .channel("qcchain").chaincode("qcchain")
+ *     .maxBlockTransactions(200).blockTimeout(Duration.ofMillis(20))
+ *     .build();
+ * }</pre>
+ */
+public final class LedgerOptions {
+
+    private final CryptoSuite suite;
+    private final Identity nodeIdentity;
+    private final String channel;
+    private final String chaincode;
+    private final int maxBlockTransactions;
+    private final Duration blockTimeout;
+    private final int workers;
+    private final boolean syncEachBlock;
+    private final ChaincodeRunner runner;
+
+    private LedgerOptions(Builder builder) {
+        this.suite = builder.suite;
+        this.nodeIdentity = builder.nodeIdentity;
+        this.channel = builder.channel;
+        this.chaincode = builder.chaincode;
+        this.maxBlockTransactions = builder.maxBlockTransactions;
+        this.blockTimeout = builder.blockTimeout;
+        this.workers = builder.workers;
+        this.syncEachBlock = builder.syncEachBlock;
+        this.runner = builder.runner;
+    }
+
+    /** A builder with defaults: 100 transactions or 20 ms per block, one worker per core. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The suite of every hash and signature. */
+    public CryptoSuite suite() {
+        return suite;
+    }
+
+    /** The node's certificate and key, which sign blocks. */
+    public Identity nodeIdentity() {
+        return nodeIdentity;
+    }
+
+    /** The channel name proposals must carry. */
+    public String channel() {
+        return channel;
+    }
+
+    /** The chaincode name proposals must carry. */
+    public String chaincode() {
+        return chaincode;
+    }
+
+    /** The most transactions in one block. */
+    public int maxBlockTransactions() {
+        return maxBlockTransactions;
+    }
+
+    /** How long the first transaction of a block waits for more before the block is cut. */
+    public Duration blockTimeout() {
+        return blockTimeout;
+    }
+
+    /** Threads that verify signatures and simulate. */
+    public int workers() {
+        return workers;
+    }
+
+    /** Whether each block commit is forced to the disk (fsync), not only to the OS. */
+    public boolean syncEachBlock() {
+        return syncEachBlock;
+    }
+
+    /** The runner to use instead of scanning the classpath, if given. */
+    public Optional<ChaincodeRunner> runner() {
+        return Optional.ofNullable(runner);
+    }
+
+    /** Builds {@link LedgerOptions}; every setter rejects {@code null} at once. */
+    public static final class Builder {
+        private CryptoSuite suite;
+        private Identity nodeIdentity;
+        private String channel;
+        private String chaincode;
+        private int maxBlockTransactions = 100;
+        private Duration blockTimeout = Duration.ofMillis(20);
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private boolean syncEachBlock = true;
+        private ChaincodeRunner runner;
+
+        private Builder() {}
+
+        /** The crypto suite; required. */
+        public Builder suite(CryptoSuite suite) {
+            this.suite = Objects.requireNonNull(suite, "suite");
+            return this;
+        }
+
+        /** The node's identity, of the same suite; required. */
+        public Builder nodeIdentity(Identity nodeIdentity) {
+            this.nodeIdentity = Objects.requireNonNull(nodeIdentity, "nodeIdentity");
+            return this;
+        }
+
+        /** The channel name; required. */
+        public Builder channel(String channel) {
+            this.channel = Objects.requireNonNull(channel, "channel");
+            return this;
+        }
+
+        /** The chaincode name; required. */
+        public Builder chaincode(String chaincode) {
+            this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
+            return this;
+        }
+
+        /** The most transactions per block, at least 1; default 100. */
+        public Builder maxBlockTransactions(int maxBlockTransactions) {
+            if (maxBlockTransactions < 1) {
+                throw new IllegalArgumentException("maxBlockTransactions must be at least 1, not "
+                        + maxBlockTransactions);
+            }
+            this.maxBlockTransactions = maxBlockTransactions;
+            return this;
+        }
+
+        /** How long a block waits to fill, positive; default 20 ms. */
+        public Builder blockTimeout(Duration blockTimeout) {
+            Objects.requireNonNull(blockTimeout, "blockTimeout");
+            if (blockTimeout.isNegative() || blockTimeout.isZero()) {
+                throw new IllegalArgumentException("blockTimeout must be positive, not " + blockTimeout);
+            }
+            this.blockTimeout = blockTimeout;
+            return this;
+        }
+
+        /** Signature and simulation threads, at least 1; default one per core. */
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** Whether to fsync each block; default true. Turn off only for throwaway ledgers. */
+        public Builder syncEachBlock(boolean syncEachBlock) {
+            this.syncEachBlock = syncEachBlock;
+            return this;
+        }
+
+        /** A runner built already (building one scans the classpath, which is slow). */
+        public Builder runner(ChaincodeRunner runner) {
+            this.runner = Objects.requireNonNull(runner, "runner");
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws NullPointerException naming a missing required option
+         * @throws IllegalArgumentException if the node identity is not of the suite, a name is
+         *     blank, or the runner runs another chaincode
+         */
+        public LedgerOptions build() {
+            Objects.requireNonNull(suite, "suite");
+            Objects.requireNonNull(nodeIdentity, "nodeIdentity");
+            requireText(Objects.requireNonNull(channel, "channel"), "channel");
+            requireText(Objects.requireNonNull(chaincode, "chaincode"), "chaincode");
+            if (nodeIdentity.suite() != suite) {
+                throw new IllegalArgumentException("nodeIdentity is of suite " + nodeIdentity.suite()
+                        + " but the ledger's suite is " + suite);
+            }
+            if (runner != null && !runner.chaincodeName().equals(chaincode)) {
+                throw new IllegalArgumentException("runner runs chaincode '" + runner.chaincodeName()
+                        + "' but the ledger's chaincode is '" + chaincode + "'");
+            }
+            return new LedgerOptions(this);
+        }
+
+        private static void requireText(String value, String name) {
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.qcchain.ledger.embedded;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.qcchain.common.crypto.Pem;
+
+/**
+ * {@link EmbeddedLedger#verify(ProgressListener)}: walks the chain from block 0 on one consistent
+ * snapshot (the ledger keeps committing meanwhile), trusting nothing stored but the node
+ * certificate of block 0, and names the first block that does not match.
+ */
+final class LedgerVerifier {
+
+    private static final long PROGRESS_EVERY = 100;
+
+    private final Database database;
+    private final BlockReader reader;
+    private final GenesisConfig genesis;
+
+    LedgerVerifier(Database database, BlockReader reader, GenesisConfig genesis) {
+        this.database = database;
+        this.reader = reader;
+        this.genesis = genesis;
+    }
+
+    VerificationReport verify(ProgressListener progress) throws LedgerTamperedException {
+        Outcome outcome = database.read(connection -> run(connection, progress));
+        if (outcome.tampered() != null) {
+            throw outcome.tampered();
+        }
+        return outcome.report();
+    }
+
+    /** Lets the checked exception out of the read job. */
+    private record Outcome(VerificationReport report, LedgerTamperedException tampered) {}
+
+    private Outcome run(Connection connection, ProgressListener progress) throws SQLException {
+        try {
+            return new Outcome(walk(connection, progress), null);
+        } catch (LedgerTamperedException e) {
+            return new Outcome(null, e);
+        }
+    }
+
+    private VerificationReport walk(Connection connection, ProgressListener progress)
+            throws SQLException, LedgerTamperedException {
+        long height = BlockReader.height(connection);
+        ChainCheck chain = new ChainCheck(genesis.suite(), nodeCertificate().getPublicKey(),
+                new ProposalVerifier(genesis.suite(), genesis.channel(), genesis.chaincode()));
+        ReplayCheck replay = new ReplayCheck();
+        byte[] previousHash = new byte[32];
+        long transactions = 0;
+        for (long number = 0; number < height; number++) {
+            Block block = readBlock(connection, number);
+            if (number == 0 && !block.genesis().equals(Optional.of(genesis))) {
+                throw new LedgerTamperedException(0, "the genesis configuration changed");
+            }
+            List<TransactionRecord> txs = readTransactions(connection, number);
+            chain.check(block, txs, previousHash);
+            replay.apply(connection, number, txs);
+            previousHash = java.util.HexFormat.of().parseHex(block.hash());
+            transactions += txs.size();
+            if ((number + 1) % PROGRESS_EVERY == 0 || number + 1 == height) {
+                progress.onProgress(number + 1, height);
+            }
+        }
+        long keys = replay.checkState(connection, height);
+        return new VerificationReport(height, transactions, replay.validTransactions(), keys,
+                replay.historyEntries());
+    }
+
+    private Block readBlock(Connection connection, long number) throws SQLException, LedgerTamperedException {
+        try {
+            return reader.block(connection, number)
+                    .orElseThrow(() -> new LedgerTamperedException(number, "is missing"));
+        } catch (RuntimeException e) {
+            throw new LedgerTamperedException(number, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private List<TransactionRecord> readTransactions(Connection connection, long number)
+            throws SQLException, LedgerTamperedException {
+        try {
+            return reader.transactions(connection, number);
+        } catch (RuntimeException e) {
+            throw new LedgerTamperedException(number, "a transaction cannot be read: " + e.getMessage());
+        }
+    }
+
+    private X509Certificate nodeCertificate() {
+        try {
+            return Pem.parseCertificate(genesis.nodeCertificatePem());
+        } catch (CertificateException e) {
+            throw new LedgerException("block 0 holds an unreadable node certificate", e);
+        }
+    }
+}

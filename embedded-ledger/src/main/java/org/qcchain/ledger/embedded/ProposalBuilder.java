@@ -1,0 +1,113 @@
+package org.qcchain.ledger.embedded;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.qcchain.common.crypto.Identity;
+import org.qcchain.simulator.Identities;
+import org.qcchain.simulator.Proposal;
+
+/**
+ * Builds and signs a {@link SignedProposal} for an identity, as a Fabric client SDK does: a fresh
+ * 24-byte nonce, the transaction id derived from nonce and creator, the current time unless set.
+ * Get one from {@link SignedProposal#builder(Identity, String)}. Not thread-safe; cheap to create.
+ */
+public final class ProposalBuilder {
+
+    private final Identity identity;
+    private final String mspId;
+    private String channel;
+    private String chaincode;
+    private String function;
+    private final List<byte[]> arguments = new ArrayList<>();
+    private Instant timestamp;
+    private byte[] nonce;
+    private boolean init;
+
+    ProposalBuilder(Identity identity, String mspId) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.mspId = Objects.requireNonNull(mspId, "mspId");
+        if (mspId.isBlank()) {
+            throw new IllegalArgumentException("mspId must not be blank");
+        }
+    }
+
+    /** The channel; the ledger's channel name. */
+    public ProposalBuilder channel(String channel) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        return this;
+    }
+
+    /** The chaincode; the ledger's chaincode name. */
+    public ProposalBuilder chaincode(String chaincode) {
+        this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
+        return this;
+    }
+
+    /** The transaction function, e.g. {@code "Access:requestAccess"}. */
+    public ProposalBuilder function(String function) {
+        this.function = Objects.requireNonNull(function, "function");
+        return this;
+    }
+
+    /** Appends arguments, each encoded as UTF-8. */
+    public ProposalBuilder arguments(String... arguments) {
+        for (String argument : Objects.requireNonNull(arguments, "arguments")) {
+            this.arguments.add(Objects.requireNonNull(argument, "argument").getBytes(UTF_8));
+        }
+        return this;
+    }
+
+    /** Appends one binary argument. */
+    public ProposalBuilder argument(byte[] argument) {
+        arguments.add(Objects.requireNonNull(argument, "argument").clone());
+        return this;
+    }
+
+    /** The transaction time the chaincode sees; now unless set. */
+    public ProposalBuilder timestamp(Instant timestamp) {
+        this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+        return this;
+    }
+
+    /** The nonce; a fresh random one unless set. Reusing a nonce reuses the transaction id. */
+    public ProposalBuilder nonce(byte[] nonce) {
+        this.nonce = Objects.requireNonNull(nonce, "nonce").clone();
+        return this;
+    }
+
+    /** Whether to call the chaincode's init ({@code ChaincodeInput.is_init}); false unless set. */
+    public ProposalBuilder init(boolean init) {
+        this.init = init;
+        return this;
+    }
+
+    /**
+     * Encodes and signs the proposal.
+     *
+     * @throws NullPointerException naming a missing part (channel, chaincode, function)
+     */
+    public SignedProposal build() {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(chaincode, "chaincode");
+        Objects.requireNonNull(function, "function");
+        List<byte[]> args = new ArrayList<>(arguments.size() + 1);
+        args.add(function.getBytes(UTF_8));
+        args.addAll(arguments);
+        byte[] usedNonce = nonce == null ? Proposal.randomNonce() : nonce;
+        Proposal proposal = Proposal.builder()
+                .channelId(channel)
+                .chaincodeName(chaincode)
+                .creator(Identities.serializedIdentity(mspId, identity.certificatePem()))
+                .nonce(usedNonce)
+                .timestamp(timestamp == null ? Instant.now() : timestamp)
+                .args(args)
+                .init(init)
+                .build();
+        byte[] bytes = ProposalCodec.encode(proposal, usedNonce);
+        return SignedProposal.of(bytes, identity.sign(bytes));
+    }
+}

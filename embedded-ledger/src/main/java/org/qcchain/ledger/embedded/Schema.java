@@ -1,0 +1,48 @@
+package org.qcchain.ledger.embedded;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The H2 tables of a ledger. Keys are stored as their UTF-8 bytes in {@code VARBINARY}, which H2
+ * compares as unsigned bytes: exactly Fabric's key order (by code point), so range scans need no
+ * re-sorting. See docs/ledger.md for what each column means.
+ */
+final class Schema {
+
+    private static final String[] TABLES = {
+        "CREATE TABLE IF NOT EXISTS ledger_meta (name VARCHAR(64) PRIMARY KEY,"
+                + " meta_value VARCHAR(100000) NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS blocks (block_no BIGINT PRIMARY KEY,"
+                + " block_hash BINARY(32) NOT NULL, previous_hash BINARY(32) NOT NULL,"
+                + " transactions_root BINARY(32) NOT NULL, committed_at BIGINT NOT NULL,"
+                + " genesis VARCHAR(100000), signature VARBINARY(512) NOT NULL)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS blocks_by_hash ON blocks(block_hash)",
+        "CREATE TABLE IF NOT EXISTS transactions (block_no BIGINT NOT NULL, tx_no INT NOT NULL,"
+                + " tx_id VARCHAR(64) NOT NULL, tx_hash BINARY(32) NOT NULL,"
+                + " proposal VARBINARY NOT NULL, signature VARBINARY(512) NOT NULL,"
+                + " rwset VARBINARY NOT NULL, status INT NOT NULL, message VARCHAR NOT NULL,"
+                + " payload VARBINARY NOT NULL, event_name VARCHAR, event_payload VARBINARY,"
+                + " validation_code VARCHAR(40) NOT NULL, PRIMARY KEY (block_no, tx_no))",
+        "CREATE INDEX IF NOT EXISTS transactions_by_id ON transactions(tx_id)",
+        "CREATE TABLE IF NOT EXISTS state (state_key VARBINARY PRIMARY KEY,"
+                + " state_value VARBINARY NOT NULL, block_no BIGINT NOT NULL, tx_no INT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS history (state_key VARBINARY NOT NULL, block_no BIGINT NOT NULL,"
+                + " tx_no INT NOT NULL, tx_id VARCHAR(64) NOT NULL, tx_seconds BIGINT NOT NULL,"
+                + " tx_nanos INT NOT NULL, is_delete BOOLEAN NOT NULL, state_value VARBINARY NOT NULL,"
+                + " PRIMARY KEY (state_key, block_no, tx_no))",
+        "CREATE INDEX IF NOT EXISTS history_by_block ON history(block_no, tx_no)",
+    };
+
+    private Schema() {}
+
+    /** Creates what is missing, in the connection's transaction (commit it afterwards). */
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : TABLES) {
+                statement.execute(ddl);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.qcchain.ledger.embedded;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.qcchain.common.crypto.Identity;
+
+/**
+ * A transaction proposal as the submitter signed it: the bytes of a Fabric {@code peer.Proposal}
+ * (channel header with transaction id and timestamp, signature header with the creator's
+ * serialized identity and nonce, chaincode invocation with function and arguments) and the
+ * creator's signature over exactly those bytes, as in Fabric's {@code peer.SignedProposal}.
+ *
+ * <p>The ledger stores both unchanged, so anyone can check later who asked for what.
+ *
+ * <pre>{@code
+ * SignedProposal proposal = SignedProposal.builder(bankIdentity, "BankMSP")
+ *     .channel("qcchain").chaincode("qcchain")
+ *     .function("Access:requestAccess").arguments(requestJson)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable; byte arrays are copied in and out.
+ */
+public final class SignedProposal {
+
+    private final byte[] proposalBytes;
+    private final byte[] signature;
+
+    private SignedProposal(byte[] proposalBytes, byte[] signature) {
+        this.proposalBytes = proposalBytes.clone();
+        this.signature = signature.clone();
+    }
+
+    /**
+     * A proposal signed elsewhere (for instance in an HSM), from Fabric's encoding.
+     *
+     * @param proposalBytes the serialized {@code peer.Proposal}
+     * @param signature the creator's DER signature over {@code proposalBytes}
+     */
+    public static SignedProposal of(byte[] proposalBytes, byte[] signature) {
+        Objects.requireNonNull(proposalBytes, "proposalBytes");
+        Objects.requireNonNull(signature, "signature");
+        if (proposalBytes.length == 0) {
+            throw new IllegalArgumentException("proposalBytes must not be empty");
+        }
+        return new SignedProposal(proposalBytes, signature);
+    }
+
+    /**
+     * A builder that signs with {@code identity} as a member of {@code mspId}.
+     *
+     * @param identity the submitter's certificate and private key
+     * @param mspId the submitter's organisation
+     */
+    public static ProposalBuilder builder(Identity identity, String mspId) {
+        return new ProposalBuilder(identity, mspId);
+    }
+
+    /** The serialized {@code peer.Proposal}. */
+    public byte[] proposalBytes() {
+        return proposalBytes.clone();
+    }
+
+    /** The creator's signature over {@link #proposalBytes()}. */
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    /**
+     * The transaction id the proposal claims, without checking it; the ledger checks it against
+     * nonce and creator.
+     *
+     * @throws IllegalArgumentException if the bytes are not a proposal
+     */
+    public String txId() {
+        try {
+            return ProposalCodec.decode(proposalBytes).proposal().txId();
+        } catch (ProposalRejectedException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    byte[] proposalBytesUnsafe() {
+        return proposalBytes;
+    }
+
+    byte[] signatureUnsafe() {
+        return signature;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedProposal that
+                && Arrays.equals(proposalBytes, that.proposalBytes)
+                && Arrays.equals(signature, that.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(proposalBytes) + Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+        return "SignedProposal[" + proposalBytes.length + " bytes, signature " + signature.length
+                + " bytes]";
+    }
+}

@@ -1,0 +1,134 @@
+package org.qcchain.ledger.embedded;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.qcchain.common.crypto.CryptoSuite;
+
+/**
+ * Editing any row of the H2 file by hand, with plain JDBC while the ledger is closed, is caught by
+ * {@code verify}, which names the block.
+ */
+class TamperTest {
+
+    private static final String USAGE_KEY = "\u0000qc.consent.usage\u0000" + Scenario.CONSENT + "\u0000";
+
+    @TempDir
+    Path folder;
+
+    private TestPlatform platform;
+    private long requestBlock;
+
+    private void prepare(CryptoSuite suite) throws Exception {
+        platform = new TestPlatform(suite);
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+            requestBlock = platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).blockNumber().getAsLong();
+            ledger.verify(ProgressListener.NONE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_an_edited_state_value(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE state SET state_value = ? WHERE state_key = ?", "{\"uses\":0}".getBytes(UTF_8),
+                USAGE_KEY.getBytes(UTF_8));
+
+        assertTamperedAt(requestBlock, "state key");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_an_edited_state_version(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE state SET block_no = 1 WHERE state_key = ?", USAGE_KEY.getBytes(UTF_8));
+
+        assertTamperedAt(1, "state key");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_an_edited_transaction_payload(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE transactions SET payload = ? WHERE block_no = 3", "{}".getBytes(UTF_8));
+
+        assertTamperedAt(3, "does not hash");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_an_edited_read_write_set_even_with_its_hash_updated(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE transactions SET rwset = ?, tx_hash = ? WHERE block_no = 4", new byte[0], new byte[32]);
+
+        assertTamperedAt(4, "");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_an_edited_block_header_field(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE blocks SET committed_at = committed_at + 1 WHERE block_no = 2");
+
+        assertTamperedAt(2, "header does not hash");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_a_flipped_validation_code(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE transactions SET validation_code = 'MVCC_READ_CONFLICT' WHERE block_no = 5");
+
+        assertTamperedAt(5, "");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_a_block_signature_copied_from_another_block(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE blocks SET signature = (SELECT signature FROM blocks WHERE block_no = 1) WHERE block_no = 4");
+
+        assertTamperedAt(4, "signature");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_a_deleted_last_block_row_set_only_by_its_state(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("DELETE FROM history WHERE block_no = " + requestBlock);
+
+        assertTamperedAt(requestBlock, "history");
+    }
+
+    private void assertTamperedAt(long block, String messagePart) {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThatThrownBy(() -> ledger.verify(ProgressListener.NONE))
+                    .isInstanceOfSatisfying(LedgerTamperedException.class, e -> {
+                        assertThat(e.blockNumber()).as(e.getMessage()).isEqualTo(block);
+                        assertThat(e.getMessage()).contains(messagePart);
+                    });
+        }
+    }
+
+    private void edit(String sql, Object... parameters) throws SQLException {
+        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "ledger", "");
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            assertThat(update.executeUpdate()).as("rows edited").isPositive();
+        }
+    }
+}
