@@ -1,0 +1,138 @@
+package org.qcchain.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.auth.RequestSigner;
+import org.qcchain.common.auth.SignatureHeaders;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.Json;
+import org.qcchain.common.json.JsonInputException;
+import org.qcchain.sdk.verify.VerificationException;
+import org.qcchain.sdk.verify.VerificationFailure;
+import org.qcchain.sdk.verify.VerifiedAnswer;
+import org.qcchain.sdk.verify.Verifier;
+
+/** Signs each call, maps problem documents to {@link QcchainApiException}, verifies answers. */
+final class QcchainClientImpl implements QcchainClient {
+
+    private final URI endpoint;
+    private final RequestSigner signer;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final Verifier verifier;
+
+    QcchainClientImpl(QcchainClientBuilder builder, Verifier verifier) {
+        this.endpoint = builder.endpoint;
+        this.signer = RequestSigner.create(builder.mspId, builder.identity);
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (builder.tls != null) {
+            http.sslContext(builder.tls);
+        }
+        this.http = http.build();
+        this.requestTimeout = builder.requestTimeout;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public VerifiedAnswer requestData(SignedDataRequest request)
+            throws QcchainApiException, VerificationException, IOException {
+        JsonNode body = call("POST", Routes.DATA_REQUESTS, request.toJson());
+        DataAnswer answer;
+        try {
+            answer = Json.mapper().treeToValue(body, DataAnswer.class);
+        } catch (IOException | IllegalArgumentException | JsonInputException e) {
+            throw new VerificationException(VerificationFailure.MALFORMED, "the node's answer is not a "
+                    + DataAnswer.FORMAT + " document", e);
+        }
+        return verifier.verify(answer, request.requestHash());
+    }
+
+    @Override
+    public JsonNode grantConsent(ObjectNode grant) throws QcchainApiException, IOException {
+        return call("POST", Routes.CONSENTS, grant);
+    }
+
+    @Override
+    public JsonNode revokeConsent(String consentId, String reason) throws QcchainApiException, IOException {
+        return call("POST", Routes.consentAction(consentId, "revoke"), ConsentTerms.statusChange(consentId, reason));
+    }
+
+    @Override
+    public AccessRecordPage accessRecords(AccessRecordQuery query, String bookmark)
+            throws QcchainApiException, IOException {
+        JsonNode page = call("GET", Routes.ACCESS_RECORDS + "?" + query.queryString(bookmark), null);
+        List<JsonNode> records = new ArrayList<>();
+        page.path("records").forEach(records::add);
+        return new AccessRecordPage(records, page.path("bookmark").asText(""));
+    }
+
+    @Override
+    public JsonNode block(long number) throws QcchainApiException, IOException {
+        return call("GET", Routes.block(number), null);
+    }
+
+    @Override
+    public WhoAmI whoami() throws QcchainApiException, IOException {
+        JsonNode who = call("GET", Routes.WHOAMI, null);
+        try {
+            return Json.mapper().treeToValue(who, WhoAmI.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("the node's whoami answer is not understood: " + e.getMessage(), e);
+        }
+    }
+
+    /** One signed call; 2xx JSON comes back as a tree, anything else as the node's problem. */
+    private JsonNode call(String method, String target, JsonNode body) throws QcchainApiException, IOException {
+        byte[] bytes = body == null ? new byte[0] : Json.write(body).getBytes(StandardCharsets.UTF_8);
+        SignatureHeaders headers = signer.sign(method, target, bytes);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(target)).timeout(requestTimeout)
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.asMap().forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while calling " + method + " " + target);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw Problems.toException(response.statusCode(), response.body());
+        }
+        try {
+            return Json.tree(response.body());
+        } catch (JsonInputException e) {
+            throw new IOException(method + " " + target + " answered " + response.statusCode() + " without JSON", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "QcchainClient[" + endpoint + ", " + signer + "]";
+    }
+
+    static ErrorCode code(String text) {
+        for (ErrorCode code : ErrorCode.values()) {
+            if (code.name().equals(text)) {
+                return code;
+            }
+        }
+        return ErrorCode.INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,89 @@
+package org.qcchain.sdk;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Objects;
+import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.InvalidSignatureException;
+import org.qcchain.common.crypto.Pem;
+import org.qcchain.common.json.Json;
+
+/**
+ * A signed data request: the chaincode's {@code SignedAccessRequest} {@code {request, certificate,
+ * signature}}. Good for one use: the ledger spends its nonce. The signature is checked against the
+ * certificate here, so a bad HSM signature fails before it reaches the node.
+ *
+ * <pre>{@code
+ * byte[] signature = hsm.sign(request.bytesToSign());
+ * SignedDataRequest signed = SignedDataRequest.of(request, certificatePem, signature);
+ * }</pre>
+ */
+public final class SignedDataRequest {
+
+    private final DataRequest request;
+    private final String certificatePem;
+    private final byte[] signature;
+    private final CryptoSuite suite;
+
+    private SignedDataRequest(DataRequest request, String certificatePem, byte[] signature, CryptoSuite suite) {
+        this.request = request;
+        this.certificatePem = certificatePem;
+        this.signature = signature;
+        this.suite = suite;
+    }
+
+    /**
+     * Joins a request and a signature made elsewhere.
+     *
+     * @param request the request that was signed
+     * @param certificatePem the signer's PEM certificate
+     * @param signature DER signature over {@link DataRequest#bytesToSign()}
+     * @return the signed request
+     * @throws IllegalArgumentException if the certificate is unreadable or the signature does not verify
+     */
+    public static SignedDataRequest of(DataRequest request, String certificatePem, byte[] signature) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(certificatePem, "certificatePem");
+        Objects.requireNonNull(signature, "signature");
+        X509Certificate certificate;
+        try {
+            certificate = Pem.parseCertificate(certificatePem);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("certificatePem is not a PEM certificate: " + e.getMessage(), e);
+        }
+        CryptoSuite suite = Certificates.suiteOf(certificate);
+        try {
+            suite.verify(certificate.getPublicKey(), request.bytesToSign(), signature);
+        } catch (InvalidSignatureException e) {
+            throw new IllegalArgumentException("the signature is not the certificate's over this request: "
+                    + e.getMessage(), e);
+        }
+        return new SignedDataRequest(request, certificatePem, signature.clone(), suite);
+    }
+
+    /** @return the request */
+    public DataRequest request() {
+        return request;
+    }
+
+    /** @return the hash the node's answer and the access record must carry (suite of the signer) */
+    public byte[] requestHash() {
+        return request.digest(suite);
+    }
+
+    /** @return the SignedAccessRequest JSON object the node and chaincode expect */
+    public ObjectNode toJson() {
+        ObjectNode json = Json.mapper().createObjectNode();
+        json.set("request", request.toJson());
+        json.put("certificate", certificatePem).put("signature", Base64.getEncoder().encodeToString(signature));
+        return json;
+    }
+
+    @Override
+    public String toString() {
+        return "SignedDataRequest[" + request + "]";
+    }
+}

@@ -1,0 +1,94 @@
+package org.qcchain.sdk.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.proof.MerkleTree;
+
+/** Checks blocks one after the other; the first failure names its block. */
+final class ChainVerifierImpl implements ChainVerifier {
+
+    private final TrustAnchors anchors;
+    private final CryptoSuite suite;
+    private final Signers signers;
+
+    ChainVerifierImpl(TrustAnchors anchors, CryptoSuite suite) {
+        this.anchors = anchors;
+        this.suite = suite;
+        this.signers = new Signers(suite, new SignatureCache(0));
+    }
+
+    @Override
+    public ChainReport verify(List<JsonNode> blocks) throws ChainVerificationException {
+        if (blocks.isEmpty() || blocks.get(0).path("header").path("number").asLong(-1) != 0) {
+            throw new ChainVerificationException(0, VerificationFailure.MALFORMED, "the stretch does not start at block 0");
+        }
+        String pem = blocks.get(0).path("header").path("genesis").path("nodeCertificate").asText("");
+        return verify(blocks, null, pem);
+    }
+
+    @Override
+    public ChainReport verify(List<JsonNode> blocks, String previousHash, String nodeCertificatePem)
+            throws ChainVerificationException {
+        long first = blocks.isEmpty() ? 0 : blocks.get(0).path("header").path("number").asLong(0);
+        X509Certificate node;
+        try {
+            node = signers.certificate(nodeCertificatePem, VerificationFailure.UNTRUSTED_SIGNER, "the node certificate");
+            signers.requireIssuedBy(node, anchors.nodeCas(), VerificationFailure.UNTRUSTED_SIGNER,
+                    "the node certificate");
+        } catch (VerificationException e) {
+            throw new ChainVerificationException(first, e.failure(), e.getMessage());
+        }
+        String previous = previousHash;
+        long transactions = 0;
+        long number = first;
+        for (JsonNode block : blocks) {
+            try {
+                previous = check(block, number, previous, node);
+            } catch (VerificationException e) {
+                throw new ChainVerificationException(number, e.failure(), e.getMessage());
+            }
+            transactions += block.path("transactions").size();
+            number++;
+        }
+        return new ChainReport(first, number - 1, previous, transactions);
+    }
+
+    /** Checks one block; returns its hash. */
+    private String check(JsonNode block, long number, String previous, X509Certificate node)
+            throws VerificationException {
+        JsonNode header = Trees.object(block.get("header"), "header");
+        if (Trees.integer(header, "number", "header") != number) {
+            throw new VerificationException(VerificationFailure.BLOCK_HASH_LINK_BROKEN, "expected block " + number
+                    + ", got block " + header.get("number"));
+        }
+        byte[] bytes = TransactionCheck.canonical(header, "header");
+        String hash = suite.hashHex(bytes);
+        if (previous != null && !previous.equals(Trees.text(header, "previousHash", "header"))) {
+            throw new VerificationException(VerificationFailure.BLOCK_HASH_LINK_BROKEN,
+                    "previousHash is not the hash of block " + (number - 1));
+        }
+        if (block.hasNonNull("hash") && !hash.equals(block.get("hash").asText())) {
+            throw new VerificationException(VerificationFailure.BLOCK_HASH_LINK_BROKEN,
+                    "the header does not hash to the block hash served with it");
+        }
+        signers.requireSignature(node, bytes, Trees.base64(Trees.text(block, "signature", "block"), "signature"), false,
+                VerificationFailure.BLOCK_SIGNATURE_INVALID, "the node's signature");
+        JsonNode txs = block.get("transactions");
+        if (txs != null && txs.isArray()) {
+            List<byte[]> hashes = new ArrayList<>();
+            for (JsonNode tx : txs) {
+                hashes.add(suite.hash(TransactionCheck.canonical(tx, "transaction")));
+            }
+            String root = hashes.isEmpty() ? suite.hashHex(new byte[0]) : MerkleTree.of(suite, hashes).rootHex();
+            if (!root.equals(Trees.text(header, "transactionsRoot", "header"))
+                    || hashes.size() != header.path("validationCodes").size()) {
+                throw new VerificationException(VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH,
+                        "its " + hashes.size() + " transactions do not hash to its transactions root");
+            }
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,124 @@
+package org.qcchain.sdk.verify;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.qcchain.common.crypto.Pem;
+
+/**
+ * Collects {@link TrustAnchors}; every method checks its argument and names what is wrong. Only CA
+ * certificates (basic constraints {@code cA}) are accepted: an end-entity certificate cannot issue.
+ */
+public final class TrustAnchorsBuilder {
+
+    /** The chaincode's syntax of MSP ids. */
+    private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
+
+    private final Map<String, List<X509Certificate>> organisations = new TreeMap<>();
+    private final List<X509Certificate> nodeCas = new ArrayList<>();
+
+    TrustAnchorsBuilder() {}
+
+    /**
+     * Trusts CA certificates for one organisation; may be called more than once per organisation.
+     *
+     * @param mspId the organisation's MSP id
+     * @param caPem one or more PEM CA certificates
+     * @return this builder
+     */
+    public TrustAnchorsBuilder organisation(String mspId, String caPem) {
+        Objects.requireNonNull(mspId, "mspId");
+        if (!MSP_ID.matcher(mspId).matches()) {
+            throw new IllegalArgumentException("'" + mspId + "' is not an MSP id (" + MSP_ID.pattern() + ")");
+        }
+        List<X509Certificate> cas = parseCas("CA of " + mspId, caPem);
+        organisations.computeIfAbsent(mspId, id -> new ArrayList<>()).addAll(cas);
+        return this;
+    }
+
+    /**
+     * Trusts CA certificates to issue node certificates.
+     *
+     * @param caPem one or more PEM CA certificates
+     * @return this builder
+     */
+    public TrustAnchorsBuilder nodeCa(String caPem) {
+        nodeCas.addAll(parseCas("node CA", caPem));
+        return this;
+    }
+
+    /**
+     * The anchors.
+     *
+     * @return immutable anchors
+     * @throws IllegalStateException if no node CA was given: no answer could ever verify
+     */
+    public TrustAnchors build() {
+        if (nodeCas.isEmpty()) {
+            throw new IllegalStateException("trust anchors need at least one node CA; without one no answer verifies");
+        }
+        return new TrustAnchorsImpl(organisations, nodeCas);
+    }
+
+    static TrustAnchors fromFolder(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
+        TrustAnchorsBuilder builder = new TrustAnchorsBuilder();
+        Path msp = folder.resolve("msp");
+        if (Files.isDirectory(msp)) {
+            try (Stream<Path> orgs = Files.list(msp)) {
+                for (Path org : orgs.filter(Files::isDirectory).sorted().toList()) {
+                    for (String pem : pems(org)) {
+                        builder.organisation(org.getFileName().toString(), pem);
+                    }
+                }
+            }
+        }
+        for (String pem : pems(folder.resolve("node"))) {
+            builder.nodeCa(pem);
+        }
+        return builder.build();
+    }
+
+    private static List<String> pems(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> texts = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".pem")).sorted().toList()) {
+                texts.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+            return texts;
+        }
+    }
+
+    private static List<X509Certificate> parseCas(String what, String pem) {
+        Objects.requireNonNull(pem, what);
+        List<X509Certificate> cas;
+        try {
+            cas = Pem.parseCertificates(pem);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException(what + " is not PEM certificates: " + e.getMessage(), e);
+        }
+        if (cas.isEmpty()) {
+            throw new IllegalArgumentException(what + " holds no certificate");
+        }
+        for (X509Certificate ca : cas) {
+            if (ca.getBasicConstraints() < 0) {
+                throw new IllegalArgumentException(what + " '" + ca.getSubjectX500Principal().getName()
+                        + "' is not a CA certificate");
+            }
+        }
+        return cas;
+    }
+}

@@ -1,0 +1,16 @@
+package org.qcchain.sdk.verify;
+
+/**
+ * The verified anchor of a disclosed record's batch: the provider signed its root with a
+ * certificate of its own CA, and the anchoring transaction is valid in a signed block.
+ *
+ * @param providerMspId the provider that anchored the batch
+ * @param batchId the provider's batch id
+ * @param merkleRoot hex root of the batch
+ * @param recordCount records in the batch
+ * @param anchoredAt when the ledger recorded the anchor (ISO-8601)
+ * @param position the anchoring transaction on the ledger
+ */
+public record VerifiedAnchor(
+        String providerMspId, String batchId, String merkleRoot, long recordCount, String anchoredAt,
+        LedgerPosition position) {}

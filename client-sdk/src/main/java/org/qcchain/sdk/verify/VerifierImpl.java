@@ -1,0 +1,137 @@
+package org.qcchain.sdk.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.qcchain.common.answer.AnswerItem;
+import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.crypto.CryptoSuite;
+
+/** The checks of docs/proof-format.md section 11, in its order. */
+final class VerifierImpl implements Verifier {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final TrustAnchors anchors;
+    private final CryptoSuite suite;
+    private final Signers signers;
+    private final AccessCheck access;
+    private final RecordCheck records;
+
+    VerifierImpl(TrustAnchors anchors, CryptoSuite suite, SignatureCache cache) {
+        this.anchors = anchors;
+        this.suite = suite;
+        this.signers = new Signers(suite, cache);
+        TransactionCheck transactions = new TransactionCheck(signers);
+        this.access = new AccessCheck(transactions);
+        this.records = new RecordCheck(signers, anchors, transactions);
+    }
+
+    @Override
+    public VerifiedAnswer verify(DataAnswer answer, JsonNode sentRequest) throws VerificationException {
+        Objects.requireNonNull(sentRequest, "sentRequest");
+        return verify(answer, suite.hash(TransactionCheck.canonical(sentRequest, "the sent request")));
+    }
+
+    @Override
+    public VerifiedAnswer verify(DataAnswer answer, byte[] expectedRequestHash) throws VerificationException {
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(expectedRequestHash, "expectedRequestHash");
+        // 1: format and suite
+        if (answer.format() == null || answer.suite() == null) {
+            throw Trees.malformed("the answer has no format or suite");
+        }
+        if (!DataAnswer.FORMAT.equals(answer.format())) {
+            throw new VerificationException(VerificationFailure.FORMAT_UNSUPPORTED, "answer format '"
+                    + answer.format() + "'; this verifier knows " + DataAnswer.FORMAT);
+        }
+        if (!suite.name().equals(answer.suite())) {
+            throw new VerificationException(VerificationFailure.SUITE_MISMATCH, "the answer is of suite '"
+                    + answer.suite() + "', the network's is " + suite);
+        }
+        JsonNode request = Trees.object(answer.request(), "request");
+        if (answer.items() == null || answer.requestHash() == null) {
+            throw Trees.malformed("the answer has no items or requestHash");
+        }
+        // 2: the node signed it, with a certificate of a trusted CA valid at issuedAt
+        X509Certificate node = nodeSignature(answer);
+        // 3: it answers the request the caller sent
+        byte[] requestHash = suite.hash(TransactionCheck.canonical(request, "request"));
+        if (!HEX.formatHex(requestHash).equals(answer.requestHash())
+                || !MessageDigest.isEqual(requestHash, expectedRequestHash)) {
+            throw new VerificationException(VerificationFailure.ANSWER_FOR_ANOTHER_REQUEST,
+                    "the answer is for request " + answer.requestHash() + ", not for the one sent");
+        }
+        // 4, 5: the ledger granted exactly this request
+        AccessCheck.Checked granted = access.check(answer.access(), request, answer.requestHash(), node);
+        // 6 to 10: per record
+        Map<String, List<VerifiedRecord>> verified = items(answer, request, granted, node);
+        Instant retain = granted.retainUntil() == null ? null
+                : Trees.instant(granted.retainUntil(), "access.record.retainUntil");
+        return new VerifiedAnswer(granted.accessId(), answer.requestHash(), Trees.text(request, "consumerMspId", "request"),
+                Trees.text(request, "subject", "request"), Trees.text(request, "purpose", "request"), retain,
+                Trees.instant(answer.issuedAt(), "issuedAt"), Certificates.fingerprint(node), granted.position(),
+                verified);
+    }
+
+    private X509Certificate nodeSignature(DataAnswer answer) throws VerificationException {
+        if (answer.nodeCertificate() == null || answer.signature() == null || answer.issuedAt() == null) {
+            throw Trees.malformed("the answer has no nodeCertificate, issuedAt or signature");
+        }
+        X509Certificate node = signers.certificate(answer.nodeCertificate(), VerificationFailure.UNTRUSTED_SIGNER,
+                "the node certificate");
+        signers.requireIssuedBy(node, anchors.nodeCas(), VerificationFailure.UNTRUSTED_SIGNER, "the node certificate");
+        Signers.requireValidAt(node, Trees.instant(answer.issuedAt(), "issuedAt"),
+                VerificationFailure.CERTIFICATE_EXPIRED, "the node certificate at issuedAt");
+        byte[] signed;
+        try {
+            signed = answer.signingBytes();
+        } catch (IllegalArgumentException e) {
+            throw Trees.malformed("the answer has no canonical JSON: " + e.getMessage());
+        }
+        signers.requireSignature(node, signed, Trees.base64(answer.signature(), "signature"), false,
+                VerificationFailure.ANSWER_SIGNATURE_INVALID, "the node's signature of the answer");
+        return node;
+    }
+
+    private Map<String, List<VerifiedRecord>> items(DataAnswer answer, JsonNode request, AccessCheck.Checked granted,
+            X509Certificate node) throws VerificationException {
+        JsonNode asked = request.get("items");
+        if (answer.items().size() != asked.size()) {
+            throw new VerificationException(VerificationFailure.DISCLOSURE_MISMATCH, "the answer has "
+                    + answer.items().size() + " items, the request " + asked.size());
+        }
+        String subject = Trees.text(request, "subject", "request");
+        Map<String, List<VerifiedRecord>> result = new LinkedHashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            AnswerItem item = answer.items().get(i);
+            String dataset = Trees.text(asked.get(i), "datasetId", "request.items[" + i + "]");
+            if (item == null || !dataset.equals(item.datasetId()) || item.records() == null) {
+                throw new VerificationException(VerificationFailure.DISCLOSURE_MISMATCH, "item " + i
+                        + " of the answer is not dataset '" + dataset + "'");
+            }
+            RecordCheck.Expected expected = new RecordCheck.Expected(dataset, subject,
+                    AccessCheck.fields(asked.get(i)), granted.providers().get(dataset));
+            List<VerifiedRecord> list = new ArrayList<>(item.records().size());
+            for (int r = 0; r < item.records().size(); r++) {
+                list.add(records.check(item.records().get(r), expected, node,
+                        "items[" + i + "].records[" + r + "]"));
+            }
+            result.put(dataset, list);
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "Verifier[" + suite + ", " + anchors + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package org.qcchain.sdk.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.sdk.examples.synthetic.SyntheticAnswer;
+import org.qcchain.sdk.examples.synthetic.SyntheticBlock;
+import org.qcchain.sdk.examples.synthetic.SyntheticNetwork;
+
+/** An auditor checks a stretch of the chain and learns the first bad block. */
+class ChainVerifierTest {
+
+    private static List<JsonNode> chain(SyntheticAnswer built) {
+        List<JsonNode> blocks = new ArrayList<>();
+        built.blocks().stream().map(SyntheticBlock::toJson).forEach(blocks::add);
+        return blocks;
+    }
+
+    private static void assertBroken(CryptoSuite suite, List<JsonNode> blocks, long block, VerificationFailure failure) {
+        ChainVerifier verifier = ChainVerifier.create(Fixtures.network(suite).trustAnchors(), suite);
+        assertThatThrownBy(() -> verifier.verify(blocks))
+                .isInstanceOfSatisfying(ChainVerificationException.class, e -> {
+                    assertThat(e.blockNumber()).isEqualTo(block);
+                    assertThat(e.failure()).isEqualTo(failure);
+                });
+    }
+
+    private static List<JsonNode> changed(List<JsonNode> blocks, int index, Consumer<ObjectNode> change) {
+        change.accept((ObjectNode) blocks.get(index));
+        return blocks;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void an_untouched_chain_verifies(CryptoSuite suite) throws Exception {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 61);
+        ChainReport report = ChainVerifier.create(Fixtures.network(suite).trustAnchors(), suite).verify(chain(built));
+
+        assertThat(report.firstBlock()).isZero();
+        assertThat(report.lastBlock()).isEqualTo(2);
+        assertThat(report.lastHash()).isEqualTo(built.blocks().get(2).hash());
+        assertThat(report.transactions()).isGreaterThan(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void a_changed_transaction_is_found_in_its_block(CryptoSuite suite) {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 62);
+        assertBroken(suite, changed(chain(built), 1, b -> ((ObjectNode) b.get("transactions").get(0)).put("rwset", "")),
+                1, VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void a_changed_header_is_found_by_its_signature(CryptoSuite suite) {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 63);
+        assertBroken(suite, changed(chain(built), 2, b -> {
+            ((ObjectNode) b.get("header")).put("timestamp", "2026-03-01T00:00:00Z");
+            b.remove("hash");
+        }), 2, VerificationFailure.BLOCK_SIGNATURE_INVALID);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void a_block_left_out_breaks_the_hash_link(CryptoSuite suite) {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 64);
+        List<JsonNode> blocks = chain(built);
+        blocks.remove(1);
+        ((ObjectNode) blocks.get(1).get("header")).put("number", 1);
+        assertBroken(suite, blocks, 1, VerificationFailure.BLOCK_HASH_LINK_BROKEN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void a_chain_of_an_untrusted_node_is_refused_at_block_0(CryptoSuite suite) {
+        SyntheticAnswer built = Fixtures.build(suite,
+                Fixtures.loan().nodeIdentity(SyntheticNetwork.create(suite).node()), 65);
+        assertBroken(suite, chain(built), 0, VerificationFailure.UNTRUSTED_SIGNER);
+    }
+}
