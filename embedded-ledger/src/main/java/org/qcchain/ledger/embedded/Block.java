@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param timestamp when the node cut the block (milliseconds)
  * @param validationCodes one code per transaction, in order
  * @param genesis the ledger's configuration; block 0 only
+ * @param config the membership update of a config block (which holds no transactions)
  * @param hash hex hash of the header bytes
  * @param signature the node's DER signature over the header bytes
  */
 public record Block(long number, String previousHash, String transactionsRoot, Instant timestamp,
-        List<ValidationCode> validationCodes, Optional<GenesisConfig> genesis, String hash,
-        byte[] signature) {
+        List<ValidationCode> validationCodes, Optional<GenesisConfig> genesis, Optional<MembershipUpdate> config,
+        String hash, byte[] signature) {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -33,6 +34,7 @@ public record Block(long number, String previousHash, String transactionsRoot, I
         Objects.requireNonNull(timestamp, "timestamp");
         validationCodes = List.copyOf(validationCodes);
         Objects.requireNonNull(genesis, "genesis");
+        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(hash, "hash");
         signature = Objects.requireNonNull(signature, "signature").clone();
     }
@@ -43,6 +45,11 @@ public record Block(long number, String previousHash, String transactionsRoot, I
         return signature.clone();
     }
 
+    /** Genesis, config or transactions: the {@code type} of the header. */
+    public BlockType type() {
+        return BlockType.of(genesis.isPresent(), config.isPresent());
+    }
+
     /** The number of transactions. */
     public int transactionCount() {
         return validationCodes.size();
@@ -51,7 +58,7 @@ public record Block(long number, String previousHash, String transactionsRoot, I
     /** The canonical JSON header: what is hashed and signed (see docs/ledger.md). */
     public byte[] headerBytes() {
         return new BlockHeader(number, HEX.parseHex(previousHash), HEX.parseHex(transactionsRoot),
-                timestamp.toEpochMilli(), validationCodes, genesis.orElse(null)).bytes();
+                timestamp.toEpochMilli(), validationCodes, genesis.orElse(null), config.orElse(null)).bytes();
     }
 
     @Override
@@ -66,6 +73,6 @@ public record Block(long number, String previousHash, String transactionsRoot, I
 
     @Override
     public String toString() {
-        return "Block[" + number + ", " + validationCodes.size() + " txs, " + hash + "]";
+        return "Block[" + number + ", " + type() + ", " + validationCodes.size() + " txs, " + hash + "]";
     }
 }

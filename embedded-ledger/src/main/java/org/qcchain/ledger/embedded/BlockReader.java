@@ -16,7 +16,7 @@ final class BlockReader {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final String BLOCK_COLUMNS = "SELECT block_no, block_hash, previous_hash,"
-            + " transactions_root, committed_at, genesis, signature FROM blocks";
+            + " transactions_root, committed_at, genesis, config, signature FROM blocks";
     private static final String TX_COLUMNS = "SELECT block_no, tx_no, tx_id, tx_hash, proposal, signature,"
             + " rwset, status, message, payload, event_name, event_payload, validation_code FROM transactions";
 
@@ -47,6 +47,19 @@ final class BlockReader {
         try (PreparedStatement select = connection.prepareStatement(BLOCK_COLUMNS + " WHERE block_hash = ?")) {
             select.setBytes(1, hash);
             return readBlock(connection, select);
+        }
+    }
+
+    /** The membership updates of every config block, in block order. */
+    static List<MembershipUpdate> membershipUpdates(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT config FROM blocks WHERE config IS NOT NULL ORDER BY block_no");
+                ResultSet row = select.executeQuery()) {
+            List<MembershipUpdate> updates = new ArrayList<>();
+            while (row.next()) {
+                updates.add(MembershipUpdate.fromJson(row.getString(1)));
+            }
+            return updates;
         }
     }
 
@@ -84,10 +97,12 @@ final class BlockReader {
             }
             long number = row.getLong(1);
             String genesis = row.getString(6);
+            String config = row.getString(7);
             return Optional.of(new Block(number, HEX.formatHex(row.getBytes(3)), HEX.formatHex(row.getBytes(4)),
                     Instant.ofEpochMilli(row.getLong(5)), validationCodes(connection, number),
-                    Optional.ofNullable(genesis).map(GenesisConfig::fromJson), HEX.formatHex(row.getBytes(2)),
-                    row.getBytes(7)));
+                    Optional.ofNullable(genesis).map(GenesisConfig::fromJson),
+                    Optional.ofNullable(config).map(MembershipUpdate::fromJson), HEX.formatHex(row.getBytes(2)),
+                    row.getBytes(8)));
         }
     }
 

@@ -7,25 +7,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.simulator.Version;
 
 /**
  * Fabric's committer-side validation of one block, in order: a transaction id already on the
- * ledger or earlier in the block is a {@link ValidationCode#DUPLICATE_TXID}; otherwise its reads
- * must still hold against the committed state plus the earlier valid transactions of the block
- * (MVCC, phantoms). Signatures were verified before simulation, on the worker threads.
+ * ledger or earlier in the block is a {@link ValidationCode#DUPLICATE_TXID}; its creator must be a
+ * member under the membership of this block (checked at endorsement; checked again only if a config
+ * block came in between, as the check is a pure function of proposal and membership, and a
+ * membership sequence names one membership); its reads must still
+ * hold against the committed state plus the earlier valid transactions of the block (MVCC,
+ * phantoms). Signatures were verified before simulation, on the worker threads.
  */
 final class BlockValidator {
 
-    private final CryptoSuite suite;
-
-    BlockValidator(CryptoSuite suite) {
-        this.suite = suite;
-    }
-
-    List<OrderedTransaction> validate(Connection connection, long blockNumber, List<PendingTransaction> batch)
-            throws SQLException {
+    List<OrderedTransaction> validate(Connection connection, long blockNumber, List<PendingTransaction> batch,
+            ChannelMembership membership, MembershipCheck members) throws SQLException {
         BlockOverlay state = new BlockOverlay(new H2StateStore(connection));
         Set<String> idsInBlock = new HashSet<>();
         List<OrderedTransaction> ordered = new ArrayList<>(batch.size());
@@ -36,6 +32,10 @@ final class BlockValidator {
             if (!idsInBlock.add(pending.txId()) || BlockReader.transactionExists(connection, pending.txId())) {
                 code = ValidationCode.DUPLICATE_TXID;
                 reason = "DUPLICATE_TXID: transaction " + pending.txId() + " was ordered before";
+            } else if (pending.membershipSequence() != membership.sequence()
+                    && members.outcome(pending.parsed(), membership) != ValidationCode.VALID) {
+                code = members.outcome(pending.parsed(), membership);
+                reason = code + ": the creator is not a member under membership sequence " + membership.sequence();
             } else {
                 Optional<String> conflict = pending.simulation().readWriteSet().findConflict(state);
                 if (conflict.isPresent()) {
@@ -45,7 +45,7 @@ final class BlockValidator {
                     state.apply(pending.simulation().readWriteSet(), new Version(blockNumber, txNumber));
                 }
             }
-            ordered.add(OrderedTransaction.of(pending, txNumber, code, reason, suite));
+            ordered.add(OrderedTransaction.of(pending, txNumber, code, reason));
         }
         return ordered;
     }

@@ -20,8 +20,8 @@ import org.qcchain.simulator.Write;
 
 /**
  * Writes a block, its transactions, the state changes and the key history in one database
- * transaction, with one JDBC batch per table, then forces the file to disk once. After a crash
- * the database holds the last whole block, never part of one.
+ * transaction, with one JDBC batch per table; {@link #sync()} then forces the file to disk once.
+ * After a crash the database holds the last whole block, never part of one.
  */
 final class BlockWriter implements AutoCloseable {
 
@@ -56,20 +56,21 @@ final class BlockWriter implements AutoCloseable {
             connection.rollback();
             throw e;
         }
-        sync();
     }
 
     private static void insertBlock(Connection connection, BlockSealer.Sealed block) throws SQLException {
         BlockHeader header = block.header();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO blocks (block_no, block_hash,"
-                + " previous_hash, transactions_root, committed_at, genesis, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " previous_hash, transactions_root, committed_at, genesis, config, signature)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, header.number());
             insert.setBytes(2, block.hash());
             insert.setBytes(3, header.previousHash());
             insert.setBytes(4, header.transactionsRoot());
             insert.setLong(5, header.timestampMillis());
             insert.setString(6, header.genesis() == null ? null : header.genesis().toCanonicalJson());
-            insert.setBytes(7, block.signature());
+            insert.setString(7, header.config() == null ? null : header.config().toCanonicalJson());
+            insert.setBytes(8, block.signature());
             insert.executeUpdate();
         }
     }
@@ -157,7 +158,8 @@ final class BlockWriter implements AutoCloseable {
         }
     }
 
-    private void sync() {
+    /** Forces what {@link #write} committed to the disk; tell nobody before this returns. */
+    void sync() {
         if (file == null) {
             return;
         }

@@ -13,13 +13,14 @@ import org.qcchain.common.crypto.Pem;
 
 /**
  * Opens a ledger's database: creates the tables and block 0 on first use; afterwards refuses
- * options that contradict what block 0 recorded (suite, channel, chaincode, node certificate),
- * since every later block and signature depends on them.
+ * options that contradict what block 0 recorded (format version, suite, channel, chaincode, node
+ * certificate, genesis membership), since every later block and signature depends on them, and
+ * replays the config blocks to find the membership in force.
  */
 final class Bootstrap {
 
-    /** Where the chain ends: the next block number and the hash to link it to. */
-    record Tip(long height, byte[] hash, GenesisConfig genesis) {}
+    /** Where the chain ends: the next block number, the hash to link it to, the membership in force. */
+    record Tip(long height, byte[] hash, GenesisConfig genesis, ChannelMembership membership) {}
 
     private Bootstrap() {}
 
@@ -30,6 +31,11 @@ final class Bootstrap {
         Optional<String> suite = meta(connection, "suite");
         if (suite.isEmpty()) {
             return createGenesis(connection, options, sealer);
+        }
+        String format = meta(connection, "formatVersion").orElse("1");
+        if (!format.equals(Integer.toString(GenesisConfig.FORMAT_VERSION))) {
+            throw new LedgerException("the ledger has format version " + format + "; this code reads version "
+                    + GenesisConfig.FORMAT_VERSION + " (with a channel membership); rebuild it");
         }
         if (!suite.get().equals(options.suite().name())) {
             throw new LedgerException("the ledger was created with suite " + suite.get()
@@ -43,11 +49,20 @@ final class Bootstrap {
             throw new LedgerException("the node identity is not the one block 0 names; blocks it signs would not"
                     + " verify");
         }
+        if (!genesis.membership().equals(options.membership())) {
+            throw new LedgerException("the ledger's genesis membership is " + genesis.membership().mspIds()
+                    + " with their CA certificates, not the membership given " + options.membership().mspIds()
+                    + "; it changes only through config blocks");
+        }
+        ChannelMembership membership = genesis.membership();
+        for (MembershipUpdate update : BlockReader.membershipUpdates(connection)) {
+            membership = membership.apply(update.change(), options.suite());
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT block_no, block_hash FROM blocks ORDER BY block_no DESC LIMIT 1");
                 ResultSet row = select.executeQuery()) {
             row.next();
-            return new Tip(row.getLong(1) + 1, row.getBytes(2), genesis);
+            return new Tip(row.getLong(1) + 1, row.getBytes(2), genesis, membership);
         } finally {
             connection.rollback();
         }
@@ -56,9 +71,9 @@ final class Bootstrap {
     private static Tip createGenesis(Connection connection, LedgerOptions options, BlockSealer sealer)
             throws SQLException {
         GenesisConfig genesis = new GenesisConfig(GenesisConfig.FORMAT_VERSION, options.channel(),
-                options.chaincode(), options.suite(), options.nodeIdentity().certificatePem());
+                options.chaincode(), options.suite(), options.nodeIdentity().certificatePem(), options.membership());
         BlockHeader header = new BlockHeader(0, new byte[32], MerkleTree.root(options.suite(), List.of()),
-                System.currentTimeMillis(), List.of(), genesis);
+                System.currentTimeMillis(), List.of(), genesis, null);
         BlockSealer.Sealed sealed = sealer.seal(header);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ledger_meta (name, meta_value) VALUES (?, ?)")) {
@@ -72,7 +87,7 @@ final class Bootstrap {
             insert.executeBatch();
         }
         new BlockWriter(null).write(connection, sealed, List.of());
-        return new Tip(1, sealed.hash(), genesis);
+        return new Tip(1, sealed.hash(), genesis, genesis.membership());
     }
 
     static Optional<String> meta(Connection connection, String name) throws SQLException {

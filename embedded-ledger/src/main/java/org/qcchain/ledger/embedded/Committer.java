@@ -11,51 +11,69 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The ordering and committing side, on one thread: cuts endorsed transactions into blocks (when
- * {@code maxBlockTransactions} are waiting, or {@code blockTimeout} after the first), validates,
- * seals and writes each block, and only then tells the submitters. One thread keeps block order
- * and state updates trivially serial; the expensive work (signatures, simulation) is done before.
+ * {@code maxBlockTransactions} are waiting, or {@code blockTimeout} after the first, or as soon as
+ * the queue is empty and no endorsement is under way, since then nothing more can come soon and
+ * waiting out the timeout would only idle the pipeline), validates,
+ * seals and writes each block, and only then tells the submitters. A membership update gets a
+ * config block of its own, in queue order, and applies from the next block on. One thread keeps
+ * block order and state updates trivially serial; the expensive work (signatures, simulation) is
+ * done before.
  */
 final class Committer implements Runnable {
 
     private static final Logger LOGGER = Logger.getLogger(Committer.class.getName());
     private static final long IDLE_POLL_MILLIS = 50;
+    /** How often a filling block looks again whether endorsements are still under way. */
+    private static final long FILL_SLICE_NANOS = 200_000;
 
-    private final BlockingQueue<PendingTransaction> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Connection connection;
     private final BlockValidator validator;
     private final BlockSealer sealer;
     private final BlockWriter writer;
-    private final int maxTransactions;
-    private final long timeoutNanos;
+    private final Limits limits;
     private final Set<String> inFlight;
+    private final AtomicInteger endorsing;
+    private final MembershipState membership;
+    private final ConfigCheck configCheck;
+    private final StageClock clock;
     private final Consumer<Committed> onCommit;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile LedgerException failure;
     private volatile long height;
     private byte[] tipHash;
+    /** A config update met while filling a block: it goes into the next block, alone. */
+    private PendingConfig held;
 
     /** A block as written, for the ledger to announce. */
     record Committed(BlockSealer.Sealed block, List<OrderedTransaction> transactions) {}
 
-    Committer(Connection connection, BlockValidator validator, BlockSealer sealer, BlockWriter writer,
-            int maxTransactions, Duration timeout, Set<String> inFlight, long height, byte[] tipHash,
-            Consumer<Committed> onCommit) {
+    /** When to cut a block. */
+    record Limits(int maxTransactions, Duration timeout, boolean cutWhenIdle) {}
+
+    Committer(Connection connection, BlockValidator validator, BlockSealer sealer, BlockWriter writer, Limits limits,
+            Set<String> inFlight, AtomicInteger endorsing, MembershipState membership, ConfigCheck configCheck,
+            Bootstrap.Tip tip, StageClock clock, Consumer<Committed> onCommit) {
+        this.endorsing = endorsing;
+        this.clock = clock;
         this.connection = connection;
         this.validator = validator;
         this.sealer = sealer;
         this.writer = writer;
-        this.maxTransactions = maxTransactions;
-        this.timeoutNanos = timeout.toNanos();
+        this.limits = limits;
         this.inFlight = inFlight;
-        this.height = height;
-        this.tipHash = tipHash;
+        this.membership = membership;
+        this.configCheck = configCheck;
+        this.height = tip.height();
+        this.tipHash = tip.hash();
         this.onCommit = onCommit;
         this.thread = new Thread(this, "qcchain-ledger-committer");
     }
@@ -74,7 +92,17 @@ final class Committer implements Runnable {
         LedgerException failed = failure;
         if (failed != null) {
             inFlight.remove(pending.txId());
-            pending.result().completeExceptionally(failed);
+            pending.fail(failed);
+            return;
+        }
+        queue.add(pending);
+    }
+
+    /** Queues a membership update for a config block of its own. */
+    void enqueue(PendingConfig pending) {
+        LedgerException failed = failure;
+        if (failed != null) {
+            pending.fail(failed);
             return;
         }
         queue.add(pending);
@@ -93,7 +121,13 @@ final class Committer implements Runnable {
     @Override
     public void run() {
         try {
-            while (running || !queue.isEmpty()) {
+            while (running || !queue.isEmpty() || held != null) {
+                if (held != null) {
+                    PendingConfig config = held;
+                    held = null;
+                    commitConfig(config);
+                    continue;
+                }
                 List<PendingTransaction> batch = nextBatch();
                 if (!batch.isEmpty()) {
                     commit(batch);
@@ -107,21 +141,39 @@ final class Committer implements Runnable {
 
     private List<PendingTransaction> nextBatch() throws InterruptedException {
         List<PendingTransaction> batch = new ArrayList<>();
-        PendingTransaction first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        Queued first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null || hold(first)) {
             return batch;
         }
-        batch.add(first);
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (batch.size() < maxTransactions) {
-            long left = deadline - System.nanoTime();
-            PendingTransaction next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+        batch.add((PendingTransaction) first);
+        long deadline = System.nanoTime() + limits.timeout().toNanos();
+        while (batch.size() < limits.maxTransactions()) {
+            Queued next = queue.poll();
             if (next == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (limits.cutWhenIdle() && endorsing.get() == 0)) {
+                    break;
+                }
+                next = queue.poll(Math.min(left, FILL_SLICE_NANOS), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    continue;
+                }
+            }
+            if (hold(next)) {
                 break;
             }
-            batch.add(next);
+            batch.add((PendingTransaction) next);
         }
         return batch;
+    }
+
+    /** Keeps a config update for its own block; true if {@code next} was one. */
+    private boolean hold(Queued next) {
+        if (next instanceof PendingConfig config) {
+            held = config;
+            return true;
+        }
+        return false;
     }
 
     private void commit(List<PendingTransaction> batch) {
@@ -131,22 +183,67 @@ final class Committer implements Runnable {
         }
         long number = height;
         try {
-            List<OrderedTransaction> ordered = validator.validate(connection, number, batch);
+            long start = System.nanoTime();
+            batch.forEach(pending -> clock.record(Stage.QUEUED, pending.queuedAtNanos()));
+            List<OrderedTransaction> ordered = validator.validate(connection, number, batch, membership.current(),
+                    membership.check());
             List<byte[]> leaves = ordered.stream().map(OrderedTransaction::hash).toList();
             BlockHeader header = new BlockHeader(number, tipHash, MerkleTree.root(sealer.suite(), leaves),
-                    System.currentTimeMillis(), ordered.stream().map(OrderedTransaction::code).toList(), null);
-            BlockSealer.Sealed sealed = sealer.seal(header);
-            writer.write(connection, sealed, ordered);
-            tipHash = sealed.hash();
-            height = number + 1;
+                    System.currentTimeMillis(), ordered.stream().map(OrderedTransaction::code).toList());
+            clock.record(Stage.VALIDATE, start);
+            BlockSealer.Sealed sealed = write(header, ordered);
+            start = System.nanoTime();
             onCommit.accept(new Committed(sealed, ordered));
             ordered.forEach(tx -> complete(tx, number));
+            clock.record(Stage.NOTIFY, start);
         } catch (SQLException | RuntimeException e) {
-            // the database may be unusable: refuse everything from now on rather than guess
-            failure = new LedgerException("committing block " + number + " failed: " + e.getMessage(), e);
-            LOGGER.log(Level.SEVERE, failure.getMessage(), e);
-            batch.forEach(p -> fail(p, failure));
+            failAll(number, e, batch);
         }
+    }
+
+    private void commitConfig(PendingConfig config) {
+        if (failure != null) {
+            config.fail(failure);
+            return;
+        }
+        ChannelMembership next;
+        try {
+            next = configCheck.apply(config.update(), membership.current());
+        } catch (ProposalRejectedException e) {
+            config.result().completeExceptionally(e);
+            return;
+        }
+        long number = height;
+        try {
+            BlockHeader header = new BlockHeader(number, tipHash, MerkleTree.root(sealer.suite(), List.of()),
+                    System.currentTimeMillis(), List.of(), null, config.update());
+            BlockSealer.Sealed sealed = write(header, List.of());
+            membership.advance(next);
+            onCommit.accept(new Committed(sealed, List.of()));
+            config.result().complete(Records.block(sealed));
+        } catch (SQLException | RuntimeException e) {
+            failAll(number, e, List.of(config));
+        }
+    }
+
+    private BlockSealer.Sealed write(BlockHeader header, List<OrderedTransaction> ordered) throws SQLException {
+        long start = System.nanoTime();
+        BlockSealer.Sealed sealed = sealer.seal(header);
+        start = clock.record(Stage.SEAL, start);
+        writer.write(connection, sealed, ordered);
+        start = clock.record(Stage.WRITE, start);
+        writer.sync();
+        clock.record(Stage.FSYNC, start);
+        tipHash = sealed.hash();
+        height = header.number() + 1;
+        return sealed;
+    }
+
+    private void failAll(long number, Exception e, List<? extends Queued> batch) {
+        // the database may be unusable: refuse everything from now on rather than guess
+        failure = new LedgerException("committing block " + number + " failed: " + e.getMessage(), e);
+        LOGGER.log(Level.SEVERE, failure.getMessage(), e);
+        batch.forEach(p -> fail(p, failure));
     }
 
     private void complete(OrderedTransaction tx, long number) {
@@ -158,15 +255,17 @@ final class Committer implements Runnable {
                 OptionalLong.of(number)));
     }
 
-    private void fail(PendingTransaction pending, LedgerException e) {
-        inFlight.remove(pending.txId());
-        pending.result().completeExceptionally(e);
+    private void fail(Queued queued, LedgerException e) {
+        if (queued instanceof PendingTransaction pending) {
+            inFlight.remove(pending.txId());
+        }
+        queued.fail(e);
     }
 
     private void failRemaining(LedgerException e) {
-        PendingTransaction pending;
-        while ((pending = queue.poll()) != null) {
-            fail(pending, e);
+        Queued queued;
+        while ((queued = queue.poll()) != null) {
+            fail(queued, e);
         }
     }
 }

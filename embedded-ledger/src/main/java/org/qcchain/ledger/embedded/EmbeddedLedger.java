@@ -32,7 +32,8 @@ public interface EmbeddedLedger extends AutoCloseable {
      * Opens the ledger in {@code folder}, creating it (with its genesis block) if it is empty.
      *
      * @throws LedgerException if the database cannot be opened (e.g. another process has it), or
-     *     the options contradict the ledger's genesis block (suite, channel, chaincode, node)
+     *     the options contradict the ledger's genesis block (suite, channel, chaincode, node,
+     *     genesis membership)
      */
     static EmbeddedLedger open(Path folder, LedgerOptions options) {
         return EmbeddedLedgerImpl.open(folder, options);
@@ -50,14 +51,32 @@ public interface EmbeddedLedger extends AutoCloseable {
     /**
      * Runs a query against the latest committed state; nothing is ordered or written.
      *
-     * @throws ProposalRejectedException if the proposal is malformed or badly signed
+     * @throws ProposalRejectedException if the proposal is malformed or badly signed, or its
+     *     creator is not a member ({@link ValidationCode#CREATOR_NOT_MEMBER}, {@link
+     *     ValidationCode#CREATOR_CERTIFICATE_EXPIRED})
      */
     EvaluateResult evaluate(SignedProposal proposal);
+
+    /**
+     * Adds an organisation to the channel membership, or replaces its CA certificates, with a
+     * config block of its own; proposals are checked against the new membership from the next
+     * block on.
+     *
+     * @param update signed by the node identity of block 0, for sequence {@code
+     *     membership().sequence() + 1}
+     * @return completes with the config block once it is durable; exceptionally with a {@link
+     *     ProposalRejectedException} ({@link ValidationCode#BAD_CONFIG_UPDATE}) if the update may
+     *     not follow the membership in force, or a {@link LedgerException} if the ledger failed
+     */
+    CompletableFuture<Block> updateMembership(MembershipUpdate update);
+
+    /** The channel membership in force: block 0's, changed by every config block since. */
+    ChannelMembership membership();
 
     /** The number of committed blocks, the genesis block included. */
     long height();
 
-    /** The genesis configuration: channel, chaincode, suite, node certificate. */
+    /** The genesis configuration: channel, chaincode, suite, node certificate, genesis membership. */
     GenesisConfig genesis();
 
     /** The committed value of a key. */
@@ -81,13 +100,17 @@ public interface EmbeddedLedger extends AutoCloseable {
     /** An ordered transaction with its validation code and block number. */
     Optional<TransactionRecord> transaction(String txId);
 
+    /** The time spent in each {@link Stage} since the ledger was opened: an always-on profile. */
+    StageTimings stageTimings();
+
     /** Registers a listener for blocks committed from now on. */
     Subscription addListener(LedgerListener listener);
 
     /**
      * Checks the whole ledger: every block hash, link, Merkle root and node signature, every
-     * transaction's hash, proposal signature and validation code, and the world state and key
-     * history against a replay of the valid write sets.
+     * config block's update, every transaction's hash, proposal signature, creator membership (in
+     * the membership of its block) and validation code, and the world state and key history
+     * against a replay of the valid write sets.
      *
      * @param progress hears how far it has come
      * @return what was checked

@@ -28,13 +28,17 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     private final Database database;
     private final GenesisConfig genesis;
     private final BlockReader reader;
-    private final ProposalVerifier verifier;
+    private final MembershipState membership;
+    private final ConfigCheck configCheck;
     private final Endorser endorser;
     private final Committer committer;
     private final BlockWriter writer;
     private final Listeners listeners;
     private final ExecutorService workers;
     private final LedgerVerifier ledgerVerifier;
+    private final StageClock clock = new StageClock();
+    /** Submissions accepted but not yet queued for a block or answered: the committer cuts early at 0. */
+    private final AtomicInteger endorsing = new AtomicInteger();
     private volatile boolean closed;
 
     private EmbeddedLedgerImpl(Path folder, LedgerOptions options, Database database) throws SQLException {
@@ -43,16 +47,21 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         BlockSealer sealer = new BlockSealer(options.nodeIdentity());
         Bootstrap.Tip tip = Bootstrap.openOrCreate(database.writer(), options, sealer, reader);
         this.genesis = tip.genesis();
-        this.verifier = new ProposalVerifier(options.suite(), options.channel(), options.chaincode());
+        ProposalVerifier verifier = new ProposalVerifier(options.suite(), options.channel(), options.chaincode(),
+                clock);
+        this.membership = new MembershipState(tip.membership());
+        this.configCheck = new ConfigCheck(options.channel(), options.suite(),
+                options.nodeIdentity().certificate().getPublicKey());
         ChaincodeRunner runner = options.runner()
                 .orElseGet(() -> ChaincodeRunner.forContractsOnClasspath(options.chaincode()));
         this.listeners = new Listeners();
         this.writer = new BlockWriter(options.syncEachBlock() ? folder.resolve("ledger.mv.db") : null);
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
-        this.committer = new Committer(database.writer(), new BlockValidator(options.suite()), sealer, writer,
-                options.maxBlockTransactions(), options.blockTimeout(), inFlight, tip.height(), tip.hash(),
-                committed -> listeners.dispatch(Records.committed(committed)));
-        this.endorser = new Endorser(verifier, runner, database, inFlight, committer);
+        this.committer = new Committer(database.writer(), new BlockValidator(), sealer, writer,
+                new Committer.Limits(options.maxBlockTransactions(), options.blockTimeout(), options.cutWhenIdle()), inFlight, endorsing, membership,
+                configCheck, tip, clock, committed -> listeners.dispatch(Records.committed(committed)));
+        this.endorser = new Endorser(verifier, membership, runner, database, inFlight, committer, options.suite(),
+                clock);
         this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
         this.ledgerVerifier = new LedgerVerifier(database, reader, genesis);
         committer.start();
@@ -87,15 +96,20 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
             result.completeExceptionally(new LedgerException("the ledger is closed"));
             return result;
         }
+        endorsing.incrementAndGet();
         try {
             workers.execute(() -> {
                 try {
                     endorser.endorse(proposal, result);
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
+                } finally {
+                    // after the transaction is queued (or answered), never before
+                    endorsing.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
+            endorsing.decrementAndGet();
             result.completeExceptionally(new LedgerException("the ledger is closed", e));
         }
         return result;
@@ -104,8 +118,37 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     @Override
     public EvaluateResult evaluate(SignedProposal proposal) {
         requireOpen();
-        SimulationResult simulation = endorser.simulate(verifier.verify(Objects.requireNonNull(proposal, "proposal")));
+        SimulationResult simulation = endorser.simulate(endorser.admit(Objects.requireNonNull(proposal, "proposal")));
         return new EvaluateResult(simulation.txId(), simulation.status(), simulation.message(), simulation.payload());
+    }
+
+    @Override
+    public CompletableFuture<Block> updateMembership(MembershipUpdate update) {
+        Objects.requireNonNull(update, "update");
+        CompletableFuture<Block> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new LedgerException("the ledger is closed"));
+            return result;
+        }
+        try {
+            // fail fast; the committer checks again against the membership of the config block
+            configCheck.apply(update, membership.current());
+        } catch (ProposalRejectedException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        committer.enqueue(new PendingConfig(update, result));
+        return result;
+    }
+
+    @Override
+    public StageTimings stageTimings() {
+        return clock.snapshot();
+    }
+
+    @Override
+    public ChannelMembership membership() {
+        return membership.current();
     }
 
     @Override

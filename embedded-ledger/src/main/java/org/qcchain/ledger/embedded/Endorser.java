@@ -2,26 +2,33 @@ package org.qcchain.ledger.embedded;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.simulator.ChaincodeRunner;
 import org.qcchain.simulator.SimulationResult;
 
 /**
- * The endorsing side, on the worker threads: verifies a proposal, refuses a transaction id already
- * known, simulates the chaincode on a snapshot of the committed state, and hands a successful
+ * The endorsing side, on the worker threads: verifies a proposal and that its creator is a member
+ * of the channel, refuses a transaction id already known, simulates the chaincode on a snapshot of the committed state, and hands a successful
  * simulation to the committer. A chaincode error is answered at once and never ordered, as a
  * Fabric gateway does at endorsement.
  */
 final class Endorser {
 
     private final ProposalVerifier verifier;
+    private final MembershipState membership;
     private final ChaincodeRunner runner;
     private final Database database;
     private final Set<String> inFlight;
     private final Committer committer;
+    private final CryptoSuite suite;
+    private final StageClock clock;
 
-    Endorser(ProposalVerifier verifier, ChaincodeRunner runner, Database database, Set<String> inFlight,
-            Committer committer) {
+    Endorser(ProposalVerifier verifier, MembershipState membership, ChaincodeRunner runner, Database database,
+            Set<String> inFlight, Committer committer, CryptoSuite suite, StageClock clock) {
+        this.suite = suite;
+        this.clock = clock;
         this.verifier = verifier;
+        this.membership = membership;
         this.runner = runner;
         this.database = database;
         this.inFlight = inFlight;
@@ -30,9 +37,10 @@ final class Endorser {
 
     /** Endorses and queues, or completes {@code result} with the refusal. */
     void endorse(SignedProposal signed, CompletableFuture<CommitResult> result) {
+        ChannelMembership members = membership.current();
         ParsedProposal parsed;
         try {
-            parsed = verifier.verify(signed);
+            parsed = admit(signed, members);
         } catch (ProposalRejectedException e) {
             result.complete(CommitResult.refused(txIdOrUnknown(signed), e.code(), e.getMessage(), 0, "",
                     new byte[0]));
@@ -45,25 +53,58 @@ final class Endorser {
             return;
         }
         // claimed until committed, so a concurrent replay is refused here or in the block
-        if (!inFlight.add(txId) || database.read(c -> BlockReader.transactionExists(c, txId))) {
-            inFlight.remove(txId);
-            result.complete(CommitResult.refused(txId, ValidationCode.DUPLICATE_TXID, "DUPLICATE_TXID: transaction "
-                    + txId + " was submitted before", 0, "", new byte[0]));
+        if (!inFlight.add(txId)) {
+            result.complete(duplicate(txId));
             return;
         }
-        SimulationResult simulation;
+        PendingTransaction pending;
         try {
-            simulation = simulate(parsed);
+            // one snapshot for the id lookup and the simulation: one connection checkout, not two
+            SimulationResult simulation = database.read(connection -> {
+                long start = System.nanoTime();
+                boolean known = BlockReader.transactionExists(connection, txId);
+                start = clock.record(Stage.DUPLICATE_CHECK, start);
+                if (known) {
+                    return null;
+                }
+                SimulationResult simulated = runner.simulate(parsed.proposal(), new H2StateStore(connection));
+                clock.record(Stage.SIMULATE, start);
+                return simulated;
+            });
+            if (simulation == null) {
+                inFlight.remove(txId);
+                result.complete(duplicate(txId));
+                return;
+            }
+            if (!simulation.isSuccess() || simulation.readWriteSet().hasPaginatedQuery()) {
+                inFlight.remove(txId);
+                result.complete(refusal(simulation));
+                return;
+            }
+            pending = PendingTransaction.of(signed, parsed, simulation, result, suite, members.sequence());
         } catch (RuntimeException e) {
             inFlight.remove(txId);
             throw e;
         }
-        if (!simulation.isSuccess() || simulation.readWriteSet().hasPaginatedQuery()) {
-            inFlight.remove(txId);
-            result.complete(refusal(simulation));
-            return;
-        }
-        committer.enqueue(new PendingTransaction(signed, parsed, simulation, result));
+        committer.enqueue(pending);
+    }
+
+    private static CommitResult duplicate(String txId) {
+        return CommitResult.refused(txId, ValidationCode.DUPLICATE_TXID, "DUPLICATE_TXID: transaction " + txId
+                + " was submitted before", 0, "", new byte[0]);
+    }
+
+    /** The decoded proposal, once its signature verifies and its creator is a member now. */
+    ParsedProposal admit(SignedProposal signed) throws ProposalRejectedException {
+        return admit(signed, membership.current());
+    }
+
+    private ParsedProposal admit(SignedProposal signed, ChannelMembership members) throws ProposalRejectedException {
+        ParsedProposal parsed = verifier.verify(signed);
+        long start = System.nanoTime();
+        membership.check().check(parsed, members);
+        clock.record(Stage.MEMBERSHIP, start);
+        return parsed;
     }
 
     /** Simulates on a consistent snapshot of the committed state. */

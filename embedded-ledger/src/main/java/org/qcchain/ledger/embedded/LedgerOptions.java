@@ -8,15 +8,18 @@ import org.qcchain.common.crypto.Identity;
 import org.qcchain.simulator.ChaincodeRunner;
 
 /**
- * How to open an {@link EmbeddedLedger}. Suite, channel, chaincode and node identity are fixed
- * when the ledger is created (block 0 records them) and must be the same on every later opening;
- * block size, timeout and workers may change between openings.
+ * How to open an {@link EmbeddedLedger}. Suite, channel, chaincode, node identity and the genesis
+ * channel membership are fixed when the ledger is created (block 0 records them) and must be the
+ * same on every later opening (the membership then changes only through config blocks, see {@link
+ * EmbeddedLedger#updateMembership}); block size, timeout and workers may change between openings.
  *
  * <pre>{@code
  * LedgerOptions options = LedgerOptions.builder()
  *     .suite(CryptoSuite.SM2_SM3)
  *     .nodeIdentity(nodeIdentity)                  // signs every block
  *     .channel("qcchain").chaincode("qcchain")
+ *     .membership(ChannelMembership.builder()
+ *         .organisation("BureauMSP", bureauCaPem).organisation("BankMSP", bankCaPem).build())
  *     .maxBlockTransactions(200).blockTimeout(Duration.ofMillis(20))
  *     .build();
  * }</pre>
@@ -27,10 +30,12 @@ public final class LedgerOptions {
     private final Identity nodeIdentity;
     private final String channel;
     private final String chaincode;
+    private final ChannelMembership membership;
     private final int maxBlockTransactions;
     private final Duration blockTimeout;
     private final int workers;
     private final boolean syncEachBlock;
+    private final boolean cutWhenIdle;
     private final ChaincodeRunner runner;
 
     private LedgerOptions(Builder builder) {
@@ -38,10 +43,12 @@ public final class LedgerOptions {
         this.nodeIdentity = builder.nodeIdentity;
         this.channel = builder.channel;
         this.chaincode = builder.chaincode;
+        this.membership = builder.membership;
         this.maxBlockTransactions = builder.maxBlockTransactions;
         this.blockTimeout = builder.blockTimeout;
         this.workers = builder.workers;
         this.syncEachBlock = builder.syncEachBlock;
+        this.cutWhenIdle = builder.cutWhenIdle;
         this.runner = builder.runner;
     }
 
@@ -70,6 +77,11 @@ public final class LedgerOptions {
         return chaincode;
     }
 
+    /** The genesis channel membership: who may submit and evaluate. */
+    public ChannelMembership membership() {
+        return membership;
+    }
+
     /** The most transactions in one block. */
     public int maxBlockTransactions() {
         return maxBlockTransactions;
@@ -83,6 +95,14 @@ public final class LedgerOptions {
     /** Threads that verify signatures and simulate. */
     public int workers() {
         return workers;
+    }
+
+    /**
+     * Whether a block is cut before its timeout as soon as nothing is queued and no endorsement is
+     * under way (nothing more can come soon), instead of always waiting out {@link #blockTimeout()}.
+     */
+    public boolean cutWhenIdle() {
+        return cutWhenIdle;
     }
 
     /** Whether each block commit is forced to the disk (fsync), not only to the OS. */
@@ -101,10 +121,12 @@ public final class LedgerOptions {
         private Identity nodeIdentity;
         private String channel;
         private String chaincode;
+        private ChannelMembership membership;
         private int maxBlockTransactions = 100;
         private Duration blockTimeout = Duration.ofMillis(20);
         private int workers = Runtime.getRuntime().availableProcessors();
         private boolean syncEachBlock = true;
+        private boolean cutWhenIdle = true;
         private ChaincodeRunner runner;
 
         private Builder() {}
@@ -130,6 +152,15 @@ public final class LedgerOptions {
         /** The chaincode name; required. */
         public Builder chaincode(String chaincode) {
             this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
+            return this;
+        }
+
+        /**
+         * The organisations whose members may submit and evaluate, with their CAs; required.
+         * Recorded in block 0 when the ledger is created; a later opening must give the same.
+         */
+        public Builder membership(ChannelMembership membership) {
+            this.membership = Objects.requireNonNull(membership, "membership");
             return this;
         }
 
@@ -168,6 +199,16 @@ public final class LedgerOptions {
             return this;
         }
 
+        /**
+         * Whether to cut a block early once nothing is queued and no endorsement is under way;
+         * default true. With false, a block waits out its timeout unless it fills (Fabric's batch
+         * timeout), which only adds latency under a closed load, but makes grouping predictable.
+         */
+        public Builder cutWhenIdle(boolean cutWhenIdle) {
+            this.cutWhenIdle = cutWhenIdle;
+            return this;
+        }
+
         /** A runner built already (building one scans the classpath, which is slow). */
         public Builder runner(ChaincodeRunner runner) {
             this.runner = Objects.requireNonNull(runner, "runner");
@@ -178,12 +219,14 @@ public final class LedgerOptions {
          * The options.
          *
          * @throws NullPointerException naming a missing required option
-         * @throws IllegalArgumentException if the node identity is not of the suite, a name is
-         *     blank, or the runner runs another chaincode
+         * @throws IllegalArgumentException if the node identity or a membership CA is not of the
+         *     suite, a name is blank, or the runner runs another chaincode
          */
         public LedgerOptions build() {
             Objects.requireNonNull(suite, "suite");
             Objects.requireNonNull(nodeIdentity, "nodeIdentity");
+            Objects.requireNonNull(membership, "membership");
+            membership.requireSuite(suite);
             requireText(Objects.requireNonNull(channel, "channel"), "channel");
             requireText(Objects.requireNonNull(chaincode, "chaincode"), "chaincode");
             if (nodeIdentity.suite() != suite) {

@@ -1,5 +1,6 @@
 package org.qcchain.ledger.embedded;
 
+import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -11,7 +12,10 @@ import org.qcchain.common.crypto.Pem;
 /**
  * {@link EmbeddedLedger#verify(ProgressListener)}: walks the chain from block 0 on one consistent
  * snapshot (the ledger keeps committing meanwhile), trusting nothing stored but the node
- * certificate of block 0, and names the first block that does not match.
+ * certificate of block 0, and names the first block that does not match. The channel membership
+ * is replayed with the chain: block 0's, then each config block's update (checked as the
+ * committer checked it), and every transaction's creator is checked against the membership in
+ * force at its block.
  */
 final class LedgerVerifier {
 
@@ -49,8 +53,11 @@ final class LedgerVerifier {
     private VerificationReport walk(Connection connection, ProgressListener progress)
             throws SQLException, LedgerTamperedException {
         long height = BlockReader.height(connection);
-        ChainCheck chain = new ChainCheck(genesis.suite(), nodeCertificate().getPublicKey(),
-                new ProposalVerifier(genesis.suite(), genesis.channel(), genesis.chaincode()));
+        PublicKey nodeKey = nodeCertificate().getPublicKey();
+        ChainCheck chain = new ChainCheck(genesis.suite(), nodeKey,
+                new ProposalVerifier(genesis.suite(), genesis.channel(), genesis.chaincode(), new StageClock()));
+        ConfigCheck configs = new ConfigCheck(genesis.channel(), genesis.suite(), nodeKey);
+        ChannelMembership membership = genesis.membership();
         ReplayCheck replay = new ReplayCheck();
         byte[] previousHash = new byte[32];
         long transactions = 0;
@@ -61,7 +68,8 @@ final class LedgerVerifier {
             }
             List<TransactionRecord> txs = readTransactions(connection, number);
             chain.check(block, txs, previousHash);
-            replay.apply(connection, number, txs);
+            membership = nextMembership(block, membership, configs);
+            replay.apply(connection, number, txs, membership);
             previousHash = java.util.HexFormat.of().parseHex(block.hash());
             transactions += txs.size();
             if ((number + 1) % PROGRESS_EVERY == 0 || number + 1 == height) {
@@ -71,6 +79,18 @@ final class LedgerVerifier {
         long keys = replay.checkState(connection, height);
         return new VerificationReport(height, transactions, replay.validTransactions(), keys,
                 replay.historyEntries());
+    }
+
+    private static ChannelMembership nextMembership(Block block, ChannelMembership current, ConfigCheck configs)
+            throws LedgerTamperedException {
+        if (block.config().isEmpty()) {
+            return current;
+        }
+        try {
+            return configs.apply(block.config().get(), current);
+        } catch (ProposalRejectedException e) {
+            throw new LedgerTamperedException(block.number(), "the config update does not apply: " + e.getMessage());
+        }
     }
 
     private Block readBlock(Connection connection, long number) throws SQLException, LedgerTamperedException {

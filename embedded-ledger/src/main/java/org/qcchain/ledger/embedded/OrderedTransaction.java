@@ -1,9 +1,5 @@
 package org.qcchain.ledger.embedded;
 
-import java.util.Optional;
-import org.qcchain.simulator.ChaincodeEventRecord;
-import org.qcchain.simulator.SimulationResult;
-
 /**
  * A transaction placed in a block and validated: what the block writer stores.
  *
@@ -17,16 +13,8 @@ import org.qcchain.simulator.SimulationResult;
 record OrderedTransaction(PendingTransaction pending, int txNumber, ValidationCode code, String reason,
         byte[] rwsetBytes, byte[] hash) {
 
-    static OrderedTransaction of(PendingTransaction pending, int txNumber, ValidationCode code,
-            String reason, org.qcchain.common.crypto.CryptoSuite suite) {
-        SimulationResult simulation = pending.simulation();
-        byte[] rwset = simulation.readWriteSet().toProto().toByteArray();
-        Optional<ChaincodeEventRecord> event = simulation.event();
-        byte[] hash = TransactionEnvelope.hash(suite, pending.txId(), pending.signed().proposalBytesUnsafe(),
-                pending.signed().signatureUnsafe(), rwset, simulation.status(), simulation.message(),
-                simulation.payload(), event.map(ChaincodeEventRecord::name).orElse(null),
-                event.map(ChaincodeEventRecord::payload).orElse(null));
-        return new OrderedTransaction(pending, txNumber, code, reason, rwset, hash);
+    static OrderedTransaction of(PendingTransaction pending, int txNumber, ValidationCode code, String reason) {
+        return new OrderedTransaction(pending, txNumber, code, reason, pending.rwsetBytes(), pending.hash());
     }
 
     boolean isValid() {

@@ -1,6 +1,9 @@
 package org.qcchain.ledger.embedded;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.simulator.ChaincodeEventRecord;
 import org.qcchain.simulator.SimulationResult;
 
 /**
@@ -10,11 +13,35 @@ import org.qcchain.simulator.SimulationResult;
  * @param parsed the decoded proposal
  * @param simulation the chaincode's answer and read/write set
  * @param result completed by the committer once the block is durable
+ * @param rwsetBytes the read/write set in Fabric's encoding
+ * @param hash the transaction hash (it does not depend on the validation code, so the worker
+ *     computes it and the one committer thread does not have to)
+ * @param membershipSequence the membership its creator was checked against at endorsement
+ * @param queuedAtNanos when it was queued ({@link System#nanoTime()})
  */
 record PendingTransaction(SignedProposal signed, ParsedProposal parsed, SimulationResult simulation,
-        CompletableFuture<CommitResult> result) {
+        CompletableFuture<CommitResult> result, byte[] rwsetBytes, byte[] hash, long membershipSequence,
+        long queuedAtNanos)
+        implements Queued {
+
+    /** Encodes and hashes the transaction as it will be stored. */
+    static PendingTransaction of(SignedProposal signed, ParsedProposal parsed, SimulationResult simulation,
+            CompletableFuture<CommitResult> result, CryptoSuite suite, long membershipSequence) {
+        byte[] rwset = simulation.readWriteSet().toProto().toByteArray();
+        Optional<ChaincodeEventRecord> event = simulation.event();
+        byte[] hash = TransactionEnvelope.hash(suite, parsed.proposal().txId(), signed.proposalBytesUnsafe(),
+                signed.signatureUnsafe(), rwset, simulation.status(), simulation.message(), simulation.payload(),
+                event.map(ChaincodeEventRecord::name).orElse(null), event.map(ChaincodeEventRecord::payload).orElse(null));
+        return new PendingTransaction(signed, parsed, simulation, result, rwset, hash, membershipSequence,
+                System.nanoTime());
+    }
 
     String txId() {
         return parsed.proposal().txId();
+    }
+
+    @Override
+    public void fail(LedgerException e) {
+        result.completeExceptionally(e);
     }
 }

@@ -19,7 +19,6 @@ import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
 import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
-import org.qcchain.common.crypto.Pem;
 import org.qcchain.simulator.Proposal;
 
 /**
@@ -96,7 +95,7 @@ final class ProposalCodec {
                 throw bad("the chaincode input names no function");
             }
             SerializedIdentity identity = SerializedIdentity.parseFrom(creator);
-            X509Certificate certificate = Pem.parseCertificate(identity.getIdBytes().toStringUtf8());
+            X509Certificate certificate = CertificateCache.parse(identity.getIdBytes().toStringUtf8());
             Timestamp time = channelHeader.getTimestamp();
             Proposal parsed = Proposal.builder()
                     .channelId(channelHeader.getChannelId())

@@ -10,24 +10,28 @@ import org.qcchain.common.crypto.InvalidSignatureException;
  * signed by the key of the creator's certificate in this ledger's suite.
  *
  * <p>Not checked here, as on a peer this is the MSP's job: that the creator's certificate was
- * issued by a CA of the organisation it names (see docs/ledger.md, "Differences from a Fabric peer").
- * Thread-safe.
+ * issued by a CA of the organisation it names; {@link MembershipCheck} does that, against the
+ * membership in force. Thread-safe.
  */
 final class ProposalVerifier {
 
     private final CryptoSuite suite;
     private final String channel;
     private final String chaincode;
+    private final StageClock clock;
 
-    ProposalVerifier(CryptoSuite suite, String channel, String chaincode) {
+    ProposalVerifier(CryptoSuite suite, String channel, String chaincode, StageClock clock) {
         this.suite = suite;
         this.channel = channel;
         this.chaincode = chaincode;
+        this.clock = clock;
     }
 
     /** The decoded proposal, if every check passes. */
     ParsedProposal verify(SignedProposal signed) throws ProposalRejectedException {
+        long start = System.nanoTime();
         ParsedProposal parsed = ProposalCodec.decode(signed.proposalBytesUnsafe());
+        start = clock.record(Stage.DECODE, start);
         if (!parsed.proposal().channelId().equals(channel)) {
             throw new ProposalRejectedException(ValidationCode.BAD_PROPOSAL, "proposal is for channel '"
                     + parsed.proposal().channelId() + "', this ledger is '" + channel + "'");
@@ -37,6 +41,7 @@ final class ProposalVerifier {
                     + parsed.proposal().chaincodeName() + "', this ledger runs '" + chaincode + "'");
         }
         verifySignature(parsed, signed);
+        clock.record(Stage.PROPOSAL_SIGNATURE, start);
         return parsed;
     }
 

@@ -15,14 +15,18 @@ final class Records {
     static CommittedBlock committed(Committer.Committed committed) {
         BlockSealer.Sealed sealed = committed.block();
         BlockHeader header = sealed.header();
-        Block block = new Block(header.number(), HEX.formatHex(header.previousHash()),
-                HEX.formatHex(header.transactionsRoot()), Instant.ofEpochMilli(header.timestampMillis()),
-                header.validationCodes(), Optional.ofNullable(header.genesis()), HEX.formatHex(sealed.hash()),
-                sealed.signature());
         List<TransactionRecord> txs = committed.transactions().stream()
                 .map(tx -> transaction(tx, header.number()))
                 .toList();
-        return new CommittedBlock(block, txs);
+        return new CommittedBlock(block(sealed), txs);
+    }
+
+    static Block block(BlockSealer.Sealed sealed) {
+        BlockHeader header = sealed.header();
+        return new Block(header.number(), HEX.formatHex(header.previousHash()),
+                HEX.formatHex(header.transactionsRoot()), Instant.ofEpochMilli(header.timestampMillis()),
+                header.validationCodes(), Optional.ofNullable(header.genesis()), Optional.ofNullable(header.config()),
+                HEX.formatHex(sealed.hash()), sealed.signature());
     }
 
     private static TransactionRecord transaction(OrderedTransaction tx, long blockNumber) {

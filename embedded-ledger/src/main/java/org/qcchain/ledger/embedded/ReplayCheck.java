@@ -21,41 +21,57 @@ import org.qcchain.simulator.VersionedKeyValue;
 import org.qcchain.simulator.Write;
 
 /**
- * Replays the ledger from block 0: validates every ordered transaction again (duplicate id, MVCC
- * against the replayed state) and requires the stored code; applies the valid write sets; compares
+ * Replays the ledger from block 0: validates every ordered transaction again (duplicate id, the
+ * creator's membership under the membership of its block, MVCC against the replayed state) and
+ * requires the stored code; applies the valid write sets; compares
  * each block's key-history rows with its writes, and at the end the state table with the replay.
  * Holds the replayed state in memory.
  */
 final class ReplayCheck {
 
     private final InMemoryStateStore replay = new InMemoryStateStore();
+    private final MembershipCheck members = new MembershipCheck();
     private final Set<String> txIds = new HashSet<>();
     private long validTransactions;
     private long historyEntries;
 
     /** Revalidates and applies one block, then checks its history rows. */
-    void apply(Connection connection, long number, List<TransactionRecord> txs)
+    void apply(Connection connection, long number, List<TransactionRecord> txs, ChannelMembership membership)
             throws SQLException, LedgerTamperedException {
         for (TransactionRecord tx : txs) {
             ReadWriteSet rwset;
+            ParsedProposal parsed;
             try {
                 rwset = tx.readWriteSet();
+                parsed = ProposalCodec.decode(tx.proposal().proposalBytesUnsafe());
             } catch (RuntimeException e) {
-                throw new LedgerTamperedException(number, "transaction " + tx.txNumber() + " has no readable rwset");
+                throw new LedgerTamperedException(number, "transaction " + tx.txNumber() + " cannot be decoded");
             }
-            ValidationCode expected = !txIds.add(tx.txId()) ? ValidationCode.DUPLICATE_TXID
-                    : rwset.findConflict(replay).map(ValidationCode::ofConflictMessage).orElse(ValidationCode.VALID);
+            ValidationCode expected = expectedCode(tx, rwset, parsed, membership);
             if (expected != tx.code()) {
                 throw new LedgerTamperedException(number, "transaction " + tx.txNumber() + " (" + tx.txId()
                         + ") is marked " + tx.code() + " but validates as " + expected);
             }
             if (tx.isValid()) {
-                Instant time = ProposalCodec.decode(tx.proposal().proposalBytesUnsafe()).proposal().timestamp();
+                Instant time = parsed.proposal().timestamp();
                 replay.apply(rwset, new Version(number, tx.txNumber()), tx.txId(), time);
                 validTransactions++;
             }
         }
         checkHistory(connection, number, txs);
+    }
+
+    /** What the committer would have decided, in its order: duplicate, membership, MVCC. */
+    private ValidationCode expectedCode(TransactionRecord tx, ReadWriteSet rwset, ParsedProposal parsed,
+            ChannelMembership membership) {
+        if (!txIds.add(tx.txId())) {
+            return ValidationCode.DUPLICATE_TXID;
+        }
+        ValidationCode member = members.outcome(parsed, membership);
+        if (member != ValidationCode.VALID) {
+            return member;
+        }
+        return rwset.findConflict(replay).map(ValidationCode::ofConflictMessage).orElse(ValidationCode.VALID);
     }
 
     private void checkHistory(Connection connection, long number, List<TransactionRecord> txs)

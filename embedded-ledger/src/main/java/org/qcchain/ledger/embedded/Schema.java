@@ -13,11 +13,11 @@ final class Schema {
 
     private static final String[] TABLES = {
         "CREATE TABLE IF NOT EXISTS ledger_meta (name VARCHAR(64) PRIMARY KEY,"
-                + " meta_value VARCHAR(100000) NOT NULL)",
+                + " meta_value VARCHAR(1000000) NOT NULL)",
         "CREATE TABLE IF NOT EXISTS blocks (block_no BIGINT PRIMARY KEY,"
                 + " block_hash BINARY(32) NOT NULL, previous_hash BINARY(32) NOT NULL,"
                 + " transactions_root BINARY(32) NOT NULL, committed_at BIGINT NOT NULL,"
-                + " genesis VARCHAR(100000), signature VARBINARY(512) NOT NULL)",
+                + " genesis VARCHAR(1000000), config VARCHAR(1000000), signature VARBINARY(512) NOT NULL)",
         "CREATE UNIQUE INDEX IF NOT EXISTS blocks_by_hash ON blocks(block_hash)",
         "CREATE TABLE IF NOT EXISTS transactions (block_no BIGINT NOT NULL, tx_no INT NOT NULL,"
                 + " tx_id VARCHAR(64) NOT NULL, tx_hash BINARY(32) NOT NULL,"

@@ -14,6 +14,9 @@ package org.qcchain.ledger.embedded;
  *       #ENDORSEMENT_POLICY_FAILURE}, {@link #PAGINATED_QUERY}, and {@link #DUPLICATE_TXID} when the
  *       id is already on the ledger): never in a block, as a Fabric gateway refuses them at
  *       endorsement.
+ *   <li>{@link #CREATOR_NOT_MEMBER} and {@link #CREATOR_CERTIFICATE_EXPIRED}: refused before
+ *       ordering; in a block (its writes not applied) only if a config block changed the
+ *       membership between endorsement and commit, as a Fabric committer re-checks the creator.
  * </ul>
  *
  * <p>Only the two read conflicts are {@linkplain #isRetryable() retryable}: the transaction lost a
@@ -36,12 +39,21 @@ public enum ValidationCode {
     /** The chaincode answered with an error (status 400 or more); nothing was ordered. */
     ENDORSEMENT_POLICY_FAILURE,
     /** The transaction ran a paginated query, which Fabric allows only in evaluations. */
-    PAGINATED_QUERY;
+    PAGINATED_QUERY,
+    /**
+     * The creator's certificate was not issued by a CA the channel membership lists for the MSP id
+     * it names, or that MSP id is not a member.
+     */
+    CREATOR_NOT_MEMBER,
+    /** The creator's certificate, or the CA that issued it, is not valid at the proposal's timestamp. */
+    CREATOR_CERTIFICATE_EXPIRED,
+    /** A membership update is not signed by the node, names the wrong sequence or channel, or lists a bad CA. */
+    BAD_CONFIG_UPDATE;
 
     /** Whether the transaction was (or may be) written into a block with this code. */
     public boolean isOrderable() {
         return this == VALID || this == MVCC_READ_CONFLICT || this == PHANTOM_READ_CONFLICT
-                || this == DUPLICATE_TXID;
+                || this == DUPLICATE_TXID || this == CREATOR_NOT_MEMBER || this == CREATOR_CERTIFICATE_EXPIRED;
     }
 
     /** Whether submitting the same call again as a new proposal may succeed. */

@@ -3,9 +3,12 @@ package org.qcchain.ledger.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,5 +58,21 @@ class ConcurrentSubmitTest {
         }
         assertThat(blocks.stream().mapToInt(b -> b.transactions().size()).sum()).isEqualTo(TRANSACTIONS);
         assertThat(blocks.size()).isLessThan(TRANSACTIONS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void cuts_a_block_without_waiting_out_its_timeout_once_nothing_more_is_coming(CryptoSuite suite) {
+        TestPlatform platform = new TestPlatform(suite);
+        LedgerOptions options = platform.builder(platform.membership()).maxBlockTransactions(100)
+                .blockTimeout(Duration.ofHours(1)).build();
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, options)) {
+            CommitResult result = platform.submit(ledger, platform.bureau, "Organisations:init",
+                    Json.write(platform.bureau.registration()));
+
+            assertThat(result.code()).isEqualTo(ValidationCode.VALID);
+            assertThat(ledger.block(result.blockNumber().getAsLong()).orElseThrow().transactionCount()).isEqualTo(1);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,8 @@ class CrashRecoveryTest {
         assertThat(acknowledged).as("child stderr: %s", Files.exists(folder.resolve("child.err"))
                 ? Files.readString(folder.resolve("child.err")) : "").hasSize(ACKNOWLEDGEMENTS_BEFORE_KILL);
 
-        try (EmbeddedLedger ledger = platform.open(ledgerFolder)) {
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(ledgerFolder, platform.options(
+                CrashingNode.membership(platform.bureau.caPem()), 100, Duration.ofMillis(5)))) {
             VerificationReport report = ledger.verify(ProgressListener.NONE);
             assertThat(report.validTransactions()).isGreaterThanOrEqualTo(ACKNOWLEDGEMENTS_BEFORE_KILL);
             for (String txId : acknowledged) {

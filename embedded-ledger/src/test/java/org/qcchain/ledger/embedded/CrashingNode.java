@@ -35,7 +35,7 @@ public final class CrashingNode {
         Identity bureau = identity(keys, "bureau");
         String caPem = Files.readString(keys.resolve("bureau-ca.crt"));
         LedgerOptions options = LedgerOptions.builder().suite(suite).nodeIdentity(node).channel(TestPlatform.CHANNEL)
-                .chaincode(TestPlatform.CHAINCODE).runner(ChaincodeRunner.forContractsOnClasspath(TestPlatform.CHAINCODE))
+                .chaincode(TestPlatform.CHAINCODE).membership(membership(caPem)).runner(ChaincodeRunner.forContractsOnClasspath(TestPlatform.CHAINCODE))
                 .build();
         EmbeddedLedger ledger = EmbeddedLedger.open(folder, options);
         acknowledge(ledger.submit(proposal(bureau, "Organisations:init", Json.write(
@@ -52,6 +52,11 @@ public final class CrashingNode {
                 permits.release();
             });
         }
+    }
+
+    /** Only the bureau submits here. */
+    static ChannelMembership membership(String bureauCaPem) {
+        return ChannelMembership.builder().organisation("BureauMSP", bureauCaPem).build();
     }
 
     private static SignedProposal proposal(Identity bureau, String function, String argument) {

@@ -44,14 +44,36 @@ final class TestPlatform {
         this.citizenApp = new Member("CitizenAppMSP", suite, Role.IDENTITY_PROVIDER);
     }
 
+    /** Blocks of up to 100, cut 5 ms after the first transaction or as soon as nothing more is coming. */
     LedgerOptions options() {
-        return options(100, Duration.ofMillis(5));
+        return builder(membership()).maxBlockTransactions(100).blockTimeout(Duration.ofMillis(5)).build();
     }
 
-    /** Options for blocks of exactly {@code size} transactions when submitted together. */
+    /**
+     * Options for blocks of exactly {@code size} transactions when submitted together: no early
+     * cut, so a block waits out {@code timeout} for the rest.
+     */
     LedgerOptions options(int size, Duration timeout) {
+        return options(membership(), size, timeout);
+    }
+
+    /** Options with another genesis membership. */
+    LedgerOptions options(ChannelMembership membership, int size, Duration timeout) {
+        return builder(membership).maxBlockTransactions(size).blockTimeout(timeout).cutWhenIdle(false).build();
+    }
+
+    LedgerOptions.Builder builder(ChannelMembership membership) {
         return LedgerOptions.builder().suite(suite).nodeIdentity(node).channel(CHANNEL).chaincode(CHAINCODE)
-                .maxBlockTransactions(size).blockTimeout(timeout).runner(RUNNER).build();
+                .membership(membership).runner(RUNNER);
+    }
+
+    /** The four organisations, each with its own root CA. */
+    ChannelMembership membership() {
+        ChannelMembership.Builder builder = ChannelMembership.builder();
+        for (Member member : new Member[] {bureau, socialInsurance, bank, citizenApp}) {
+            builder.organisation(member.mspId, member.caPem());
+        }
+        return builder.build();
     }
 
     EmbeddedLedger open(Path folder) {

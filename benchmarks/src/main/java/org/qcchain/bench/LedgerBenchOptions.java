@@ -1,0 +1,90 @@
+package org.qcchain.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.qcchain.common.crypto.CryptoSuite;
+
+/**
+ * The options of the ledger benchmark, parsed from the command line.
+ *
+ * @param suites the suites to run
+ * @param blockSizes the block sizes to run
+ * @param transactions measured requests per run
+ * @param warmup unmeasured requests before each run
+ * @param inFlight concurrent submissions, one run per value
+ * @param workers ledger worker threads
+ * @param blockTimeoutMillis how long a block waits to fill
+ * @param fsync whether blocks are forced to disk
+ * @param folder where to create ledgers; {@code null} for a temporary folder
+ * @param help whether only the usage was asked for
+ */
+record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, int transactions, int warmup,
+        List<Integer> inFlight, int workers, int blockTimeoutMillis, boolean fsync, Path folder, boolean help) {
+
+    /** Requests use one subject each, so the run never waits on a consent's usage counter. */
+    int subjects() {
+        return transactions + warmup;
+    }
+
+    static LedgerBenchOptions parse(String... args) {
+        List<CryptoSuite> suites = List.of(CryptoSuite.P256_SHA256);
+        List<Integer> blockSizes = List.of(100);
+        int transactions = 20_000;
+        int warmup = 2_000;
+        List<Integer> inFlight = List.of(64);
+        int workers = Runtime.getRuntime().availableProcessors();
+        int timeout = 20;
+        boolean fsync = true;
+        Path folder = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--no-fsync" -> fsync = false;
+                case "--suite" -> suites = list(value(args, ++i, name)).stream().map(CryptoSuite::fromName).toList();
+                case "--block-size" -> blockSizes = list(value(args, ++i, name)).stream()
+                        .map(v -> positive(name, v)).toList();
+                case "--transactions" -> transactions = positive(name, value(args, ++i, name));
+                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, name));
+                case "--in-flight" -> inFlight = list(value(args, ++i, name)).stream().map(v -> positive(name, v))
+                        .toList();
+                case "--workers" -> workers = positive(name, value(args, ++i, name));
+                case "--block-timeout-ms" -> timeout = positive(name, value(args, ++i, name));
+                case "--folder" -> folder = Path.of(value(args, ++i, name));
+                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup must not be negative");
+        }
+        return new LedgerBenchOptions(suites, blockSizes, transactions, warmup, inFlight, workers, timeout, fsync,
+                folder, help);
+    }
+
+    private static String value(String[] args, int index, String name) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static List<String> list(String value) {
+        return new ArrayList<>(Arrays.asList(value.split(",")));
+    }
+
+    private static int positive(String name, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + number);
+        }
+        return number;
+    }
+}

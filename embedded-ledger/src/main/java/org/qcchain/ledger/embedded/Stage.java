@@ -1,0 +1,31 @@
+package org.qcchain.ledger.embedded;
+
+/**
+ * The steps a transaction goes through, each timed by the ledger (see {@link
+ * EmbeddedLedger#stageTimings()}): the first five on the worker threads, per transaction; the
+ * rest on the committer thread, per block.
+ */
+public enum Stage {
+    /** Decoding the Fabric proposal, the creator's certificate included. */
+    DECODE,
+    /** Verifying the creator's signature over the proposal bytes. */
+    PROPOSAL_SIGNATURE,
+    /** Checking the creator against the channel membership (issuer check cached). */
+    MEMBERSHIP,
+    /** Looking the transaction id up among committed and in-flight ones. */
+    DUPLICATE_CHECK,
+    /** Running the chaincode on a snapshot (its own signature checks included). */
+    SIMULATE,
+    /** Waiting in the committer's queue and for the block to fill. */
+    QUEUED,
+    /** Duplicate, membership and MVCC validation of a block. */
+    VALIDATE,
+    /** Hashing and signing the block header. */
+    SEAL,
+    /** Writing the block, transactions, state and history, and committing H2. */
+    WRITE,
+    /** Forcing the database file to disk. */
+    FSYNC,
+    /** Completing the submitters' futures and telling listeners. */
+    NOTIFY
+}
