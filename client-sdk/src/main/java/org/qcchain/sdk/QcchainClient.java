@@ -41,7 +41,9 @@ public interface QcchainClient {
     VerifiedAnswer requestData(SignedDataRequest request) throws QcchainApiException, VerificationException, IOException;
 
     /**
-     * Records a consent (POST {@value Routes#CONSENTS}); identity providers only.
+     * Records a consent (POST {@value Routes#CONSENTS}); identity providers only, and only through
+     * a node run by their own organisation: a node submits writes with its own identity, so
+     * another organisation's node answers {@code NOT_AUTHORIZED} (docs/api.md).
      *
      * @param grant {@link ConsentTerms#unsigned()} or {@link ConsentTerms#signedBy}
      * @return the Consent the ledger stored
@@ -51,7 +53,7 @@ public interface QcchainClient {
     JsonNode grantConsent(ObjectNode grant) throws QcchainApiException, IOException;
 
     /**
-     * Revokes a consent (POST /v1/consents/{id}/revoke); final.
+     * Revokes a consent (POST /v1/consents/{id}/revoke); final. Same node rule as {@link #grantConsent}.
      *
      * @param consentId the consent
      * @param reason why, or {@code null}
@@ -76,7 +78,7 @@ public interface QcchainClient {
      * One block as auditors check it (GET /v1/blocks/{n}); see {@code ChainVerifier}.
      *
      * @param number the block number
-     * @return {@code {header, signature, transactions}}
+     * @return {@code {number, type, hash, header, signature, transactions}}
      * @throws QcchainApiException if the node refused
      * @throws IOException if the node cannot be reached
      */

@@ -4,28 +4,36 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The node's routes the SDK calls, in one place because the data routes are still being built:
- * docs/api.md documents {@code /v1/whoami} only; the others follow the brief of the node's data
- * routes and docs/chaincode.md, and are to be checked against docs/openapi.yaml when it lists them.
+ * The node's routes the SDK calls, as the node serves them: docs/api.md and the contract
+ * docs/openapi.yaml (a copy of the node's {@code openapi/qcchain.yaml}). An end-to-end test in
+ * node-service drives {@link QcchainClient} against a real node, so a route that drifts fails
+ * there.
  */
 public final class Routes {
 
-    /** Documented (docs/api.md): the caller as the node sees it. */
+    /** GET: the caller as the node sees it. */
     public static final String WHOAMI = "/v1/whoami";
-    /** Undocumented yet: POST a SignedAccessRequest, get a {@code qcchain-answer/1}. */
+    /** POST a SignedAccessRequest: 200 with a {@code qcchain-answer/1}, or 403 with the denial's code and {@code accessId}. */
     public static final String DATA_REQUESTS = "/v1/data-requests";
-    /** Undocumented yet: POST {@code {terms, subjectSignature?}}. */
+    /**
+     * POST a ConsentGrant {@code {terms, subjectSignature?}}: 201 with the Consent; only through a
+     * node of the identity provider's own organisation. GET {@code ?subject=}: a page of a subject's consents.
+     */
     public static final String CONSENTS = "/v1/consents";
-    /** Undocumented yet: GET a page of the access trail. */
+    /** GET a page {@code {records, bookmark, fetched}} of the access trail. */
     public static final String ACCESS_RECORDS = "/v1/access-records";
-    /** Undocumented yet: GET one block as {@code {header, signature, transactions}}. */
+    /** GET one block as {@code {number, type, hash, header, signature, transactions}}. */
     public static final String BLOCKS = "/v1/blocks";
+    /** GET a page {@code {records, bookmark, fetched}} of the registered organisations. */
+    public static final String ORGANISATIONS = "/v1/organisations";
+    /** GET a page {@code {records, bookmark, fetched}} of the data catalogue. */
+    public static final String DATASETS = "/v1/datasets";
 
     private Routes() {}
 
     /**
      * @param consentId the consent
-     * @param action {@code revoke}, {@code pause} or {@code resume}
+     * @param action {@code revoke} (the node serves no {@code pause} or {@code resume} route yet)
      * @return e.g. {@code /v1/consents/consent-7781/revoke}
      */
     public static String consentAction(String consentId, String action) {

@@ -2,7 +2,6 @@ package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class AccessCheck {
         this.transactions = transactions;
     }
 
-    Checked check(AccessEvidence access, JsonNode request, String requestHash, X509Certificate node)
+    Checked check(AccessEvidence access, JsonNode request, String requestHash, ParsedCertificate node)
             throws VerificationException {
         if (access == null) {
             throw Trees.malformed("access is missing");

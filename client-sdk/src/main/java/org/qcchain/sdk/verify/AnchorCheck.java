@@ -25,7 +25,7 @@ final class AnchorCheck {
                     + expected.providerMspId() + "'s '" + expected.datasetId() + "'");
         }
         List<X509Certificate> cas = anchors.organisationCas(provider);
-        X509Certificate signer = signers.certificate(Trees.text(anchor, "signerCertificate", what),
+        ParsedCertificate signer = signers.certificate(Trees.text(anchor, "signerCertificate", what),
                 VerificationFailure.ANCHOR_SIGNATURE_INVALID, what + ".signerCertificate");
         signers.requireIssuedBy(signer, cas, VerificationFailure.ANCHOR_SIGNATURE_INVALID,
                 what + " signer of " + provider);

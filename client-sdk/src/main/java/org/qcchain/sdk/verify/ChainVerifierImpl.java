@@ -1,7 +1,6 @@
 package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -17,7 +16,7 @@ final class ChainVerifierImpl implements ChainVerifier {
     ChainVerifierImpl(TrustAnchors anchors, CryptoSuite suite) {
         this.anchors = anchors;
         this.suite = suite;
-        this.signers = new Signers(suite, new SignatureCache(0));
+        this.signers = new Signers(suite, new SignatureCache(0), 0);
     }
 
     @Override
@@ -33,7 +32,7 @@ final class ChainVerifierImpl implements ChainVerifier {
     public ChainReport verify(List<JsonNode> blocks, String previousHash, String nodeCertificatePem)
             throws ChainVerificationException {
         long first = blocks.isEmpty() ? 0 : blocks.get(0).path("header").path("number").asLong(0);
-        X509Certificate node;
+        ParsedCertificate node;
         try {
             node = signers.certificate(nodeCertificatePem, VerificationFailure.UNTRUSTED_SIGNER, "the node certificate");
             signers.requireIssuedBy(node, anchors.nodeCas(), VerificationFailure.UNTRUSTED_SIGNER,
@@ -57,7 +56,7 @@ final class ChainVerifierImpl implements ChainVerifier {
     }
 
     /** Checks one block; returns its hash. */
-    private String check(JsonNode block, long number, String previous, X509Certificate node)
+    private String check(JsonNode block, long number, String previous, ParsedCertificate node)
             throws VerificationException {
         JsonNode header = Trees.object(block.get("header"), "header");
         if (Trees.integer(header, "number", "header") != number) {

@@ -2,7 +2,6 @@ package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
@@ -43,7 +42,7 @@ final class RecordCheck {
         this.proofs = ProofVerifier.forSuite(signers.suite());
     }
 
-    VerifiedRecord check(RecordEvidence evidence, Expected expected, X509Certificate node, String where)
+    VerifiedRecord check(RecordEvidence evidence, Expected expected, ParsedCertificate node, String where)
             throws VerificationException {
         Disclosure disclosure = evidence == null ? null : evidence.disclosure();
         if (disclosure == null) {

@@ -3,60 +3,58 @@ package org.qcchain.sdk.verify;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Remembers checks that are pure functions of public bytes and succeeded: "this key signed these
- * bytes" (block signatures, which every answer from the same block repeats) and "this CA issued
- * this certificate". A hit skips an elliptic-curve verification; only successes are stored, so a
- * failure is always recomputed and reported. Keys are SHA-256 digests of length-prefixed inputs,
- * so two different inputs never share an entry. Bounded, least recently used out first.
+ * Remembers checks that are pure functions of public bytes and succeeded: "the key of this
+ * certificate signed these bytes" (block and anchor signatures, which every answer from the same
+ * block or batch repeats) and "this CA issued this certificate". A hit skips an elliptic-curve
+ * verification; only successes are stored, so a failure is always recomputed and reported. Keys
+ * are SHA-256 digests of length-prefixed inputs (certificates by their SHA-256 fingerprint), so two
+ * different inputs never share an entry. Bounded, least recently used out first.
  */
 final class SignatureCache {
 
-    private final int capacity;
-    private final Map<ByteBuffer, Boolean> verified;
+    private final LruCache<ByteBuffer, Boolean> verified;
 
     SignatureCache(int capacity) {
-        this.capacity = capacity;
-        this.verified = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
-                return size() > SignatureCache.this.capacity;
-            }
-        };
+        this.verified = new LruCache<>(capacity);
     }
 
     /** @return whether the cache keeps anything at all */
     boolean enabled() {
-        return capacity > 0;
+        return verified.enabled();
     }
 
     /** The key of a check over the given parts. */
     static ByteBuffer key(byte[]... parts) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest digest = sha256();
+        byte[] length = new byte[4];
         for (byte[] part : parts) {
-            digest.update(ByteBuffer.allocate(4).putInt(part.length).array());
+            ByteBuffer.wrap(length).putInt(part.length);
+            digest.update(length);
             digest.update(part);
         }
         return ByteBuffer.wrap(digest.digest());
     }
 
-    synchronized boolean contains(ByteBuffer key) {
-        return enabled() && verified.get(key) != null;
+    /** @return SHA-256 of {@code bytes} */
+    static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
     }
 
-    synchronized void add(ByteBuffer key) {
-        if (enabled()) {
-            verified.put(key, Boolean.TRUE);
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    boolean contains(ByteBuffer key) {
+        return verified.get(key) != null;
+    }
+
+    void add(ByteBuffer key) {
+        verified.put(key, Boolean.TRUE);
     }
 }

@@ -1,7 +1,6 @@
 package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.cert.X509Certificate;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.json.CanonicalJson;
 import org.qcchain.common.proof.BatchRoot;
@@ -28,7 +27,7 @@ final class TransactionCheck {
         this.proofs = ProofVerifier.forSuite(signers.suite());
     }
 
-    Checked check(TransactionEvidence evidence, X509Certificate node, String what) throws VerificationException {
+    Checked check(TransactionEvidence evidence, ParsedCertificate node, String what) throws VerificationException {
         if (evidence == null) {
             throw Trees.malformed(what + " is missing");
         }

@@ -2,6 +2,7 @@ package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.answer.RecordEvidence;
 
 /**
  * Verifies a node's answer to a data request offline, trusting nothing but its {@link
@@ -17,9 +18,10 @@ import org.qcchain.common.answer.DataAnswer;
  * VerifiedAnswer verified = verifier.verify(answer, signedRequest.requestHash());
  * }</pre>
  *
- * <p>Thread-safe; build one per network and share it. Successful block-signature and certificate
- * checks are cached (they are pure functions of public bytes), so answers from the same blocks and
- * providers verify faster; see {@link VerifierBuilder#signatureCacheSize}.
+ * <p>Thread-safe; build one per network and share it. Parsed certificates and successful
+ * certificate, anchor and block signature checks are cached (they are pure functions of public
+ * bytes), so answers from the same blocks and providers verify faster; see {@link
+ * VerifierBuilder#signatureCacheSize}.
  */
 public interface Verifier {
 
@@ -52,4 +54,23 @@ public interface Verifier {
      * @throws VerificationException naming the first check that failed
      */
     VerifiedAnswer verify(DataAnswer answer, JsonNode sentRequest) throws VerificationException;
+
+    /**
+     * Verifies one record of an answer on its own, e.g. a record kept from an answer verified
+     * earlier: checks 7 to 10 of an answer, in their order — the disclosure opens its commitments
+     * and record root; the anchor is of the disclosure's dataset and of {@code providerMspId},
+     * signed by a certificate of a CA trusted for it and valid at {@code anchoredAt}; the record
+     * root is in the anchored batch; and a valid transaction, in a block signed with {@code
+     * nodeCertificatePem}, wrote the anchor. The node certificate must be issued by a trusted node
+     * CA. What only an answer can show — that the ledger granted a request for exactly these
+     * fields, and when the node answered — is not checked.
+     *
+     * @param record the disclosure, inclusion proof, anchor and anchor evidence of one record
+     * @param providerMspId the provider that must have anchored the record's batch
+     * @param nodeCertificatePem the certificate of the node that signed the anchor's block
+     * @return the verified record
+     * @throws VerificationException naming the first check that failed
+     */
+    VerifiedRecord verifyRecord(RecordEvidence record, String providerMspId, String nodeCertificatePem)
+            throws VerificationException;
 }

@@ -9,6 +9,9 @@ public final class VerifierBuilder {
     /** Enough for every block and signer certificate a busy consumer meets in a day. */
     static final int DEFAULT_CACHE = 10_000;
 
+    /** Parsed certificates cost a few kilobytes each, and a network has few signers. */
+    static final int MAX_CERTIFICATE_CACHE = 1_000;
+
     private TrustAnchors trustAnchors;
     private CryptoSuite suite;
     private int cacheSize = DEFAULT_CACHE;
@@ -35,8 +38,9 @@ public final class VerifierBuilder {
     }
 
     /**
-     * @param entries how many successful block-signature and certificate checks to remember; 0
-     *     turns the cache off. Default {@value #DEFAULT_CACHE}
+     * @param entries how many successful signature and certificate-issuance checks to remember,
+     *     least recently used out first; parsed certificates are remembered too, at most {@value
+     *     #MAX_CERTIFICATE_CACHE} of them. 0 turns all caching off. Default {@value #DEFAULT_CACHE}
      * @return this builder
      */
     public VerifierBuilder signatureCacheSize(int entries) {
@@ -58,6 +62,6 @@ public final class VerifierBuilder {
         if (suite == null) {
             throw new IllegalStateException("suite(...) is required: the network's crypto suite");
         }
-        return new VerifierImpl(trustAnchors, suite, new SignatureCache(cacheSize));
+        return new VerifierImpl(trustAnchors, suite, cacheSize);
     }
 }

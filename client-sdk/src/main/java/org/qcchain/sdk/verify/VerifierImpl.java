@@ -2,7 +2,6 @@ package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,7 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
-import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.proof.Disclosure;
 import org.qcchain.common.crypto.CryptoSuite;
 
 /** The checks of docs/proof-format.md section 11, in its order. */
@@ -26,10 +26,11 @@ final class VerifierImpl implements Verifier {
     private final AccessCheck access;
     private final RecordCheck records;
 
-    VerifierImpl(TrustAnchors anchors, CryptoSuite suite, SignatureCache cache) {
+    VerifierImpl(TrustAnchors anchors, CryptoSuite suite, int cacheSize) {
         this.anchors = anchors;
         this.suite = suite;
-        this.signers = new Signers(suite, cache);
+        this.signers = new Signers(suite, new SignatureCache(cacheSize),
+                Math.min(cacheSize, VerifierBuilder.MAX_CERTIFICATE_CACHE));
         TransactionCheck transactions = new TransactionCheck(signers);
         this.access = new AccessCheck(transactions);
         this.records = new RecordCheck(signers, anchors, transactions);
@@ -62,7 +63,7 @@ final class VerifierImpl implements Verifier {
             throw Trees.malformed("the answer has no items or requestHash");
         }
         // 2: the node signed it, with a certificate of a trusted CA valid at issuedAt
-        X509Certificate node = nodeSignature(answer);
+        ParsedCertificate node = nodeSignature(answer);
         // 3: it answers the request the caller sent
         byte[] requestHash = suite.hash(TransactionCheck.canonical(request, "request"));
         if (!HEX.formatHex(requestHash).equals(answer.requestHash())
@@ -78,15 +79,34 @@ final class VerifierImpl implements Verifier {
                 : Trees.instant(granted.retainUntil(), "access.record.retainUntil");
         return new VerifiedAnswer(granted.accessId(), answer.requestHash(), Trees.text(request, "consumerMspId", "request"),
                 Trees.text(request, "subject", "request"), Trees.text(request, "purpose", "request"), retain,
-                Trees.instant(answer.issuedAt(), "issuedAt"), Certificates.fingerprint(node), granted.position(),
+                Trees.instant(answer.issuedAt(), "issuedAt"), HEX.formatHex(node.fingerprint()), granted.position(),
                 verified);
     }
 
-    private X509Certificate nodeSignature(DataAnswer answer) throws VerificationException {
+    @Override
+    public VerifiedRecord verifyRecord(RecordEvidence record, String providerMspId, String nodeCertificatePem)
+            throws VerificationException {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(providerMspId, "providerMspId");
+        Objects.requireNonNull(nodeCertificatePem, "nodeCertificatePem");
+        ParsedCertificate node = signers.certificate(nodeCertificatePem, VerificationFailure.UNTRUSTED_SIGNER,
+                "the node certificate");
+        signers.requireIssuedBy(node, anchors.nodeCas(), VerificationFailure.UNTRUSTED_SIGNER, "the node certificate");
+        Disclosure disclosure = record.disclosure();
+        if (disclosure == null || disclosure.datasetId() == null || disclosure.subject() == null) {
+            throw Trees.malformed("record: the disclosure, its datasetId or its subject is missing");
+        }
+        // no request to compare with: the disclosure states what it is, the checks prove it
+        RecordCheck.Expected expected = new RecordCheck.Expected(disclosure.datasetId(), disclosure.subject(),
+                disclosure.openings().keySet(), providerMspId);
+        return records.check(record, expected, node, "record");
+    }
+
+    private ParsedCertificate nodeSignature(DataAnswer answer) throws VerificationException {
         if (answer.nodeCertificate() == null || answer.signature() == null || answer.issuedAt() == null) {
             throw Trees.malformed("the answer has no nodeCertificate, issuedAt or signature");
         }
-        X509Certificate node = signers.certificate(answer.nodeCertificate(), VerificationFailure.UNTRUSTED_SIGNER,
+        ParsedCertificate node = signers.certificate(answer.nodeCertificate(), VerificationFailure.UNTRUSTED_SIGNER,
                 "the node certificate");
         signers.requireIssuedBy(node, anchors.nodeCas(), VerificationFailure.UNTRUSTED_SIGNER, "the node certificate");
         Signers.requireValidAt(node, Trees.instant(answer.issuedAt(), "issuedAt"),
@@ -103,7 +123,7 @@ final class VerifierImpl implements Verifier {
     }
 
     private Map<String, List<VerifiedRecord>> items(DataAnswer answer, JsonNode request, AccessCheck.Checked granted,
-            X509Certificate node) throws VerificationException {
+            ParsedCertificate node) throws VerificationException {
         JsonNode asked = request.get("items");
         if (answer.items().size() != asked.size()) {
             throw new VerificationException(VerificationFailure.DISCLOSURE_MISMATCH, "the answer has "

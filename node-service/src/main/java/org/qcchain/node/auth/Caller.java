@@ -1,5 +1,6 @@
 package org.qcchain.node.auth;
 
+import org.qcchain.chaincode.model.Role;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Set;

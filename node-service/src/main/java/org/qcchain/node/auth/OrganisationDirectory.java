@@ -1,5 +1,6 @@
 package org.qcchain.node.auth;
 
+import org.qcchain.chaincode.model.Role;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Optional;
 /**
  * Who the platform's organisations are: roles and CA certificates by MSP id.
  *
- * <p>The ledger-backed directory (organisations registered by the OPERATOR on the chain) comes with
- * the ledger backends; {@link #of} gives a fixed directory, from the configuration file or a test.
+ * <p>{@code org.qcchain.node.ledger.LedgerOrganisationDirectory} reads the organisations the OPERATOR registered on the chain;
+ * {@link #of} gives a fixed directory, from the configuration file or a test.
  *
  * <pre>{@code
  * OrganisationDirectory directory = OrganisationDirectory.of(List.of(

@@ -1,5 +1,6 @@
 package org.qcchain.node.auth;
 
+import org.qcchain.chaincode.model.Role;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;

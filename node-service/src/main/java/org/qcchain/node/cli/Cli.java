@@ -24,14 +24,12 @@ public final class Cli {
     }
 
     /**
-     * The commands of this build: {@code start}; {@code demo}, {@code verify} and {@code import}
-     * answer that they are not available yet, until the ledger backends land.
+     * The commands of this build: {@code start}, {@code demo}, {@code verify}, {@code import}.
      *
      * @return the command line
      */
     public static Cli standard() {
-        return new Cli(List.of(new StartCommand(), UnavailableCommands.demo(),
-                UnavailableCommands.verify(), UnavailableCommands.importRecords()));
+        return new Cli(List.of(new StartCommand(), new DemoCommand(), new VerifyCommand(), new ImportCommand()));
     }
 
     /**

@@ -1,24 +1,21 @@
 package org.qcchain.node.cli;
 
-import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.qcchain.node.auth.OrganisationDirectory;
 import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.config.NodeConfigLoader;
-import org.qcchain.node.config.OrganisationFiles;
 import org.qcchain.node.http.NodeServer;
+import org.qcchain.node.platform.NodePlatform;
 
 /**
- * {@code qcchain start}: loads the configuration, serves the API and blocks until the process is
- * asked to stop (SIGTERM, Ctrl-C), then closes Vert.x.
+ * {@code qcchain start}: loads the configuration, opens the platform of the data folder (the
+ * embedded ledger, provider stores and ledger-backed organisation directory a demo or an earlier
+ * run left there), serves the API and blocks until the process is asked to stop (SIGTERM, Ctrl-C).
+ * A folder without a ledger is a configuration error (78): {@code start} never creates a ledger,
+ * because a node that silently began a new chain would look healthy while answering from nothing.
  */
 final class StartCommand implements Command {
 
@@ -29,14 +26,17 @@ final class StartCommand implements Command {
 
     @Override
     public String summary() {
-        return "start a node: the HTTP API with health, metrics and the OpenAPI contract";
+        return "start a node on the ledger and stores of its data folder";
     }
 
     @Override
     public String help() {
         StringBuilder text = new StringBuilder("Usage: qcchain start [--config FILE]\n\n"
-                + "Starts the node's HTTP API. Without --config (or QCCHAIN_CONFIG) the embedded\n"
-                + "defaults apply: HTTP on 127.0.0.1:8080, data in ./qcchain-data, P256_SHA256.\n\n"
+                + "Opens the embedded ledger, provider stores and organisation directory in the\n"
+                + "data folder (made by 'qcchain demo' or an earlier node) and serves the HTTP API.\n"
+                + "Without --config (or QCCHAIN_CONFIG) the embedded defaults apply: HTTP on\n"
+                + "127.0.0.1:8080, data in ./qcchain-data, P256_SHA256. A folder without a ledger\n"
+                + "exits with 78; ledger.backend 'fabric' is not available yet (exit 2).\n\n"
                 + "Options:\n  --config FILE   JSON configuration file (see docs/api.md)\n\n"
                 + "Environment overrides:\n");
         NodeConfigLoader.environmentVariables().forEach((variable, key) ->
@@ -54,45 +54,37 @@ final class StartCommand implements Command {
             return ExitCodes.USAGE;
         }
         NodeConfig config;
-        OrganisationDirectory directory;
+        NodePlatform platform;
         try {
             config = NodeConfigLoader.load(file, env);
-            directory = OrganisationFiles.directory(config);
+            if (!"embedded".equals(config.ledger().backend())) {
+                err.println("qcchain start: ledger.backend '" + config.ledger().backend() + "' is not available yet"
+                        + " in this build; use ledger.backend 'embedded'");
+                return ExitCodes.NOT_AVAILABLE;
+            }
+            platform = NodePlatform.open(Path.of(config.dataDir()));
         } catch (ConfigException e) {
             err.println("qcchain start: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        return serve(config, directory, out, err);
+        if (platform.ledger().suite() != config.cryptoSuite()) {
+            err.println("qcchain start: the ledger in " + config.dataDir() + " is of suite " + platform.ledger().suite()
+                    + ", the configuration says " + config.cryptoSuite() + " (cryptoSuite, QCCHAIN_CRYPTO_SUITE)");
+            platform.close();
+            return ExitCodes.CONFIG;
+        }
+        if (!config.organisations().isEmpty()) {
+            err.println("qcchain start: warning: 'organisations' of the configuration are ignored; the organisation"
+                    + " directory is the one registered on the ledger");
+        }
+        return Serving.untilStopped(name(), config, platform, err, server -> banner(config, platform, server, out));
     }
 
-    private static int serve(NodeConfig config, OrganisationDirectory directory, PrintStream out,
-            PrintStream err) {
-        Vertx vertx = Vertx.vertx();
-        NodeServer server;
-        try {
-            server = NodeServer.start(vertx, config, directory).toCompletionStage()
-                    .toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException | InterruptedException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            err.println("qcchain start: cannot start the node: " + cause.getMessage());
-            vertx.close();
-            return cause instanceof ConfigException ? ExitCodes.CONFIG : ExitCodes.FAILURE;
-        }
+    private static void banner(NodeConfig config, NodePlatform platform, NodeServer server, PrintStream out) {
         String scheme = config.tls().enabled() ? "https" : "http";
         out.println("qcchain node " + NodeServer.version() + " listening on " + scheme + "://"
-                + config.http().host() + ":" + server.port() + " (" + config.cryptoSuite() + ", "
-                + config.ledger().backend() + " ledger not connected yet)");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            vertx.close().onComplete(done -> stopped.countDown());
-            awaitQuietly(stopped);
-        }, "qcchain-shutdown"));
-        try {
-            stopped.await(); // until the shutdown hook has closed Vert.x
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return ExitCodes.OK;
+                + config.http().host() + ":" + server.port() + " (" + config.cryptoSuite() + ", embedded ledger in "
+                + config.dataDir() + ", height " + platform.ledger().height() + ")");
     }
 
     static Path configFile(List<String> args, Map<String, String> env) {
@@ -109,13 +101,5 @@ final class StartCommand implements Command {
             }
         }
         return file == null || file.isBlank() ? null : Path.of(file);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.node.auth.Role;
+import org.qcchain.chaincode.model.Role;
 
 /**
  * The node's configuration, read by {@link NodeConfigLoader} from a JSON file with environment

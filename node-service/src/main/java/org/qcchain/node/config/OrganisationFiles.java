@@ -11,7 +11,7 @@ import java.util.List;
 import org.qcchain.common.crypto.Pem;
 import org.qcchain.node.auth.Organisation;
 import org.qcchain.node.auth.OrganisationDirectory;
-import org.qcchain.node.auth.Role;
+import org.qcchain.chaincode.model.Role;
 
 /** Builds the organisation directory from the {@code organisations} of the configuration. */
 public final class OrganisationFiles {

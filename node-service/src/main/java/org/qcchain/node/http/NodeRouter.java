@@ -13,7 +13,7 @@ import java.util.List;
 import org.qcchain.common.auth.RequestVerifier;
 import org.qcchain.node.auth.NonceCache;
 import org.qcchain.node.auth.OrganisationDirectory;
-import org.qcchain.node.auth.Role;
+import org.qcchain.chaincode.model.Role;
 import org.qcchain.node.auth.RoleGuard;
 import org.qcchain.node.auth.SignedRequestHandler;
 import org.qcchain.node.config.NodeConfig;
@@ -30,10 +30,12 @@ final class NodeRouter {
     private final HttpMetrics metrics;
     private final Router router;
     private final SignedRequestHandler authentication;
+    private final NodeServices services;
 
     NodeRouter(Vertx vertx, NodeConfig config, OrganisationDirectory directory, HttpMetrics metrics,
-            NonceCache nonces) {
+            NonceCache nonces, NodeServices services) {
         this.config = config;
+        this.services = services;
         this.metrics = metrics;
         this.router = Router.router(vertx);
         RequestVerifier verifier = RequestVerifier.create(config.cryptoSuite(),
@@ -60,6 +62,27 @@ final class NodeRouter {
                 RoleGuard.anyRole(), new EchoHandler(config.cryptoSuite())));
         mount(HttpMethod.GET, "/v1/node", List.of(authentication,
                 RoleGuard.anyOf(Role.OPERATOR, Role.AUDITOR), new NodeInfoHandler(config)));
+        mount(HttpMethod.POST, "/v1/data-requests", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.CONSUMER), new DataRequestHandler(services)));
+        mount(HttpMethod.GET, "/v1/access-records", List.of(authentication,
+                RoleGuard.anyOf(Role.AUDITOR, Role.CONSUMER, Role.PROVIDER, Role.IDENTITY_PROVIDER),
+                new AccessRecordsHandler(services, config.limits())));
+        mount(HttpMethod.GET, "/v1/blocks/{n}", List.of(authentication,
+                RoleGuard.anyOf(Role.AUDITOR, Role.OPERATOR), new BlockHandler(services)));
+        mount(HttpMethod.GET, "/v1/transactions/{txId}", List.of(authentication,
+                RoleGuard.anyOf(Role.AUDITOR, Role.OPERATOR), new TransactionHandler(services)));
+        mount(HttpMethod.POST, "/v1/ledger/verify", List.of(authentication,
+                RoleGuard.anyOf(Role.AUDITOR, Role.OPERATOR), new LedgerVerifyHandler(services)));
+        mount(HttpMethod.GET, "/v1/organisations", List.of(authentication, RoleGuard.anyRole(),
+                new OrganisationsHandler(services, config.limits())));
+        mount(HttpMethod.GET, "/v1/datasets", List.of(authentication, RoleGuard.anyRole(),
+                new DatasetsHandler(services, config.limits())));
+        mount(HttpMethod.GET, "/v1/consents", List.of(authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER, Role.AUDITOR), new ConsentsBySubjectHandler(services, config.limits())));
+        mount(HttpMethod.POST, "/v1/consents", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentGrantHandler(services)));
+        mount(HttpMethod.POST, "/v1/consents/{id}/revoke", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentRevokeHandler(services)));
         return router;
     }
 
@@ -71,7 +94,9 @@ final class NodeRouter {
      * @param chain the handlers, authentication and guards first
      */
     void mount(HttpMethod method, String template, List<Handler<RoutingContext>> chain) {
-        Route route = router.route(method, template).handler(RequestObserver.routeLabel(template));
+        // OpenAPI writes parameters as {name}, Vert.x as :name
+        String path = template.replaceAll("\\{(\\w+)}", ":$1");
+        Route route = router.route(method, path).handler(RequestObserver.routeLabel(template));
         chain.forEach(route::handler);
     }
 

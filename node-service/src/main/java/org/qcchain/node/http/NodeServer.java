@@ -43,6 +43,22 @@ public final class NodeServer {
      */
     public static Future<NodeServer> start(Vertx vertx, NodeConfig config,
             OrganisationDirectory directory) {
+        return start(vertx, config, directory, NodeServices.none());
+    }
+
+    /**
+     * Starts a node on a ledger: as {@link #start(Vertx, NodeConfig, OrganisationDirectory)}, with
+     * the data routes served from {@code services}.
+     *
+     * @param vertx the Vert.x instance to run on
+     * @param config the node's configuration
+     * @param directory the organisations, usually a {@code LedgerOrganisationDirectory}
+     * @param services the ledger, the node identity and the data request service
+     * @return the running server, or a failed future
+     */
+    public static Future<NodeServer> start(Vertx vertx, NodeConfig config,
+            OrganisationDirectory directory, NodeServices services) {
+        Objects.requireNonNull(services, "services");
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(directory, "directory");
@@ -55,7 +71,7 @@ public final class NodeServer {
         HttpMetrics metrics = new HttpMetrics();
         NonceCache nonces = new NonceCache(config.auth().nonceCacheSize());
         metrics.replayCacheSize(nonces::size);
-        NodeVerticle verticle = new NodeVerticle(config, options, directory, metrics, nonces);
+        NodeVerticle verticle = new NodeVerticle(config, options, directory, metrics, nonces, services);
         return vertx.deployVerticle(verticle)
                 .map(id -> new NodeServer(vertx, id, verticle, metrics));
     }

@@ -18,10 +18,12 @@ final class NodeVerticle extends VerticleBase {
     private final OrganisationDirectory directory;
     private final HttpMetrics metrics;
     private final NonceCache nonces;
+    private final NodeServices services;
     private volatile HttpServer server;
 
     NodeVerticle(NodeConfig config, HttpServerOptions options, OrganisationDirectory directory,
-            HttpMetrics metrics, NonceCache nonces) {
+            HttpMetrics metrics, NonceCache nonces, NodeServices services) {
+        this.services = services;
         this.config = config;
         this.options = options;
         this.directory = directory;
@@ -31,7 +33,7 @@ final class NodeVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = new NodeRouter(vertx, config, directory, metrics, nonces).build();
+        Router router = new NodeRouter(vertx, config, directory, metrics, nonces, services).build();
         return vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen()

@@ -14,9 +14,10 @@ import org.qcchain.common.error.ErrorCode;
  * @param instance {@code urn:qcchain:request:<id>}, the same id as the {@code X-Qc-Request-Id}
  *     header and the node's log
  * @param pointer JSON Pointer to the offending input value, when one is known
+ * @param accessId for a denied data request, the access record of the denial on the ledger
  */
 public record Problem(String type, String title, int status, String detail, String code,
-        String instance, String pointer) {
+        String instance, String pointer, String accessId) {
 
     /** The media type of a problem document. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -33,6 +34,23 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Problem of(ErrorCode code, String detail, String requestId, String pointer) {
         return new Problem("urn:qcchain:error:" + code.code(), code.title(), code.httpStatus(),
                 detail, code.code(), requestId == null ? null : "urn:qcchain:request:" + requestId,
-                pointer == null || pointer.isEmpty() ? null : pointer);
+                pointer == null || pointer.isEmpty() ? null : pointer, null);
+    }
+
+    /**
+     * A data request the chaincode denied: always 403, whatever status the reason code has
+     * elsewhere, because the request was well-formed and decided; the decision is on the ledger
+     * under {@code accessId}.
+     *
+     * @param reason the access record's reason code
+     * @param detail the chaincode's reason
+     * @param requestId the request's id
+     * @param accessId the access record of the denial
+     * @return the document
+     */
+    public static Problem denial(ErrorCode reason, String detail, String requestId, String accessId) {
+        Problem problem = of(reason, detail, requestId, null);
+        return new Problem(problem.type(), problem.title(), 403, detail, problem.code(),
+                problem.instance(), null, accessId);
     }
 }

@@ -10,6 +10,8 @@ import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.ApiException;
+import org.qcchain.node.answer.AccessDenied;
+import org.qcchain.node.ledger.ChaincodeFailure;
 
 /**
  * Turns every failure into a problem document: the node's and the platform's exceptions keep
@@ -43,6 +45,13 @@ final class ProblemHandler implements Handler<RoutingContext> {
         }
         if (failure instanceof RequestAuthenticationException e) {
             return Problem.of(e.errorCode(), e.getMessage(), requestId, null);
+        }
+        if (failure instanceof ChaincodeFailure e) {
+            return Problem.of(e.errorCode(), e.getMessage(), requestId, null);
+        }
+        if (failure instanceof AccessDenied e) {
+            return Problem.denial(ErrorCode.fromMessage(e.record().reasonCode()), e.record().reason(),
+                    requestId, e.record().accessId());
         }
         if (failure instanceof JsonInputException e) {
             return Problem.of(ErrorCode.INVALID_ARGUMENT, e.getMessage(), requestId, e.path());

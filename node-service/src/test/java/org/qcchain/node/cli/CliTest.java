@@ -52,12 +52,15 @@ class CliTest {
         assertThat(out()).contains("QCCHAIN_HTTP_PORT", "http.port", "QCCHAIN_TLS_CLIENT_AUTH");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"demo", "verify", "import"})
-    void says_that_ledger_commands_are_not_available_yet(String command) {
-        assertThat(run(Map.of(), command)).isEqualTo(ExitCodes.NOT_AVAILABLE);
+    @Test
+    void demo_refuses_a_folder_it_did_not_make(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(folder.resolve("precious.txt"), "keep me");
 
-        assertThat(err()).contains("not available yet");
+        assertThat(run(Map.of(), "demo", "--data", folder.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err()).contains("not a demo folder");
+        assertThat(folder.resolve("precious.txt")).exists();
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Identity;
 import org.qcchain.node.auth.Organisation;
 import org.qcchain.node.auth.OrganisationDirectory;
-import org.qcchain.node.auth.Role;
+import org.qcchain.chaincode.model.Role;
 
 /**
  * Real certificates for three organisations (a bank, an insurer, the bureau) and a rogue CA that

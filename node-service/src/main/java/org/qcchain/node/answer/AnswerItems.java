@@ -1,0 +1,76 @@
+package org.qcchain.node.answer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.qcchain.chaincode.model.AccessItem;
+import org.qcchain.chaincode.model.AccessRecord;
+import org.qcchain.chaincode.model.AccessRequest;
+import org.qcchain.chaincode.model.RequestedItem;
+import org.qcchain.common.answer.AnswerItem;
+import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.proof.CommittedRecord;
+import org.qcchain.common.proof.RecordCommitter;
+import org.qcchain.common.proof.SaltSource;
+import org.qcchain.node.ledger.ChaincodeFailure;
+import org.qcchain.node.store.ProviderStore;
+import org.qcchain.node.store.ProviderStores;
+import org.qcchain.node.store.StoredRecord;
+
+/**
+ * The {@code items} of an answer: per requested dataset, in request order, the subject's latest
+ * anchored records from the dataset's provider, each disclosing exactly the requested fields with
+ * its inclusion proof, anchor and anchor evidence.
+ */
+final class AnswerItems {
+
+    /** A subject rarely has more rows in one dataset; the cap bounds an answer's size. */
+    static final int MAX_RECORDS_PER_DATASET = 20;
+
+    private final ProviderStores stores;
+    private final BatchEvidenceCache batches;
+    private final CryptoSuite suite;
+
+    AnswerItems(ProviderStores stores, BatchEvidenceCache batches, CryptoSuite suite) {
+        this.stores = stores;
+        this.batches = batches;
+        this.suite = suite;
+    }
+
+    List<AnswerItem> build(AccessRequest request, AccessRecord record) throws ChaincodeFailure {
+        List<AnswerItem> items = new ArrayList<>();
+        for (RequestedItem requested : request.items()) {
+            String provider = record.items().stream()
+                    .filter(item -> item.datasetId().equals(requested.datasetId()))
+                    .map(AccessItem::providerMspId).findFirst().orElseThrow();
+            Optional<ProviderStore> store = stores.find(provider);
+            List<RecordEvidence> records = new ArrayList<>();
+            if (store.isPresent()) {
+                Set<String> fields = new LinkedHashSet<>(requested.fields());
+                for (StoredRecord stored : store.get().latestRecords(requested.datasetId(), request.subject(),
+                        MAX_RECORDS_PER_DATASET)) {
+                    records.add(evidence(store.get(), stored, fields));
+                }
+            }
+            items.add(new AnswerItem(requested.datasetId(), records));
+        }
+        return items;
+    }
+
+    private RecordEvidence evidence(ProviderStore store, StoredRecord stored, Set<String> fields)
+            throws ChaincodeFailure {
+        CommittedRecord committed = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()))
+                .commit(stored.record());
+        if (!committed.rootHex().equals(stored.recordRoot())) {
+            // a changed row or salt key: the proof would fail at the consumer; fail here instead
+            throw new IllegalStateException("record " + stored.record().recordId() + " of "
+                    + store.mspId() + " no longer matches its committed root");
+        }
+        BatchEvidence batch = batches.get(store, stored.record().datasetId(), stored.batchId());
+        return new RecordEvidence(committed.disclose(fields), batch.tree().inclusionProof(stored.leafIndex()),
+                batch.anchor(), batch.anchorEvidence());
+    }
+}

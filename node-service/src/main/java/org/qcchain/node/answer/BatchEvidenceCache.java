@@ -1,0 +1,72 @@
+package org.qcchain.node.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qcchain.common.answer.TransactionEvidence;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.Json;
+import org.qcchain.common.proof.MerkleTree;
+import org.qcchain.node.ledger.ChaincodeFailure;
+import org.qcchain.node.ledger.LedgerBackend;
+import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.store.ProviderStore;
+
+/**
+ * Loads and keeps the {@link BatchEvidence} of recently used batches. An anchored batch never
+ * changes (the chaincode refuses a second anchor of the same id), so entries never go stale; the
+ * cache saves rebuilding a tree of thousands of leaves for every request about the same batch.
+ */
+final class BatchEvidenceCache {
+
+    private static final int CAPACITY = 256;
+
+    private final LedgerBackend ledger;
+    private final LedgerIdentity node;
+    private final Map<String, BatchEvidence> entries = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BatchEvidence> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    BatchEvidenceCache(LedgerBackend ledger, LedgerIdentity node) {
+        this.ledger = ledger;
+        this.node = node;
+    }
+
+    BatchEvidence get(ProviderStore store, String datasetId, String batchId) throws ChaincodeFailure {
+        String key = store.mspId() + '\n' + datasetId + '\n' + batchId;
+        synchronized (entries) {
+            BatchEvidence known = entries.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        BatchEvidence loaded = load(store, datasetId, batchId);
+        synchronized (entries) {
+            entries.put(key, loaded);
+        }
+        return loaded;
+    }
+
+    private BatchEvidence load(ProviderStore store, String datasetId, String batchId) throws ChaincodeFailure {
+        CryptoSuite suite = ledger.suite();
+        List<byte[]> leaves = store.batchLeaves(datasetId, batchId).stream()
+                .map(HexFormat.of()::parseHex).toList();
+        MerkleTree tree = MerkleTree.of(suite, leaves);
+        JsonNode anchor = Json.tree(ledger.evaluate(node, "Anchors:getAnchor", datasetId, batchId));
+        if (!tree.rootHex().equals(anchor.path("statement").path("merkleRoot").asText())) {
+            throw new IllegalStateException("batch " + batchId + " of " + datasetId
+                    + " in the store of " + store.mspId() + " does not match its anchor");
+        }
+        String txId = anchor.path("txId").asText();
+        TransactionEvidence evidence = ledger.evidence(txId).orElseThrow(() ->
+                new IllegalStateException("anchor transaction " + txId + " is not on the ledger"));
+        return new BatchEvidence(tree, anchor, evidence);
+    }
+}

@@ -1,0 +1,44 @@
+package org.qcchain.node.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import org.qcchain.chaincode.model.ConsentGrant;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.Json;
+import org.qcchain.node.ApiException;
+import org.qcchain.node.auth.Caller;
+import org.qcchain.node.ledger.LedgerBackend;
+import org.qcchain.node.ledger.LedgerIdentity;
+
+/**
+ * {@code POST /v1/consents} (IDENTITY_PROVIDER, and only the node's own organisation, see {@link
+ * NodeActorPolicy}): the body is the chaincode's {@code ConsentGrant} {@code {terms,
+ * subjectSignature?}}, submitted as {@code Consents:grantConsent}; 201 with the stored Consent.
+ */
+final class ConsentGrantHandler implements Handler<RoutingContext> {
+
+    private final NodeServices services;
+
+    ConsentGrantHandler(NodeServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Caller caller = ctx.get(Caller.CONTEXT_KEY);
+        LedgerIdentity node = services.node();
+        NodeActorPolicy.requireNodeActsFor(caller, node);
+        ConsentGrant grant = JsonBodies.read(ctx, ConsentGrant.class);
+        if (grant.terms() == null) {
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "terms is required");
+        }
+        // the body as sent, not re-serialised: a subject signature covers the terms as the app made them
+        String body = new String(JsonBodies.bytes(ctx), StandardCharsets.UTF_8);
+        LedgerBackend ledger = services.ledger();
+        ctx.vertx().executeBlocking(() -> ledger.submit(node, "Consents:grantConsent", body).payload(), false)
+                .onSuccess(consent -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                        .end(consent))
+                .onFailure(ctx::fail);
+    }
+}

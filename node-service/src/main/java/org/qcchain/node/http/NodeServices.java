@@ -1,0 +1,69 @@
+package org.qcchain.node.http;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.qcchain.node.ApiException;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.ledger.LedgerBackend;
+import org.qcchain.node.ledger.LedgerIdentity;
+
+/**
+ * What the data routes work with: the ledger, the node's identity and the data request service.
+ * A node started without a ledger ({@link #none()}) still serves every route of the contract; the
+ * data routes then answer {@code LEDGER_UNAVAILABLE} (503).
+ */
+public final class NodeServices {
+
+    private final LedgerBackend ledger;
+    private final LedgerIdentity node;
+    private final DataRequestService dataRequests;
+
+    private NodeServices(LedgerBackend ledger, LedgerIdentity node, DataRequestService dataRequests) {
+        this.ledger = ledger;
+        this.node = node;
+        this.dataRequests = dataRequests;
+    }
+
+    /**
+     * The services of a node on a ledger.
+     *
+     * @param ledger the ledger
+     * @param node the node's identity
+     * @param dataRequests the data request service
+     * @return the services
+     */
+    public static NodeServices of(LedgerBackend ledger, LedgerIdentity node, DataRequestService dataRequests) {
+        return new NodeServices(Objects.requireNonNull(ledger, "ledger"), Objects.requireNonNull(node, "node"),
+                Objects.requireNonNull(dataRequests, "dataRequests"));
+    }
+
+    /** @return the services of a node without a ledger */
+    public static NodeServices none() {
+        return new NodeServices(null, null, null);
+    }
+
+    /** @return the ledger, if there is one */
+    public Optional<LedgerBackend> ledgerIfAny() {
+        return Optional.ofNullable(ledger);
+    }
+
+    LedgerBackend ledger() {
+        return require(ledger);
+    }
+
+    LedgerIdentity node() {
+        return require(node);
+    }
+
+    DataRequestService dataRequests() {
+        return require(dataRequests);
+    }
+
+    private static <T> T require(T service) {
+        if (service == null) {
+            throw new ApiException(ErrorCode.LEDGER_UNAVAILABLE, "this node runs without a ledger");
+        }
+        return service;
+    }
+}

@@ -1,0 +1,91 @@
+package org.qcchain.node.ledger.embedded;
+
+import java.util.concurrent.CompletionException;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.ledger.embedded.CommitResult;
+import org.qcchain.ledger.embedded.EmbeddedLedger;
+import org.qcchain.ledger.embedded.EvaluateResult;
+import org.qcchain.ledger.embedded.LedgerException;
+import org.qcchain.ledger.embedded.ProposalRejectedException;
+import org.qcchain.ledger.embedded.SignedProposal;
+import org.qcchain.node.ledger.ChaincodeFailure;
+import org.qcchain.node.ledger.Committed;
+import org.qcchain.node.ledger.LedgerIdentity;
+
+/**
+ * Builds, signs and submits proposals, retrying read conflicts. Two data requests on one consent
+ * in one block conflict on the consent's usage key; the loser changed nothing, so the same call is
+ * proposed again with a new nonce (a new transaction id: the old one is on the ledger), as
+ * docs/ledger.md prescribes.
+ */
+final class Submitter {
+
+    /** Conflicts come from concurrent requests on one key; a handful of rounds settles them. */
+    static final int MAX_ATTEMPTS = 5;
+
+    private final EmbeddedLedger ledger;
+    private final String channel;
+    private final String chaincode;
+
+    Submitter(EmbeddedLedger ledger, String channel, String chaincode) {
+        this.ledger = ledger;
+        this.channel = channel;
+        this.chaincode = chaincode;
+    }
+
+    Committed submit(LedgerIdentity as, String function, String... args) throws ChaincodeFailure {
+        CommitResult result = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                result = ledger.submit(proposal(as, function, args)).join();
+            } catch (CompletionException | LedgerException e) {
+                throw new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function,
+                        "the ledger failed: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+            }
+            if (result.isValid()) {
+                return new Committed(result.txId(), result.blockNumber().orElse(-1),
+                        result.payloadAsString());
+            }
+            if (!result.isRetryable()) {
+                throw failure(function, result);
+            }
+        }
+        throw new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function, "the transaction lost "
+                + MAX_ATTEMPTS + " races for the same ledger keys; retry later");
+    }
+
+    String evaluate(LedgerIdentity as, String function, String... args) throws ChaincodeFailure {
+        EvaluateResult result;
+        try {
+            result = ledger.evaluate(proposal(as, function, args));
+        } catch (ProposalRejectedException e) {
+            throw new ChaincodeFailure(ErrorCode.NOT_AUTHORIZED, function,
+                    "the ledger refused the query: " + e.getMessage());
+        } catch (LedgerException e) {
+            throw new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function, e.getMessage());
+        }
+        if (!result.isSuccess()) {
+            throw ChaincodeFailure.fromMessage(function, result.message());
+        }
+        return result.payloadAsString();
+    }
+
+    private SignedProposal proposal(LedgerIdentity as, String function, String... args) {
+        return SignedProposal.builder(as.identity(), as.mspId()).channel(channel).chaincode(chaincode)
+                .function(function).arguments(args).build();
+    }
+
+    private static ChaincodeFailure failure(String function, CommitResult result) {
+        return switch (result.code()) {
+            case ENDORSEMENT_POLICY_FAILURE -> ChaincodeFailure.fromMessage(function,
+                    result.chaincodeMessage());
+            case CREATOR_NOT_MEMBER -> new ChaincodeFailure(ErrorCode.NOT_AUTHORIZED, function,
+                    "the submitter is not a member of the channel: " + result.validationMessage());
+            case CREATOR_CERTIFICATE_EXPIRED -> new ChaincodeFailure(ErrorCode.CERTIFICATE_EXPIRED,
+                    function, result.validationMessage());
+            default -> new ChaincodeFailure(ErrorCode.INTERNAL_ERROR, function,
+                    "the ledger refused the transaction: " + result.code() + " "
+                            + result.validationMessage());
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package org.qcchain.node.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.qcchain.common.crypto.Pseudonymizer;
+import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.config.ConfigException;
+import org.qcchain.node.http.NodeServices;
+import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.ledger.LedgerOrganisationDirectory;
+import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
+import org.qcchain.node.store.PlatformKey;
+import org.qcchain.node.store.ProviderStores;
+
+/**
+ * A node's platform, wired from its data folder: the embedded ledger ({@code ledger/}), the
+ * provider stores ({@code providers/}), the pseudonymisation key ({@code platform.key}) and the
+ * organisation directory read from the ledger. The demo {@linkplain #create creates} one; {@code
+ * qcchain start}, {@code verify} and {@code import} {@linkplain #open open} it again.
+ *
+ * <pre>{@code
+ * try (NodePlatform platform = NodePlatform.open(Path.of("data/demo"))) {
+ *     NodeServer.start(vertx, config, platform.directory(), platform.services());
+ * }
+ * }</pre>
+ */
+public final class NodePlatform implements AutoCloseable {
+
+    private final EmbeddedLedgerBackend ledger;
+    private final LedgerIdentity node;
+    private final ProviderStores stores;
+    private final Pseudonymizer pseudonyms;
+    private final LedgerOrganisationDirectory directory;
+
+    private NodePlatform(Path dataDir, EmbeddedLedgerBackend ledger, LedgerIdentity node) {
+        this.ledger = ledger;
+        this.node = node;
+        this.stores = ProviderStores.open(dataDir);
+        this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
+        this.directory = new LedgerOrganisationDirectory(ledger, node);
+    }
+
+    /**
+     * Creates the platform of a new data folder: a ledger with its genesis block, and {@code
+     * node/genesis.json} so that the folder can be {@linkplain #open opened} again. The node's
+     * certificate and key must already be in {@code node/}.
+     *
+     * @param dataDir the data folder, without a ledger
+     * @param node the node's identity: signs blocks, submits data requests
+     * @param genesisMembers the channel's first organisations and their PEM CA certificates
+     * @return the platform
+     */
+    public static NodePlatform create(Path dataDir, LedgerIdentity node, Map<String, List<String>> genesisMembers) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (hasLedger(dataDir)) {
+            throw new IllegalStateException(dataDir + " already holds a ledger; open it instead");
+        }
+        NodeFiles.writeGenesis(dataDir, node.mspId(), genesisMembers);
+        return new NodePlatform(dataDir, EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, genesisMembers),
+                node);
+    }
+
+    /**
+     * Opens the platform a demo or an earlier run left in a data folder.
+     *
+     * @param dataDir the data folder
+     * @return the platform
+     * @throws ConfigException if the folder holds no ledger, or the node's files are missing or
+     *     do not match the ledger's block 0
+     */
+    public static NodePlatform open(Path dataDir) throws ConfigException {
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (!hasLedger(dataDir)) {
+            throw new ConfigException(dataDir.toAbsolutePath() + " holds no ledger (no "
+                    + ledgerFolder(dataDir).resolve("ledger.mv.db") + "); create one with 'qcchain demo --data "
+                    + dataDir + "' or point dataDir (--data, QCCHAIN_DATA_DIR) at a node's folder");
+        }
+        if (!Files.isRegularFile(dataDir.resolve(PlatformKey.FILE))) {
+            // a new random key would silently give every subject new pseudonyms
+            throw new ConfigException(dataDir.resolve(PlatformKey.FILE) + " is missing; restore it from the backup"
+                    + " of this data folder");
+        }
+        LedgerIdentity node = NodeFiles.readNode(dataDir);
+        Map<String, List<String>> members = NodeFiles.readGenesisMembers(dataDir);
+        EmbeddedLedgerBackend ledger;
+        try {
+            ledger = EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, members);
+        } catch (RuntimeException e) {
+            // H2's lock (a node already runs on the folder) or a genesis mismatch: say which folder
+            throw new ConfigException("cannot open the ledger in " + ledgerFolder(dataDir) + ": " + e.getMessage(), e);
+        }
+        return new NodePlatform(dataDir, ledger, node);
+    }
+
+    /** @return whether {@code dataDir} holds an embedded ledger */
+    public static boolean hasLedger(Path dataDir) {
+        return Files.isRegularFile(ledgerFolder(dataDir).resolve("ledger.mv.db"));
+    }
+
+    private static Path ledgerFolder(Path dataDir) {
+        return dataDir.resolve("ledger");
+    }
+
+    /** @return the ledger */
+    public EmbeddedLedgerBackend ledger() {
+        return ledger;
+    }
+
+    /** @return the node's identity */
+    public LedgerIdentity node() {
+        return node;
+    }
+
+    /** @return the providers' record stores */
+    public ProviderStores stores() {
+        return stores;
+    }
+
+    /** @return the platform's pseudonymizer */
+    public Pseudonymizer pseudonyms() {
+        return pseudonyms;
+    }
+
+    /** @return the organisations as registered on the ledger */
+    public LedgerOrganisationDirectory directory() {
+        return directory;
+    }
+
+    /** @return a data request service over this platform's ledger and stores */
+    public DataRequestService dataRequests() {
+        return new DataRequestService(ledger, node, stores);
+    }
+
+    /** @return what the HTTP routes work with */
+    public NodeServices services() {
+        return NodeServices.of(ledger, node, dataRequests());
+    }
+
+    @Override
+    public void close() {
+        try {
+            directory.close();
+        } catch (Exception e) {
+            // closing a subscription cannot fail in a way that matters at shutdown
+        }
+        stores.close();
+        ledger.close();
+    }
+}

@@ -1,0 +1,18 @@
+package org.qcchain.node.store;
+
+import java.util.List;
+
+/**
+ * What an import did.
+ *
+ * @param datasetId the dataset
+ * @param records record versions stored and anchored
+ * @param batchIds the anchored batches, in order
+ */
+public record ImportSummary(String datasetId, long records, List<String> batchIds) {
+
+    /** Copies the list. */
+    public ImportSummary {
+        batchIds = List.copyOf(batchIds);
+    }
+}

@@ -1,0 +1,87 @@
+package org.qcchain.node.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The record stores of the providers this node hosts, one H2 database each under
+ * {@code <dataDir>/providers/<mspId>/}. A provider's store is created on first use (an import);
+ * {@link #find} only opens stores that exist, so a request never creates an empty database.
+ *
+ * <pre>{@code
+ * try (ProviderStores stores = ProviderStores.open(dataDir)) {
+ *     ProviderStore vehicles = stores.create("VehicleAdminMSP");
+ * }
+ * }</pre>
+ */
+public final class ProviderStores implements AutoCloseable {
+
+    private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
+
+    private final Path root;
+    private final Map<String, ProviderStore> open = new ConcurrentHashMap<>();
+
+    private ProviderStores(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * The stores under a node's data folder.
+     *
+     * @param dataDir the node's data folder
+     * @return the stores; nothing is opened yet
+     */
+    public static ProviderStores open(Path dataDir) {
+        return new ProviderStores(dataDir.resolve("providers"));
+    }
+
+    /**
+     * A provider's store, created if new.
+     *
+     * @param mspId the provider
+     * @return its store
+     */
+    public ProviderStore create(String mspId) {
+        Path folder = folder(mspId);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+        return open.computeIfAbsent(mspId, id -> ProviderStore.open(id, folder));
+    }
+
+    /**
+     * A provider's store, if the provider has one on this node.
+     *
+     * @param mspId the provider
+     * @return its store, or empty
+     */
+    public Optional<ProviderStore> find(String mspId) {
+        ProviderStore store = open.get(mspId);
+        if (store != null) {
+            return Optional.of(store);
+        }
+        return Files.isDirectory(folder(mspId)) ? Optional.of(create(mspId)) : Optional.empty();
+    }
+
+    private Path folder(String mspId) {
+        if (!MSP_ID.matcher(mspId).matches()) {
+            // the MSP id becomes a folder name: never let it name another folder
+            throw new IllegalArgumentException("not an MSP id: " + mspId);
+        }
+        return root.resolve(mspId);
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(ProviderStore::close);
+        open.clear();
+    }
+}

@@ -1,0 +1,19 @@
+package org.qcchain.node.store;
+
+import java.nio.charset.StandardCharsets;
+import org.qcchain.common.crypto.CryptoSuite;
+
+/**
+ * Record ids that are stable across versions yet are no personal identifier: the suite hash of
+ * {@code "qcchain-record|" + datasetId + "|" + pseudonym + "|" + sequence}, hex. Derived from the
+ * pseudonym, never from the identifier, so the id reveals nothing the pseudonym does not.
+ */
+final class RecordIds {
+
+    private RecordIds() {}
+
+    static String of(CryptoSuite suite, String datasetId, String pseudonym, long sequence) {
+        return suite.hashHex(("qcchain-record|" + datasetId + "|" + pseudonym + "|" + sequence)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,101 @@
+package org.qcchain.node.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.qcchain.common.json.Json;
+import org.qcchain.common.proof.CommittedRecord;
+import org.qcchain.common.proof.DataRecord;
+
+/** Reads and writes rows of the {@code records} table. */
+final class RecordRows {
+
+    private RecordRows() {}
+
+    static void insert(Connection connection, String batchId, List<CommittedRecord> records)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO records (dataset_id, "
+                + "record_id, version, subject, fields, record_root, batch_id, leaf_index) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < records.size(); i++) {
+                DataRecord record = records.get(i).record();
+                insert.setString(1, record.datasetId());
+                insert.setString(2, record.recordId());
+                insert.setLong(3, record.version());
+                insert.setString(4, record.subject());
+                insert.setString(5, Json.write(record.fields()));
+                insert.setString(6, records.get(i).rootHex());
+                insert.setString(7, batchId);
+                insert.setInt(8, i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static List<StoredRecord> latest(Connection connection, String datasetId, String subject, int limit)
+            throws SQLException {
+        // the newest version of each record id, of anchored batches only
+        String sql = "SELECT r.record_id, r.version, r.fields, r.record_root, r.batch_id, r.leaf_index "
+                + "FROM records r JOIN batches b ON b.dataset_id = r.dataset_id AND b.batch_id = r.batch_id "
+                + "WHERE r.dataset_id = ? AND r.subject = ? AND b.anchor_tx IS NOT NULL "
+                + "AND r.version = (SELECT MAX(v.version) FROM records v JOIN batches vb "
+                + "ON vb.dataset_id = v.dataset_id AND vb.batch_id = v.batch_id "
+                + "WHERE v.dataset_id = r.dataset_id AND v.record_id = r.record_id "
+                + "AND vb.anchor_tx IS NOT NULL) ORDER BY r.batch_id DESC, r.leaf_index DESC LIMIT ?";
+        List<StoredRecord> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, datasetId);
+            query.setString(2, subject);
+            query.setInt(3, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    DataRecord.Builder record = DataRecord.builder().datasetId(datasetId)
+                            .recordId(rows.getString(1)).version(rows.getLong(2)).subject(subject);
+                    ObjectNode fields = (ObjectNode) Json.tree(rows.getString(3));
+                    for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
+                        Map.Entry<String, JsonNode> field = it.next();
+                        record.field(field.getKey(), field.getValue());
+                    }
+                    found.add(new StoredRecord(record.build(), rows.getString(4), rows.getString(5),
+                            rows.getInt(6)));
+                }
+            }
+        }
+        return found;
+    }
+
+    static List<String> leaves(Connection connection, String datasetId, String batchId) throws SQLException {
+        List<String> roots = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT record_root FROM records "
+                + "WHERE dataset_id = ? AND batch_id = ? ORDER BY leaf_index")) {
+            query.setString(1, datasetId);
+            query.setString(2, batchId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    roots.add(rows.getString(1));
+                }
+            }
+        }
+        return roots;
+    }
+
+    static long nextVersion(Connection connection, String datasetId, String recordId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT MAX(version) FROM records WHERE dataset_id = ? AND record_id = ?")) {
+            query.setString(1, datasetId);
+            query.setString(2, recordId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Provider record stores: each source unit's records, versioned, committed with per-field salted
+ * commitments and anchored in batches on the ledger. {@link org.qcchain.node.store.ProviderStores}
+ * opens one H2 database per provider; {@link org.qcchain.node.store.RecordImporter} loads rows from
+ * a {@link org.qcchain.node.store.SourceAdapter} (a source unit's own database), commits them,
+ * builds the batch tree, signs the anchor statement as the provider and anchors it.
+ *
+ * <p>Why one database per provider rather than one with a provider column: a source unit's data
+ * stays in files of its own, which can be backed up, moved to the unit's own machine, handed back
+ * or deleted without touching another unit's; and no query of the node can return another
+ * provider's rows by a missing {@code WHERE provider = ?}.
+ */
+package org.qcchain.node.store;

@@ -1,0 +1,193 @@
+package org.qcchain.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.node.demo.DemoCatalogue;
+import org.qcchain.node.demo.DemoOrganisation;
+import org.qcchain.node.demo.DemoPlatform;
+
+/**
+ * {@code verify}, {@code import} and {@code start} on a data folder a small demo made, run through
+ * the real command line on real H2 files.
+ */
+@Timeout(120)
+class DataFolderCommandsTest {
+
+    /** A resident id that must never reach the provider's database in clear. */
+    static final String RESIDENT_ID = "370102199912310077";
+
+    @TempDir
+    static Path demo;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void demoFolder() throws Exception {
+        DemoPlatform.create(demo, 70, 7L, new PrintStream(OutputStream.nullOutputStream())).close();
+    }
+
+    int run(Map<String, String> env, String... args) {
+        return Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Nested
+    class Verify {
+
+        @Test
+        void reports_an_intact_ledger_with_its_progress() {
+            assertThat(run(Map.of(), "verify", "--data", demo.toString())).as(err()).isEqualTo(ExitCodes.OK);
+
+            assertThat(out()).contains("blocks verified", "ledger intact");
+        }
+
+        @Test
+        void names_the_first_bad_block_of_an_edited_ledger(@TempDir Path copy) throws Exception {
+            copyFolder(demo, copy);
+            long block = edit(copy, "UPDATE transactions SET payload = ? WHERE block_no = ?",
+                    "{}".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(run(Map.of(), "verify", "--data", copy.toString())).isEqualTo(VerifyCommand.NOT_INTACT);
+
+            assertThat(err()).contains("ledger NOT intact: first bad block " + block + ":");
+        }
+
+        @Test
+        void refuses_a_folder_without_a_ledger(@TempDir Path empty) {
+            assertThat(run(Map.of(), "verify", "--data", empty.toString())).isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains("holds no ledger");
+        }
+    }
+
+    @Nested
+    class Import {
+
+        @Test
+        void pseudonymises_stores_and_anchors_ndjson_records(@TempDir Path files) throws Exception {
+            Path records = files.resolve("records.ndjson");
+            Files.writeString(records, line(RESIDENT_ID, 0) + "\n\n" + line(RESIDENT_ID, 1) + "\n"
+                    + line("370102199912310078", 0) + "\n");
+
+            int code = run(Map.of(), "import", "--data", demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE,
+                    "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file", records.toString(), "--batch", "2");
+
+            assertThat(code).as(err()).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("2 batches anchored", "imported 3 records");
+            assertThat(out() + err()).doesNotContain(RESIDENT_ID);
+            byte[] database = Files.readAllBytes(demo.resolve("providers").resolve(DemoOrganisation.SOCIAL_INSURANCE)
+                    .resolve("records.mv.db"));
+            assertThat(new String(database, StandardCharsets.ISO_8859_1)).doesNotContain(RESIDENT_ID);
+            assertThat(run(Map.of(), "verify", "--data", demo.toString())).isEqualTo(ExitCodes.OK);
+        }
+
+        @Test
+        void refuses_a_line_naming_its_number_but_not_its_content(@TempDir Path files) throws Exception {
+            Path records = files.resolve("records.ndjson");
+            Files.writeString(records, "{\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"" + RESIDENT_ID
+                    + "\",\"fields\":{\"amount\":1.5}}\n");
+
+            int code = run(Map.of(), "import", "--data", demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE,
+                    "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file", records.toString());
+
+            assertThat(code).isEqualTo(ExitCodes.FAILURE);
+            assertThat(err()).contains("line 1", "'amount'").doesNotContain(RESIDENT_ID);
+        }
+
+        @Test
+        void needs_the_provider_the_dataset_and_the_file() {
+            assertThat(run(Map.of(), "import", "--data", demo.toString(), "--dataset", "x")).isEqualTo(ExitCodes.USAGE);
+
+            assertThat(err()).contains("--provider is required");
+        }
+
+        private String line(String residentId, int sequence) {
+            return "{\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"" + residentId + "\",\"sequence\":" + sequence
+                    + ",\"fields\":{\"employer\":\"Jinan Steel\",\"monthsPaid\":" + (12 + sequence)
+                    + ",\"status\":\"ACTIVE\",\"note\":null}}";
+        }
+    }
+
+    @Nested
+    class Start {
+
+        @Test
+        void refuses_a_data_folder_without_a_ledger_with_exit_78(@TempDir Path empty) {
+            assertThat(run(Map.of("QCCHAIN_DATA_DIR", empty.toString()), "start")).isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains("holds no ledger", "qcchain demo");
+        }
+
+        @Test
+        void says_the_fabric_backend_is_not_available_yet() {
+            assertThat(run(Map.of("QCCHAIN_LEDGER_BACKEND", "fabric"), "start")).isEqualTo(ExitCodes.NOT_AVAILABLE);
+
+            assertThat(err()).contains("'fabric' is not available yet");
+        }
+
+        @Test
+        void refuses_a_suite_other_than_the_ledger_s() {
+            Map<String, String> env = Map.of("QCCHAIN_DATA_DIR", demo.toString(), "QCCHAIN_CRYPTO_SUITE", "SM2_SM3");
+
+            assertThat(run(env, "start")).isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains("is of suite P256_SHA256");
+        }
+    }
+
+    static void copyFolder(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path path : all.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    /** Edits the transactions of the chain's last block holding any, as an intruder with file access could. */
+    static long edit(Path dataDir, String sql, byte[] payload) throws SQLException {
+        String url = "jdbc:h2:file:" + dataDir.resolve("ledger").resolve("ledger").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "ledger", "");
+                ResultSet last = connection.createStatement().executeQuery("SELECT MAX(block_no) FROM transactions");
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            assertThat(last.next()).isTrue();
+            long block = last.getLong(1);
+            update.setBytes(1, payload);
+            update.setLong(2, block);
+            assertThat(update.executeUpdate()).as("rows edited").isPositive();
+            return block;
+        }
+    }
+}

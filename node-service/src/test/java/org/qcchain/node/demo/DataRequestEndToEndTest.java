@@ -1,0 +1,255 @@
+package org.qcchain.node.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.chaincode.model.RequestedItem;
+import org.qcchain.common.answer.AnswerItem;
+import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.auth.RequestSigner;
+import org.qcchain.common.auth.SignatureHeaders;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.Json;
+import org.qcchain.node.config.NodeConfig;
+import org.qcchain.node.http.NodeServer;
+import org.qcchain.node.http.NodeServices;
+import org.qcchain.node.ledger.LedgerIdentity;
+
+/**
+ * The data request end to end: the demo platform on a real embedded ledger and real H2 stores in
+ * a temporary folder, a real node on a loopback port, requests signed with real certificates.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DataRequestEndToEndTest {
+
+    @TempDir
+    static Path folder;
+    static DemoPlatform demo;
+    static final DemoService LOAN = DemoService.all().get(0);
+
+    NodeServer server;
+    WebClient client;
+
+    @BeforeAll
+    static void platform() throws Exception {
+        demo = DemoPlatform.create(folder, 700, 7L, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void close() {
+        demo.close();
+    }
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        NodeConfig d = NodeConfig.defaults();
+        NodeConfig config = new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
+                CryptoSuite.P256_SHA256, d.ledger(), d.limits(), d.auth(), List.of());
+        server = await(NodeServer.start(vertx, config, demo.directory(),
+                NodeServices.of(demo.ledger(), demo.pki().node(), demo.dataRequests())));
+        client = WebClient.create(vertx);
+    }
+
+    @Test
+    void grants_a_bank_request_with_an_answer_whose_every_proof_verifies() throws Exception {
+        HttpResponse<Buffer> response = post(bank(), loanRequest(bank(), 0, LOAN.items()));
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        DataAnswer answer = DataAnswer.fromJson(response.bodyAsString());
+        AnswerCheck.verify(answer);
+        CryptoSuite.P256_SHA256.verify(demo.pki().node().identity().certificate().getPublicKey(),
+                answer.signingBytes(), Base64.getDecoder().decode(answer.signature()));
+        assertThat(answer.access().record().path("decision").asText()).isEqualTo("GRANTED");
+        assertThat(answer.items()).extracting(AnswerItem::datasetId).containsExactly(
+                DemoCatalogue.PROVIDENT_FUND, DemoCatalogue.REAL_ESTATE, DemoCatalogue.SOCIAL_INSURANCE);
+        for (AnswerItem item : answer.items()) {
+            assertThat(item.records()).isNotEmpty();
+            for (RecordEvidence record : item.records()) {
+                assertThat(record.disclosure().openings().keySet())
+                        .containsExactlyInAnyOrderElementsOf(LOAN.fields().get(item.datasetId()));
+                assertThat(record.disclosure().subject()).isEqualTo(demo.subject(0));
+            }
+        }
+        assertThat(deliveryRecorded(response.getHeader("X-Qc-Access-Id"))).isTrue();
+    }
+
+    @Test
+    void denies_a_field_the_consent_does_not_cover_with_403_and_the_auditor_finds_the_denial() {
+        List<RequestedItem> items = List.of(new RequestedItem(DemoCatalogue.SOCIAL_INSURANCE,
+                List.of("employer", "baseSalary")));
+
+        HttpResponse<Buffer> response = post(bank(), loanRequest(bank(), 1, items));
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(403);
+        JsonNode problem = Json.tree(response.bodyAsString());
+        assertThat(problem.path("code").asText()).isEqualTo("FIELD_NOT_COVERED");
+        String accessId = problem.path("accessId").asText();
+        assertThat(accessId).hasSize(64);
+        HttpResponse<Buffer> trail = send(auditor(), HttpMethod.GET, "/v1/access-records?scope=ALL&pageSize=200", "");
+        assertThat(trail.statusCode()).as(trail.bodyAsString()).isEqualTo(200);
+        List<JsonNode> denials = new ArrayList<>();
+        Json.tree(trail.bodyAsString()).path("records").forEach(record -> {
+            if (record.path("accessId").asText().equals(accessId)) {
+                denials.add(record);
+            }
+        });
+        assertThat(denials).singleElement().satisfies(record -> {
+            assertThat(record.path("decision").asText()).isEqualTo("DENIED");
+            assertThat(record.path("reasonCode").asText()).isEqualTo("FIELD_NOT_COVERED");
+        });
+    }
+
+    @Test
+    void refuses_a_replayed_http_request() {
+        String body = loanRequest(bank(), 2, LOAN.items());
+        SignatureHeaders headers = RequestSigner.create(bank().mspId(), bank().identity())
+                .sign("POST", "/v1/data-requests", body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(send(headers, HttpMethod.POST, "/v1/data-requests", body).statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> replay = send(headers, HttpMethod.POST, "/v1/data-requests", body);
+
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(Json.tree(replay.bodyAsString()).path("code").asText()).isEqualTo("REQUEST_REPLAYED");
+    }
+
+    @Test
+    void grants_concurrent_requests_on_one_consent_by_retrying_read_conflicts() {
+        List<Future<HttpResponse<Buffer>>> responses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String body = loanRequest(bank(), 3, LOAN.items());
+            responses.add(request(RequestSigner.create(bank().mspId(), bank().identity())
+                    .sign("POST", "/v1/data-requests", body.getBytes(StandardCharsets.UTF_8)),
+                    HttpMethod.POST, "/v1/data-requests", body));
+        }
+
+        for (Future<HttpResponse<Buffer>> response : responses) {
+            assertThat(await(response).statusCode()).as(await(response).bodyAsString()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void refuses_a_consumer_carrying_another_consumers_request() {
+        LedgerIdentity insurer = demo.pki().client(DemoOrganisation.MOTOR_INSURER);
+
+        HttpResponse<Buffer> response = post(insurer, loanRequest(bank(), 4, LOAN.items()));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(Json.tree(response.bodyAsString()).path("code").asText()).isEqualTo("NOT_AUTHORIZED");
+    }
+
+    @Test
+    void lets_a_consumer_list_only_its_own_trail() {
+        assertThat(send(bank(), HttpMethod.GET, "/v1/access-records?scope=ALL", "").statusCode()).isEqualTo(403);
+        HttpResponse<Buffer> own = send(bank(), HttpMethod.GET, "/v1/access-records", "");
+        assertThat(own.statusCode()).as(own.bodyAsString()).isEqualTo(200);
+    }
+
+    @Test
+    void lets_the_auditor_verify_the_ledger_and_read_blocks_and_transactions() {
+        HttpResponse<Buffer> verified = send(auditor(), HttpMethod.POST, "/v1/ledger/verify", "");
+        assertThat(verified.statusCode()).as(verified.bodyAsString()).isEqualTo(200);
+        assertThat(Json.tree(verified.bodyAsString()).path("intact").asBoolean()).isTrue();
+
+        HttpResponse<Buffer> block = send(auditor(), HttpMethod.GET, "/v1/blocks/1", "");
+        assertThat(block.statusCode()).as(block.bodyAsString()).isEqualTo(200);
+        JsonNode transaction = Json.tree(block.bodyAsString()).path("transactions").path(0);
+        HttpResponse<Buffer> tx = send(auditor(), HttpMethod.GET, "/v1/transactions/"
+                + transaction.path("txId").asText(), "");
+        assertThat(tx.statusCode()).as(tx.bodyAsString()).isEqualTo(200);
+        assertThat(Json.tree(tx.bodyAsString()).path("evidence").path("ledger").asText()).isEqualTo("embedded");
+        assertThat(send(bank(), HttpMethod.GET, "/v1/blocks/1", "").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void imports_and_anchors_every_dataset_of_the_providers() throws Exception {
+        for (DemoCatalogue.Entry entry : DemoCatalogue.entries()) {
+            JsonNode anchors = Json.tree(demo.ledger().evaluate(demo.pki().node(), "Anchors:listAnchors",
+                    entry.definition().id(), "{}"));
+            assertThat(anchors.path("records")).as(entry.definition().id()).isNotEmpty();
+            assertThat(anchors.path("records").path(0).path("providerMspId").asText())
+                    .isEqualTo(entry.providerMspId());
+        }
+    }
+
+    private boolean deliveryRecorded(String accessId) throws Exception {
+        // the node records the delivery after answering: wait for that transaction, boundedly
+        for (int i = 0; i < 100; i++) {
+            JsonNode record = Json.tree(demo.ledger().evaluate(demo.pki().node(), "Access:getAccessRecord",
+                    accessId));
+            if (record.hasNonNull("answerHash")) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static LedgerIdentity bank() {
+        return demo.pki().client(DemoOrganisation.BANK);
+    }
+
+    private static LedgerIdentity auditor() {
+        return demo.pki().client(DemoOrganisation.AUDIT_OFFICE);
+    }
+
+    private static String loanRequest(LedgerIdentity consumer, int citizen, List<RequestedItem> items) {
+        return TryRequest.signedRequest(consumer, demo.subject(citizen), LOAN.consentId(citizen), LOAN.purpose(),
+                items);
+    }
+
+    private HttpResponse<Buffer> post(LedgerIdentity who, String body) {
+        return send(who, HttpMethod.POST, "/v1/data-requests", body);
+    }
+
+    private HttpResponse<Buffer> send(LedgerIdentity who, HttpMethod method, String target, String body) {
+        return send(RequestSigner.create(who.mspId(), who.identity()).sign(method.name(), target,
+                body.getBytes(StandardCharsets.UTF_8)), method, target, body);
+    }
+
+    private HttpResponse<Buffer> send(SignatureHeaders headers, HttpMethod method, String target, String body) {
+        return await(request(headers, method, target, body));
+    }
+
+    private Future<HttpResponse<Buffer>> request(SignatureHeaders headers, HttpMethod method, String target,
+            String body) {
+        HttpRequest<Buffer> request = client.request(method, server.port(), "127.0.0.1", target);
+        headers.asMap().forEach(request::putHeader);
+        if (!body.isEmpty()) {
+            request.putHeader("Content-Type", "application/json");
+        }
+        return request.sendBuffer(Buffer.buffer(body));
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("future did not complete: " + e, e);
+        }
+    }
+}
