@@ -53,7 +53,7 @@ final class NodeRouter {
         router.errorHandler(405, problems);
         router.errorHandler(500, problems);
 
-        mount(HttpMethod.GET, "/health", List.of(new HealthHandler(config)));
+        mount(HttpMethod.GET, "/health", List.of(new HealthHandler(config, services)));
         mount(HttpMethod.GET, "/metrics", List.of(new MetricsHandler(metrics)));
         mount(HttpMethod.GET, "/openapi.yaml", List.of(new OpenApiHandler()));
         mount(HttpMethod.GET, "/v1/whoami",

@@ -76,6 +76,17 @@ class DataRequestEndToEndTest {
     }
 
     @Test
+    void health_reports_the_ledger_up_with_its_height() {
+        HttpResponse<Buffer> response = await(client.request(HttpMethod.GET, server.port(), "127.0.0.1", "/health")
+                .send());
+        io.vertx.core.json.JsonObject health = response.bodyAsJsonObject();
+        org.assertj.core.api.Assertions.assertThat(health.getString("status")).isEqualTo("UP");
+        org.assertj.core.api.Assertions.assertThat(health.getJsonObject("ledger").getString("status")).isEqualTo("UP");
+        org.assertj.core.api.Assertions.assertThat(health.getJsonObject("ledger").getLong("height"))
+                .isEqualTo(demo.ledger().height());
+    }
+
+    @Test
     void grants_a_bank_request_with_an_answer_whose_every_proof_verifies() throws Exception {
         HttpResponse<Buffer> response = post(bank(), loanRequest(bank(), 0, LOAN.items()));
 
