@@ -86,7 +86,17 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     RATE_LIMITED(429, "Too many requests"),
     LEDGER_UNAVAILABLE(503, "Ledger unavailable"),
-    INTERNAL_ERROR(500, "Internal error");
+    INTERNAL_ERROR(500, "Internal error"),
+    /** No block with the requested number: the number is at or past the ledger's height. */
+    BLOCK_NOT_FOUND(404, "Block not found"),
+    /** No transaction with the requested id on the ledger. */
+    TRANSACTION_NOT_FOUND(404, "Transaction not found"),
+    /**
+     * A granted data request cannot be answered verifiably: a provider's stored record lacks a
+     * requested field, and a record's commitment covers only the fields it has. The grant stays
+     * on the ledger without a delivery.
+     */
+    RECORD_INCOMPLETE(502, "Provider record incomplete");
 
     private final int httpStatus;
     private final String title;

@@ -81,12 +81,10 @@ final class BlockReader {
     }
 
     static boolean transactionExists(Connection connection, String txId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM transactions WHERE tx_id = ? LIMIT 1")) {
-            select.setString(1, txId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
+        PreparedStatement select = Statements.prepare(connection, "SELECT 1 FROM transactions WHERE tx_id = ? LIMIT 1");
+        select.setString(1, txId);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next();
         }
     }
 

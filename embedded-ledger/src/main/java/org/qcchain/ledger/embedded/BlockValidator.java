@@ -20,6 +20,13 @@ import org.qcchain.simulator.Version;
  */
 final class BlockValidator {
 
+    private final CommittedIds committedIds;
+
+    /** A validator that asks the database about an id only if {@code committedIds} may hold it. */
+    BlockValidator(CommittedIds committedIds) {
+        this.committedIds = committedIds;
+    }
+
     List<OrderedTransaction> validate(Connection connection, long blockNumber, List<PendingTransaction> batch,
             ChannelMembership membership, MembershipCheck members) throws SQLException {
         BlockOverlay state = new BlockOverlay(new H2StateStore(connection));
@@ -29,7 +36,8 @@ final class BlockValidator {
             int txNumber = ordered.size();
             ValidationCode code = ValidationCode.VALID;
             String reason = "";
-            if (!idsInBlock.add(pending.txId()) || BlockReader.transactionExists(connection, pending.txId())) {
+            if (!idsInBlock.add(pending.txId()) || (committedIds.mightContain(pending.txId())
+                    && BlockReader.transactionExists(connection, pending.txId()))) {
                 code = ValidationCode.DUPLICATE_TXID;
                 reason = "DUPLICATE_TXID: transaction " + pending.txId() + " was ordered before";
             } else if (pending.membershipSequence() != membership.sequence()

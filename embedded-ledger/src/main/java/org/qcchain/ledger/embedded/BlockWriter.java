@@ -28,6 +28,17 @@ final class BlockWriter implements AutoCloseable {
     /** A state change of the block: the last write of a key, at the height of its writer. */
     private record Change(Write write, int txNumber) {}
 
+    private static final String INSERT_BLOCK = "INSERT INTO blocks (block_no, block_hash, previous_hash,"
+            + " transactions_root, committed_at, genesis, config, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_TRANSACTION = "INSERT INTO transactions (block_no, tx_no, tx_id, tx_hash,"
+            + " proposal, signature, rwset, status, message, payload, event_name, event_payload, validation_code)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String MERGE_STATE = "MERGE INTO state (state_key, state_value, block_no, tx_no)"
+            + " KEY (state_key) VALUES (?, ?, ?, ?)";
+    private static final String DELETE_STATE = "DELETE FROM state WHERE state_key = ?";
+    private static final String INSERT_HISTORY = "INSERT INTO history (state_key, block_no, tx_no, tx_id,"
+            + " tx_seconds, tx_nanos, is_delete, state_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final FileChannel file;
 
     /**
@@ -60,45 +71,39 @@ final class BlockWriter implements AutoCloseable {
 
     private static void insertBlock(Connection connection, BlockSealer.Sealed block) throws SQLException {
         BlockHeader header = block.header();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO blocks (block_no, block_hash,"
-                + " previous_hash, transactions_root, committed_at, genesis, config, signature)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, header.number());
-            insert.setBytes(2, block.hash());
-            insert.setBytes(3, header.previousHash());
-            insert.setBytes(4, header.transactionsRoot());
-            insert.setLong(5, header.timestampMillis());
-            insert.setString(6, header.genesis() == null ? null : header.genesis().toCanonicalJson());
-            insert.setString(7, header.config() == null ? null : header.config().toCanonicalJson());
-            insert.setBytes(8, block.signature());
-            insert.executeUpdate();
-        }
+        PreparedStatement insert = Statements.prepare(connection, INSERT_BLOCK);
+        insert.setLong(1, header.number());
+        insert.setBytes(2, block.hash());
+        insert.setBytes(3, header.previousHash());
+        insert.setBytes(4, header.transactionsRoot());
+        insert.setLong(5, header.timestampMillis());
+        insert.setString(6, header.genesis() == null ? null : header.genesis().toCanonicalJson());
+        insert.setString(7, header.config() == null ? null : header.config().toCanonicalJson());
+        insert.setBytes(8, block.signature());
+        insert.executeUpdate();
     }
 
     private static void insertTransactions(Connection connection, long block, List<OrderedTransaction> txs)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO transactions (block_no, tx_no,"
-                + " tx_id, tx_hash, proposal, signature, rwset, status, message, payload, event_name,"
-                + " event_payload, validation_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (OrderedTransaction tx : txs) {
-                SimulationResult simulation = tx.pending().simulation();
-                insert.setLong(1, block);
-                insert.setInt(2, tx.txNumber());
-                insert.setString(3, tx.pending().txId());
-                insert.setBytes(4, tx.hash());
-                insert.setBytes(5, tx.pending().signed().proposalBytesUnsafe());
-                insert.setBytes(6, tx.pending().signed().signatureUnsafe());
-                insert.setBytes(7, tx.rwsetBytes());
-                insert.setInt(8, simulation.status());
-                insert.setString(9, simulation.message());
-                insert.setBytes(10, simulation.payload());
-                insert.setString(11, simulation.event().map(ChaincodeEventRecord::name).orElse(null));
-                insert.setBytes(12, simulation.event().map(ChaincodeEventRecord::payload).orElse(null));
-                insert.setString(13, tx.code().name());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        PreparedStatement insert = batch(connection, INSERT_TRANSACTION);
+        for (OrderedTransaction tx : txs) {
+            SimulationResult simulation = tx.pending().simulation();
+            insert.setLong(1, block);
+            insert.setInt(2, tx.txNumber());
+            insert.setString(3, tx.pending().txId());
+            insert.setBytes(4, tx.hash());
+            insert.setBytes(5, tx.pending().signed().proposalBytesUnsafe());
+            insert.setBytes(6, tx.pending().signed().signatureUnsafe());
+            insert.setBytes(7, tx.rwsetBytes());
+            insert.setInt(8, simulation.status());
+            insert.setString(9, simulation.message());
+            insert.setBytes(10, simulation.payload());
+            insert.setString(11, simulation.event().map(ChaincodeEventRecord::name).orElse(null));
+            insert.setBytes(12, simulation.event().map(ChaincodeEventRecord::payload).orElse(null));
+            insert.setString(13, tx.code().name());
+            insert.addBatch();
         }
+        insert.executeBatch();
     }
 
     private static void applyState(Connection connection, long block, List<OrderedTransaction> txs)
@@ -111,51 +116,62 @@ final class BlockWriter implements AutoCloseable {
                         .forEach((key, write) -> changes.put(key, new Change(write, tx.txNumber())));
             }
         }
-        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO state (state_key, state_value,"
-                + " block_no, tx_no) KEY (state_key) VALUES (?, ?, ?, ?)");
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM state WHERE state_key = ?")) {
-            for (Map.Entry<String, Change> entry : changes.entrySet()) {
-                byte[] key = entry.getKey().getBytes(UTF_8);
-                Change change = entry.getValue();
-                if (change.write().delete()) {
-                    delete.setBytes(1, key);
-                    delete.addBatch();
-                } else {
-                    merge.setBytes(1, key);
-                    merge.setBytes(2, change.write().value());
-                    merge.setLong(3, block);
-                    merge.setInt(4, change.txNumber());
-                    merge.addBatch();
-                }
+        PreparedStatement merge = batch(connection, MERGE_STATE);
+        PreparedStatement delete = batch(connection, DELETE_STATE);
+        int merges = 0;
+        int deletes = 0;
+        for (Map.Entry<String, Change> entry : changes.entrySet()) {
+            byte[] key = entry.getKey().getBytes(UTF_8);
+            Change change = entry.getValue();
+            if (change.write().delete()) {
+                delete.setBytes(1, key);
+                delete.addBatch();
+                deletes++;
+            } else {
+                merge.setBytes(1, key);
+                merge.setBytes(2, change.write().value());
+                merge.setLong(3, block);
+                merge.setInt(4, change.txNumber());
+                merge.addBatch();
+                merges++;
             }
+        }
+        if (merges > 0) {
             merge.executeBatch();
+        }
+        if (deletes > 0) {
             delete.executeBatch();
         }
     }
 
     private static void insertHistory(Connection connection, long block, List<OrderedTransaction> txs)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO history (state_key, block_no,"
-                + " tx_no, tx_id, tx_seconds, tx_nanos, is_delete, state_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (OrderedTransaction tx : txs) {
-                if (!tx.isValid()) {
-                    continue;
-                }
-                Instant time = tx.pending().parsed().proposal().timestamp();
-                for (Map.Entry<String, Write> write : tx.pending().simulation().readWriteSet().writes().entrySet()) {
-                    insert.setBytes(1, write.getKey().getBytes(UTF_8));
-                    insert.setLong(2, block);
-                    insert.setInt(3, tx.txNumber());
-                    insert.setString(4, tx.pending().txId());
-                    insert.setLong(5, time.getEpochSecond());
-                    insert.setInt(6, time.getNano());
-                    insert.setBoolean(7, write.getValue().delete());
-                    insert.setBytes(8, write.getValue().value());
-                    insert.addBatch();
-                }
+        PreparedStatement insert = batch(connection, INSERT_HISTORY);
+        for (OrderedTransaction tx : txs) {
+            if (!tx.isValid()) {
+                continue;
             }
-            insert.executeBatch();
+            Instant time = tx.pending().parsed().proposal().timestamp();
+            for (Map.Entry<String, Write> write : tx.pending().simulation().readWriteSet().writes().entrySet()) {
+                insert.setBytes(1, write.getKey().getBytes(UTF_8));
+                insert.setLong(2, block);
+                insert.setInt(3, tx.txNumber());
+                insert.setString(4, tx.pending().txId());
+                insert.setLong(5, time.getEpochSecond());
+                insert.setInt(6, time.getNano());
+                insert.setBoolean(7, write.getValue().delete());
+                insert.setBytes(8, write.getValue().value());
+                insert.addBatch();
+            }
         }
+        insert.executeBatch();
+    }
+
+    /** A statement kept for the connection, its batch emptied (a failed block may have left one). */
+    private static PreparedStatement batch(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = Statements.prepare(connection, sql);
+        statement.clearBatch();
+        return statement;
     }
 
     /** Forces what {@link #write} committed to the disk; tell nobody before this returns. */

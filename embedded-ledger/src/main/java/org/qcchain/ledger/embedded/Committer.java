@@ -44,6 +44,7 @@ final class Committer implements Runnable {
     private final MembershipState membership;
     private final ConfigCheck configCheck;
     private final StageClock clock;
+    private final CommittedIds committedIds;
     private final Consumer<Committed> onCommit;
     private final Thread thread;
     private volatile boolean running = true;
@@ -61,7 +62,8 @@ final class Committer implements Runnable {
 
     Committer(Connection connection, BlockValidator validator, BlockSealer sealer, BlockWriter writer, Limits limits,
             Set<String> inFlight, AtomicInteger endorsing, MembershipState membership, ConfigCheck configCheck,
-            Bootstrap.Tip tip, StageClock clock, Consumer<Committed> onCommit) {
+            Bootstrap.Tip tip, StageClock clock, CommittedIds committedIds, Consumer<Committed> onCommit) {
+        this.committedIds = committedIds;
         this.endorsing = endorsing;
         this.clock = clock;
         this.connection = connection;
@@ -231,6 +233,8 @@ final class Committer implements Runnable {
         BlockSealer.Sealed sealed = sealer.seal(header);
         start = clock.record(Stage.SEAL, start);
         writer.write(connection, sealed, ordered);
+        // stored now: into the id filter before any id of the block leaves the in-flight set
+        ordered.forEach(tx -> committedIds.add(tx.pending().txId()));
         start = clock.record(Stage.WRITE, start);
         writer.sync();
         clock.record(Stage.FSYNC, start);

@@ -97,6 +97,7 @@ final class Database implements AutoCloseable {
     public void close() {
         SQLException failure = null;
         for (Connection connection : all) {
+            Statements.forget(connection);
             try {
                 connection.rollback();
                 connection.close();

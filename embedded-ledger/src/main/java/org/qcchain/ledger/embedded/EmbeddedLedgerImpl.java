@@ -57,11 +57,12 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         this.listeners = new Listeners();
         this.writer = new BlockWriter(options.syncEachBlock() ? folder.resolve("ledger.mv.db") : null);
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
-        this.committer = new Committer(database.writer(), new BlockValidator(), sealer, writer,
+        CommittedIds committedIds = database.read(CommittedIds::load);
+        this.committer = new Committer(database.writer(), new BlockValidator(committedIds), sealer, writer,
                 new Committer.Limits(options.maxBlockTransactions(), options.blockTimeout(), options.cutWhenIdle()), inFlight, endorsing, membership,
-                configCheck, tip, clock, committed -> listeners.dispatch(Records.committed(committed)));
+                configCheck, tip, clock, committedIds, committed -> listeners.dispatch(Records.committed(committed)));
         this.endorser = new Endorser(verifier, membership, runner, database, inFlight, committer, options.suite(),
-                clock);
+                clock, committedIds);
         this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
         this.ledgerVerifier = new LedgerVerifier(database, reader, genesis);
         committer.start();

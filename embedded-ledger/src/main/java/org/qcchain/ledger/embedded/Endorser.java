@@ -22,9 +22,11 @@ final class Endorser {
     private final Committer committer;
     private final CryptoSuite suite;
     private final StageClock clock;
+    private final CommittedIds committedIds;
 
     Endorser(ProposalVerifier verifier, MembershipState membership, ChaincodeRunner runner, Database database,
-            Set<String> inFlight, Committer committer, CryptoSuite suite, StageClock clock) {
+            Set<String> inFlight, Committer committer, CryptoSuite suite, StageClock clock, CommittedIds committedIds) {
+        this.committedIds = committedIds;
         this.suite = suite;
         this.clock = clock;
         this.verifier = verifier;
@@ -62,7 +64,8 @@ final class Endorser {
             // one snapshot for the id lookup and the simulation: one connection checkout, not two
             SimulationResult simulation = database.read(connection -> {
                 long start = System.nanoTime();
-                boolean known = BlockReader.transactionExists(connection, txId);
+                // the filter holds every stored id: only a "maybe" (a duplicate, or ~1 % false positives) asks H2
+                boolean known = committedIds.mightContain(txId) && BlockReader.transactionExists(connection, txId);
                 start = clock.record(Stage.DUPLICATE_CHECK, start);
                 if (known) {
                     return null;

@@ -28,6 +28,8 @@ import org.qcchain.simulator.VersionedValue;
  */
 final class H2StateStore implements StateStore {
 
+    private static final String GET = "SELECT state_value, block_no, tx_no FROM state WHERE state_key = ?";
+
     private final Connection connection;
 
     H2StateStore(Connection connection) {
@@ -37,8 +39,8 @@ final class H2StateStore implements StateStore {
     @Override
     public Optional<VersionedValue> get(String key) {
         Objects.requireNonNull(key, "key");
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT state_value, block_no, tx_no FROM state WHERE state_key = ?")) {
+        try {
+            PreparedStatement select = Statements.prepare(connection, GET);
             select.setBytes(1, key.getBytes(UTF_8));
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
@@ -59,11 +61,17 @@ final class H2StateStore implements StateStore {
         }
         String sql = "SELECT state_key, state_value, block_no, tx_no FROM state WHERE state_key >= ?"
                 + (endKey.isEmpty() ? "" : " AND state_key < ?") + " ORDER BY state_key"
-                + (limit > 0 ? " LIMIT " + limit : "");
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setBytes(1, startKey.getBytes(UTF_8));
+                + (limit > 0 ? " LIMIT ?" : "");
+        try {
+            // four distinct statements at most: with or without an end key and a limit
+            PreparedStatement select = Statements.prepare(connection, sql);
+            int parameter = 1;
+            select.setBytes(parameter++, startKey.getBytes(UTF_8));
             if (!endKey.isEmpty()) {
-                select.setBytes(2, endKey.getBytes(UTF_8));
+                select.setBytes(parameter++, endKey.getBytes(UTF_8));
+            }
+            if (limit > 0) {
+                select.setInt(parameter, limit);
             }
             List<VersionedKeyValue> found = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {

@@ -39,6 +39,26 @@ class ProposalRejectionTest {
 
     @ParameterizedTest
     @EnumSource(CryptoSuite.class)
+    void refuses_a_replayed_transaction_id_after_reopening(CryptoSuite suite) {
+        TestPlatform platform = new TestPlatform(suite);
+        SignedProposal init = platform.proposal(platform.bureau, "Organisations:init",
+                Json.write(platform.bureau.registration()));
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.submit(init).join().code()).isEqualTo(ValidationCode.VALID);
+        }
+        // the in-memory id filter is rebuilt from the stored transactions
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            long height = ledger.height();
+
+            CommitResult replay = ledger.submit(init).join();
+
+            assertThat(replay.code()).isEqualTo(ValidationCode.DUPLICATE_TXID);
+            assertThat(ledger.height()).isEqualTo(height);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
     void marks_the_second_of_two_identical_transactions_in_one_block_as_duplicate_or_refuses_it(CryptoSuite suite) {
         TestPlatform platform = new TestPlatform(suite);
         try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, platform.options(2, Duration.ofMillis(200)))) {

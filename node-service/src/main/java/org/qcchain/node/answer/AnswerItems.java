@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.qcchain.chaincode.model.AccessItem;
 import org.qcchain.chaincode.model.AccessRecord;
 import org.qcchain.chaincode.model.AccessRequest;
@@ -23,7 +24,8 @@ import org.qcchain.node.store.StoredRecord;
 /**
  * The {@code items} of an answer: per requested dataset, in request order, the subject's latest
  * anchored records from the dataset's provider, each disclosing exactly the requested fields with
- * its inclusion proof, anchor and anchor evidence.
+ * its inclusion proof, anchor and anchor evidence. A record lacking a requested field ends the
+ * answer with {@link RecordIncomplete}: it can be neither opened nor left out verifiably.
  */
 final class AnswerItems {
 
@@ -40,7 +42,7 @@ final class AnswerItems {
         this.suite = suite;
     }
 
-    List<AnswerItem> build(AccessRequest request, AccessRecord record) throws ChaincodeFailure {
+    List<AnswerItem> build(AccessRequest request, AccessRecord record) throws ChaincodeFailure, RecordIncomplete {
         List<AnswerItem> items = new ArrayList<>();
         for (RequestedItem requested : request.items()) {
             String provider = record.items().stream()
@@ -52,12 +54,22 @@ final class AnswerItems {
                 Set<String> fields = new LinkedHashSet<>(requested.fields());
                 for (StoredRecord stored : store.get().latestRecords(requested.datasetId(), request.subject(),
                         MAX_RECORDS_PER_DATASET)) {
+                    requireFields(record.accessId(), store.get(), stored, fields);
                     records.add(evidence(store.get(), stored, fields));
                 }
             }
             items.add(new AnswerItem(requested.datasetId(), records));
         }
         return items;
+    }
+
+    private static void requireFields(String accessId, ProviderStore store, StoredRecord stored, Set<String> fields)
+            throws RecordIncomplete {
+        Set<String> missing = new TreeSet<>(fields);
+        missing.removeAll(stored.record().fields().keySet());
+        if (!missing.isEmpty()) {
+            throw new RecordIncomplete(accessId, store.mspId(), stored.record(), missing);
+        }
     }
 
     private RecordEvidence evidence(ProviderStore store, StoredRecord stored, Set<String> fields)

@@ -30,7 +30,7 @@ import org.qcchain.node.store.ProviderStores;
  * grant the node answers with the signed {@code qcchain-answer/1} envelope.
  *
  * <pre>{@code
- * GrantedAnswer granted = service.request(signedRequest);   // AccessDenied on a denial
+ * GrantedAnswer granted = service.request(signedRequest);   // AccessDenied, RecordIncomplete
  * send(granted.json());
  * service.recordDelivery(granted);
  * }</pre>
@@ -65,8 +65,11 @@ public final class DataRequestService {
      * @return the answer
      * @throws AccessDenied the chaincode denied the request (and recorded the denial)
      * @throws ChaincodeFailure the chaincode refused the request as malformed, or the ledger failed
+     * @throws RecordIncomplete the request was granted, but a provider's record lacks a requested
+     *     field, so no verifiable answer exists; nothing is sent and no delivery recorded
      */
-    public GrantedAnswer request(SignedAccessRequest signed) throws AccessDenied, ChaincodeFailure {
+    public GrantedAnswer request(SignedAccessRequest signed)
+            throws AccessDenied, ChaincodeFailure, RecordIncomplete {
         Committed committed = ledger.submit(node, "Access:requestAccess", Json.write(signed));
         AccessRecord record = Json.parse(committed.payload(), AccessRecord.class);
         if (record.decision() != Decision.GRANTED) {

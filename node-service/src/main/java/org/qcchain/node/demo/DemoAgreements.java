@@ -1,5 +1,6 @@
 package org.qcchain.node.demo;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,13 +27,24 @@ final class DemoAgreements {
 
     private final LedgerBackend ledger;
     private final DemoPki pki;
-    private final Map<String, String> providers;
 
     DemoAgreements(LedgerBackend ledger, DemoPki pki) {
         this.ledger = ledger;
         this.pki = pki;
-        this.providers = new java.util.HashMap<>();
-        DemoCatalogue.entries().forEach(e -> providers.put(e.definition().id(), e.providerMspId()));
+    }
+
+    /**
+     * Makes every service's agreements and records the consents of citizens {@code 0} to {@code
+     * citizens - 1} for each.
+     */
+    void agreeAndConsentAll(int citizens, Pseudonymizer pseudonyms, PrintStream out) throws ChaincodeFailure {
+        out.println("making agreements and recording consents of " + citizens + " citizens");
+        for (DemoService service : DemoService.all()) {
+            agree(service);
+            for (int citizen = 0; citizen < citizens; citizen++) {
+                consent(service, citizen, pseudonyms);
+            }
+        }
     }
 
     void agree(DemoService service) throws ChaincodeFailure {
@@ -44,7 +56,7 @@ final class DemoAgreements {
                     Json.write(new AgreementProposal(agreementId, item.getKey(), item.getValue(),
                             List.of(service.purpose()), now.minus(Duration.ofMinutes(5)).toString(),
                             now.plus(Duration.ofDays(365)).toString())));
-            ledger.submit(pki.client(providers.get(item.getKey())), "Agreements:approveAgreement",
+            ledger.submit(pki.client(DemoCatalogue.providerOf(item.getKey())), "Agreements:approveAgreement",
                     Json.write(new AgreementApproval(agreementId, null, null, null, "demo")));
         }
     }

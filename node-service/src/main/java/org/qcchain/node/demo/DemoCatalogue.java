@@ -60,6 +60,19 @@ public final class DemoCatalogue {
                         f("insuredAmount", Classification.L3)));
     }
 
+    /**
+     * The provider (source unit) of a dataset of the demo.
+     *
+     * @param datasetId a dataset id of {@link #entries()}
+     * @return its provider's MSP id
+     * @throws IllegalArgumentException if the demo has no such dataset
+     */
+    public static String providerOf(String datasetId) {
+        return entries().stream().filter(entry -> entry.definition().id().equals(datasetId))
+                .map(Entry::providerMspId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo dataset " + datasetId));
+    }
+
     private static Entry entry(String provider, String id, String titleZh, String titleEn, String frequency,
             FieldSpec... fields) {
         return new Entry(provider, new DatasetDefinition(id, titleZh, titleEn, null, List.of(fields), frequency));

@@ -41,7 +41,7 @@ final class AccessRecordsHandler implements Handler<RoutingContext> {
             party = caller.mspId();
         }
         AccessTrailPolicy.requireCanList(caller, scope, party);
-        PageRequest page = PageRequest.of(params.get("pageSize"), params.get("bookmark"), limits);
+        PageRequest page = PageRequest.of(params, limits);
         String query = Json.write(new AccessQuery(scope, scope == AccessScope.ALL ? null : party,
                 params.get("from"), params.get("to"), page.pageSize(), page.bookmark()));
         LedgerBackend ledger = services.ledger();

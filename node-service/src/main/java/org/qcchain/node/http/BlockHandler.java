@@ -9,7 +9,8 @@ import org.qcchain.node.ledger.LedgerBackend;
 
 /**
  * {@code GET /v1/blocks/{n}} (AUDITOR, OPERATOR): a block's signed header, hash, signature and its
- * transactions' ids, validation codes and hashes. A number past the end is {@code INVALID_ARGUMENT}.
+ * transactions' ids, validation codes and hashes. A path that is not a number from 0 is {@code
+ * INVALID_ARGUMENT} (400); a number at or past the ledger's height is {@code BLOCK_NOT_FOUND} (404).
  */
 final class BlockHandler implements Handler<RoutingContext> {
 
@@ -33,7 +34,7 @@ final class BlockHandler implements Handler<RoutingContext> {
         LedgerBackend ledger = services.ledger();
         long wanted = number;
         Blocking.answerJson(ctx, () -> Json.write(ledger.block(wanted).orElseThrow(() ->
-                new ApiException(ErrorCode.INVALID_ARGUMENT, "block " + wanted + " is past the end of the "
+                new ApiException(ErrorCode.BLOCK_NOT_FOUND, "block " + wanted + " is past the end of the "
                         + "ledger (height " + ledger.height() + ")"))));
     }
 }

@@ -16,9 +16,13 @@ final class Blocking {
      * the problem handler.
      */
     static void answerJson(RoutingContext ctx, Callable<String> work) {
+        answerJson(ctx, 200, work);
+    }
+
+    /** {@link #answerJson(RoutingContext, Callable)} with another success status, e.g. 201. */
+    static void answerJson(RoutingContext ctx, int status, Callable<String> work) {
         ctx.vertx().executeBlocking(work, false)
-                .onSuccess(json -> ctx.response().setStatusCode(200)
-                        .putHeader("Content-Type", "application/json").end(json))
+                .onSuccess(json -> Responses.jsonText(ctx, status, json))
                 .onFailure(ctx::fail);
     }
 }

@@ -5,9 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import org.qcchain.chaincode.model.ConsentGrant;
 import org.qcchain.common.error.ErrorCode;
-import org.qcchain.common.json.Json;
 import org.qcchain.node.ApiException;
-import org.qcchain.node.auth.Caller;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 
@@ -26,9 +24,7 @@ final class ConsentGrantHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Caller caller = ctx.get(Caller.CONTEXT_KEY);
-        LedgerIdentity node = services.node();
-        NodeActorPolicy.requireNodeActsFor(caller, node);
+        LedgerIdentity node = NodeActorPolicy.nodeActingFor(ctx, services);
         ConsentGrant grant = JsonBodies.read(ctx, ConsentGrant.class);
         if (grant.terms() == null) {
             throw new ApiException(ErrorCode.INVALID_ARGUMENT, "terms is required");
@@ -36,9 +32,6 @@ final class ConsentGrantHandler implements Handler<RoutingContext> {
         // the body as sent, not re-serialised: a subject signature covers the terms as the app made them
         String body = new String(JsonBodies.bytes(ctx), StandardCharsets.UTF_8);
         LedgerBackend ledger = services.ledger();
-        ctx.vertx().executeBlocking(() -> ledger.submit(node, "Consents:grantConsent", body).payload(), false)
-                .onSuccess(consent -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                        .end(consent))
-                .onFailure(ctx::fail);
+        Blocking.answerJson(ctx, 201, () -> ledger.submit(node, "Consents:grantConsent", body).payload());
     }
 }

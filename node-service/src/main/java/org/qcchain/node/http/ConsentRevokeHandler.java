@@ -6,7 +6,6 @@ import org.qcchain.chaincode.model.ConsentStatusChange;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.ApiException;
-import org.qcchain.node.auth.Caller;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 
@@ -26,9 +25,7 @@ final class ConsentRevokeHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Caller caller = ctx.get(Caller.CONTEXT_KEY);
-        LedgerIdentity node = services.node();
-        NodeActorPolicy.requireNodeActsFor(caller, node);
+        LedgerIdentity node = NodeActorPolicy.nodeActingFor(ctx, services);
         String id = ctx.pathParam("id");
         ConsentStatusChange body = JsonBodies.read(ctx, ConsentStatusChange.class);
         if (body.consentId() != null && !body.consentId().equals(id)) {

@@ -3,9 +3,7 @@ package org.qcchain.node.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
-import org.qcchain.chaincode.model.PageQuery;
 import org.qcchain.common.error.ErrorCode;
-import org.qcchain.common.json.Json;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.ledger.LedgerBackend;
@@ -37,8 +35,7 @@ final class ConsentsBySubjectHandler implements Handler<RoutingContext> {
             throw new ApiException(ErrorCode.INVALID_ARGUMENT,
                     "subject must be the subject's pseudonym, 64 lowercase hex characters");
         }
-        PageRequest page = PageRequest.of(ctx.queryParams().get("pageSize"), ctx.queryParams().get("bookmark"), limits);
-        String query = Json.write(new PageQuery(page.pageSize(), page.bookmark()));
+        String query = PageRequest.of(ctx.queryParams(), limits).pageQueryJson();
         LedgerBackend ledger = services.ledger();
         LedgerIdentity node = services.node();
         Blocking.answerJson(ctx, () -> ledger.evaluate(node, "Consents:listConsentsBySubject", subject, query));

@@ -14,7 +14,9 @@ import org.qcchain.node.auth.Caller;
  * SignedAccessRequest}. The node submits it to the ledger as itself; a denial is a 403 whose
  * {@code code} is the access record's reason code and whose {@code accessId} names the denial on
  * the ledger; a grant is the signed {@code qcchain-answer/1} envelope. After answering, the node
- * records the delivery (the answer's hash) on the ledger.
+ * records the delivery (the answer's hash) on the ledger. A grant whose provider record lacks a
+ * requested field is a 502 {@code RECORD_INCOMPLETE} naming the grant's {@code accessId}, with no
+ * data and no delivery.
  */
 final class DataRequestHandler implements Handler<RoutingContext> {
 
@@ -42,8 +44,8 @@ final class DataRequestHandler implements Handler<RoutingContext> {
         DataRequestService service = services.dataRequests();
         ctx.vertx().executeBlocking(() -> service.request(signed), false)
                 .onSuccess(granted -> {
-                    ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                            .putHeader("X-Qc-Access-Id", granted.accessId()).end(granted.json());
+                    ctx.response().putHeader("X-Qc-Access-Id", granted.accessId());
+                    Responses.jsonText(ctx, 200, granted.json());
                     ctx.vertx().executeBlocking(() -> {
                         service.recordDelivery(granted);
                         return null;

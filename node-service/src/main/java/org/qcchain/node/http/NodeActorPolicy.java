@@ -1,5 +1,6 @@
 package org.qcchain.node.http;
 
+import io.vertx.ext.web.RoutingContext;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.auth.Caller;
@@ -16,6 +17,18 @@ import org.qcchain.node.ledger.LedgerIdentity;
 final class NodeActorPolicy {
 
     private NodeActorPolicy() {}
+
+    /**
+     * The identity a write route submits with: the node's, once the caller is found to be of the
+     * node's organisation.
+     *
+     * @throws ApiException {@code NOT_AUTHORIZED} for a caller of another organisation
+     */
+    static LedgerIdentity nodeActingFor(RoutingContext ctx, NodeServices services) {
+        LedgerIdentity node = services.node();
+        requireNodeActsFor(ctx.get(Caller.CONTEXT_KEY), node);
+        return node;
+    }
 
     static void requireNodeActsFor(Caller caller, LedgerIdentity node) {
         if (!caller.mspId().equals(node.mspId())) {

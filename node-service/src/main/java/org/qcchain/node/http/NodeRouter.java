@@ -74,9 +74,9 @@ final class NodeRouter {
         mount(HttpMethod.POST, "/v1/ledger/verify", List.of(authentication,
                 RoleGuard.anyOf(Role.AUDITOR, Role.OPERATOR), new LedgerVerifyHandler(services)));
         mount(HttpMethod.GET, "/v1/organisations", List.of(authentication, RoleGuard.anyRole(),
-                new OrganisationsHandler(services, config.limits())));
+                RegistryListHandler.organisations(services, config.limits())));
         mount(HttpMethod.GET, "/v1/datasets", List.of(authentication, RoleGuard.anyRole(),
-                new DatasetsHandler(services, config.limits())));
+                RegistryListHandler.datasets(services, config.limits())));
         mount(HttpMethod.GET, "/v1/consents", List.of(authentication,
                 RoleGuard.anyOf(Role.IDENTITY_PROVIDER, Role.AUDITOR), new ConsentsBySubjectHandler(services, config.limits())));
         mount(HttpMethod.POST, "/v1/consents", List.of(new JsonContentType(), authentication,

@@ -1,6 +1,9 @@
 package org.qcchain.node.http;
 
+import io.vertx.core.MultiMap;
+import org.qcchain.chaincode.model.PageQuery;
 import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.Json;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.config.NodeConfig;
 
@@ -9,8 +12,7 @@ import org.qcchain.node.config.NodeConfig;
  * {@code bookmark}, within the configured limits.
  *
  * <pre>{@code
- * PageRequest page = PageRequest.of(ctx.queryParams().get("pageSize"),
- *     ctx.queryParams().get("bookmark"), config.limits());
+ * String query = PageRequest.of(ctx.queryParams(), config.limits()).pageQueryJson();
  * }</pre>
  *
  * @param pageSize how many records, 1 to {@code limits.maxPageSize}
@@ -20,6 +22,18 @@ public record PageRequest(int pageSize, String bookmark) {
 
     /** Bookmarks are opaque ledger keys; anything longer is not one of ours. */
     static final int MAX_BOOKMARK = 1024;
+
+    /**
+     * Reads and checks the {@code pageSize} and {@code bookmark} query parameters.
+     *
+     * @param params the request's query parameters
+     * @param limits the node's limits
+     * @return the page request
+     * @throws ApiException {@code INVALID_ARGUMENT} naming the parameter
+     */
+    public static PageRequest of(MultiMap params, NodeConfig.Limits limits) {
+        return of(params.get("pageSize"), params.get("bookmark"), limits);
+    }
 
     /**
      * Reads and checks the parameters.
@@ -49,5 +63,10 @@ public record PageRequest(int pageSize, String bookmark) {
                     "bookmark is longer than " + MAX_BOOKMARK + " characters");
         }
         return new PageRequest(size, mark);
+    }
+
+    /** @return the chaincode's {@code PageQuery} JSON for this page, the argument of its list functions */
+    public String pageQueryJson() {
+        return Json.write(new PageQuery(pageSize, bookmark));
     }
 }

@@ -14,7 +14,8 @@ import org.qcchain.common.error.ErrorCode;
  * @param instance {@code urn:qcchain:request:<id>}, the same id as the {@code X-Qc-Request-Id}
  *     header and the node's log
  * @param pointer JSON Pointer to the offending input value, when one is known
- * @param accessId for a denied data request, the access record of the denial on the ledger
+ * @param accessId for a data request the chaincode decided, its access record on the ledger: the
+ *     denial, or a grant that could not be answered ({@code RECORD_INCOMPLETE})
  */
 public record Problem(String type, String title, int status, String detail, String code,
         String instance, String pointer, String accessId) {
@@ -38,6 +39,16 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     /**
+     * This problem naming the access record the ledger wrote for the request.
+     *
+     * @param accessId the access record
+     * @return the document with {@code accessId}
+     */
+    public Problem withAccessId(String accessId) {
+        return new Problem(type, title, status, detail, code, instance, pointer, accessId);
+    }
+
+    /**
      * A data request the chaincode denied: always 403, whatever status the reason code has
      * elsewhere, because the request was well-formed and decided; the decision is on the ledger
      * under {@code accessId}.
@@ -51,6 +62,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Problem denial(ErrorCode reason, String detail, String requestId, String accessId) {
         Problem problem = of(reason, detail, requestId, null);
         return new Problem(problem.type(), problem.title(), 403, detail, problem.code(),
-                problem.instance(), null, accessId);
+                problem.instance(), null, null).withAccessId(accessId);
     }
 }

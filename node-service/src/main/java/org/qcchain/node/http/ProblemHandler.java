@@ -11,6 +11,7 @@ import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.answer.AccessDenied;
+import org.qcchain.node.answer.RecordIncomplete;
 import org.qcchain.node.ledger.ChaincodeFailure;
 
 /**
@@ -52,6 +53,12 @@ final class ProblemHandler implements Handler<RoutingContext> {
         if (failure instanceof AccessDenied e) {
             return Problem.denial(ErrorCode.fromMessage(e.record().reasonCode()), e.record().reason(),
                     requestId, e.record().accessId());
+        }
+        if (failure instanceof RecordIncomplete e) {
+            // the provider's data needs fixing: tell the operator too, with names only, never values
+            LOG.log(Level.WARNING, "request " + requestId + ": " + e.getMessage());
+            return Problem.of(ErrorCode.RECORD_INCOMPLETE, e.getMessage(), requestId, null)
+                    .withAccessId(e.accessId());
         }
         if (failure instanceof JsonInputException e) {
             return Problem.of(ErrorCode.INVALID_ARGUMENT, e.getMessage(), requestId, e.path());

@@ -9,9 +9,14 @@ final class Responses {
     private Responses() {}
 
     static void json(RoutingContext ctx, int status, Object value) {
+        jsonText(ctx, status, Json.write(value));
+    }
+
+    /** Writes JSON text made elsewhere (the ledger's answers, a signed envelope) as it is. */
+    static void jsonText(RoutingContext ctx, int status, String json) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .end(Json.write(value));
+                .end(json);
     }
 }

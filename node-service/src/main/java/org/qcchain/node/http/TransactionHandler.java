@@ -11,7 +11,8 @@ import org.qcchain.node.ledger.LedgerBackend;
 /**
  * {@code GET /v1/transactions/{txId}} (AUDITOR, OPERATOR): where a transaction is, its validation
  * code, the chaincode's response status and message, and its evidence (docs/proof-format.md,
- * section 11).
+ * section 11). A txId that is not 64 lowercase hex characters is {@code INVALID_ARGUMENT} (400); a
+ * well-formed id the ledger does not hold is {@code TRANSACTION_NOT_FOUND} (404).
  */
 final class TransactionHandler implements Handler<RoutingContext> {
 
@@ -31,6 +32,6 @@ final class TransactionHandler implements Handler<RoutingContext> {
         }
         LedgerBackend ledger = services.ledger();
         Blocking.answerJson(ctx, () -> Json.write(ledger.transaction(txId).orElseThrow(() ->
-                new ApiException(ErrorCode.INVALID_ARGUMENT, "no transaction " + txId + " on the ledger"))));
+                new ApiException(ErrorCode.TRANSACTION_NOT_FOUND, "no transaction " + txId + " on the ledger"))));
     }
 }

@@ -1,15 +1,7 @@
 package org.qcchain.node.store;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.qcchain.common.proof.CommittedRecord;
 
 /**
@@ -23,20 +15,20 @@ import org.qcchain.common.proof.CommittedRecord;
  * </ul>
  *
  * <p>Salts are not stored: they are derived from the salt key (docs/proof-format.md, section 4),
- * so the key is as secret as the data and lives with it. Thread-safe (a connection pool).
+ * so the key is as secret as the data and lives with it. Each method is one database transaction
+ * ({@link StoreDatabase}); the SQL lives in {@link RecordRows} and {@link BatchRows}. Thread-safe
+ * (a connection pool).
  */
 public final class ProviderStore implements AutoCloseable {
 
-    private static final int SALT_KEY_BYTES = 32;
-
     private final String mspId;
-    private final JdbcConnectionPool pool;
+    private final StoreDatabase database;
     private final byte[] saltKey;
 
-    private ProviderStore(String mspId, JdbcConnectionPool pool) {
+    private ProviderStore(String mspId, StoreDatabase database) {
         this.mspId = mspId;
-        this.pool = pool;
-        this.saltKey = loadOrCreateSaltKey();
+        this.database = database;
+        this.saltKey = SaltKey.loadOrCreate(database);
     }
 
     /**
@@ -47,15 +39,7 @@ public final class ProviderStore implements AutoCloseable {
      * @return the store
      */
     static ProviderStore open(String mspId, Path folder) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:"
-                + folder.resolve("records").toAbsolutePath(), "qcchain", "");
-        try (Connection connection = pool.getConnection()) {
-            StoreSchema.create(connection);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw new StoreException("cannot open the record store of " + mspId, e);
-        }
-        return new ProviderStore(mspId, pool);
+        return new ProviderStore(mspId, StoreDatabase.open(mspId, folder));
     }
 
     /** @return the provider whose records these are */
@@ -77,16 +61,9 @@ public final class ProviderStore implements AutoCloseable {
      * @param merkleRoot hex root of the batch tree
      */
     public void saveBatch(String datasetId, String batchId, List<CommittedRecord> records, String merkleRoot) {
-        run("save batch " + batchId + " of " + datasetId, connection -> {
+        database.run("save batch " + batchId + " of " + datasetId, connection -> {
             RecordRows.insert(connection, batchId, records);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches "
-                    + "(dataset_id, batch_id, record_count, merkle_root) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, datasetId);
-                insert.setString(2, batchId);
-                insert.setInt(3, records.size());
-                insert.setString(4, merkleRoot);
-                insert.executeUpdate();
-            }
+            BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot);
             return null;
         });
     }
@@ -99,14 +76,8 @@ public final class ProviderStore implements AutoCloseable {
      * @param txId the anchoring transaction
      */
     public void markAnchored(String datasetId, String batchId, String txId) {
-        run("mark batch " + batchId + " anchored", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE batches SET anchor_tx = ? WHERE dataset_id = ? AND batch_id = ?")) {
-                update.setString(1, txId);
-                update.setString(2, datasetId);
-                update.setString(3, batchId);
-                update.executeUpdate();
-            }
+        database.run("mark batch " + batchId + " anchored", connection -> {
+            BatchRows.markAnchored(connection, datasetId, batchId, txId);
             return null;
         });
     }
@@ -120,7 +91,7 @@ public final class ProviderStore implements AutoCloseable {
      * @return the records
      */
     public List<StoredRecord> latestRecords(String datasetId, String subject, int limit) {
-        return run("read records of " + datasetId, connection ->
+        return database.run("read records of " + datasetId, connection ->
                 RecordRows.latest(connection, datasetId, subject, limit));
     }
 
@@ -132,7 +103,7 @@ public final class ProviderStore implements AutoCloseable {
      * @return the roots, hex
      */
     public List<String> batchLeaves(String datasetId, String batchId) {
-        return run("read batch " + batchId, connection -> RecordRows.leaves(connection, datasetId, batchId));
+        return database.run("read batch " + batchId, connection -> RecordRows.leaves(connection, datasetId, batchId));
     }
 
     /**
@@ -143,7 +114,7 @@ public final class ProviderStore implements AutoCloseable {
      * @return the version to commit a changed record under
      */
     public long nextVersion(String datasetId, String recordId) {
-        return run("read versions", connection -> RecordRows.nextVersion(connection, datasetId, recordId));
+        return database.run("read versions", connection -> RecordRows.nextVersion(connection, datasetId, recordId));
     }
 
     /**
@@ -153,16 +124,7 @@ public final class ProviderStore implements AutoCloseable {
      * @return the number of batches
      */
     public int batchCount(String datasetId) {
-        return run("count batches", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM batches WHERE dataset_id = ?")) {
-                query.setString(1, datasetId);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-        });
+        return database.run("count batches", connection -> BatchRows.count(connection, datasetId));
     }
 
     /**
@@ -172,55 +134,11 @@ public final class ProviderStore implements AutoCloseable {
      * @return the count
      */
     public long recordCount(String datasetId) {
-        return run("count records", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM records WHERE dataset_id = ?")) {
-                query.setString(1, datasetId);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
+        return database.run("count records", connection -> RecordRows.count(connection, datasetId));
     }
 
     @Override
     public void close() {
-        pool.dispose();
-    }
-
-    private byte[] loadOrCreateSaltKey() {
-        return run("read the salt key", connection -> {
-            Optional<String> stored = StoreSchema.meta(connection, "saltKey");
-            if (stored.isPresent()) {
-                return Base64.getDecoder().decode(stored.get());
-            }
-            byte[] key = new byte[SALT_KEY_BYTES];
-            new SecureRandom().nextBytes(key);
-            StoreSchema.putMeta(connection, "saltKey", Base64.getEncoder().encodeToString(key));
-            return key;
-        });
-    }
-
-    private <T> T run(String what, SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("record store of " + mspId + ": cannot " + what, e);
-        }
-    }
-
-    /** A unit of database work in one transaction. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T apply(Connection connection) throws SQLException;
+        database.close();
     }
 }

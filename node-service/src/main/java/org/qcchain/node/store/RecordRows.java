@@ -87,6 +87,10 @@ final class RecordRows {
         return roots;
     }
 
+    static long count(Connection connection, String datasetId) throws SQLException {
+        return StoreSchema.countOf(connection, "records", datasetId);
+    }
+
     static long nextVersion(Connection connection, String datasetId, String recordId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT MAX(version) FROM records WHERE dataset_id = ? AND record_id = ?")) {

@@ -32,6 +32,18 @@ final class StoreSchema {
         }
     }
 
+    /** The number of rows of a dataset in {@code table}, one of this schema's tables. */
+    static long countOf(Connection connection, String table, String datasetId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + table + " WHERE dataset_id = ?")) {
+            query.setString(1, datasetId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     static Optional<String> meta(Connection connection, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT meta_value FROM store_meta WHERE name = ?")) {

@@ -3,7 +3,10 @@
  * commitments and anchored in batches on the ledger. {@link org.qcchain.node.store.ProviderStores}
  * opens one H2 database per provider; {@link org.qcchain.node.store.RecordImporter} loads rows from
  * a {@link org.qcchain.node.store.SourceAdapter} (a source unit's own database), commits them,
- * builds the batch tree, signs the anchor statement as the provider and anchors it.
+ * builds the batch tree, signs the anchor statement as the provider and anchors it. Inside a
+ * {@link org.qcchain.node.store.ProviderStore}, {@code StoreDatabase} runs each unit of work in a
+ * transaction, {@code StoreSchema} makes the tables, {@code RecordRows} and {@code BatchRows} hold
+ * the SQL of each table, and {@code SaltKey} keeps the provider's salt key.
  *
  * <p>Why one database per provider rather than one with a provider column: a source unit's data
  * stays in files of its own, which can be backed up, moved to the unit's own machine, handed back

@@ -2,7 +2,6 @@ package org.qcchain.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,7 +29,7 @@ import org.qcchain.node.demo.DemoPlatform;
  * the real command line on real H2 files.
  */
 @Timeout(120)
-class DataFolderCommandsTest {
+class DataFolderCommandsTest extends CommandLineTest {
 
     /** A resident id that must never reach the provider's database in clear. */
     static final String RESIDENT_ID = "370102199912310077";
@@ -38,25 +37,9 @@ class DataFolderCommandsTest {
     @TempDir
     static Path demo;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
     @BeforeAll
     static void demoFolder() throws Exception {
         DemoPlatform.create(demo, 70, 7L, new PrintStream(OutputStream.nullOutputStream())).close();
-    }
-
-    int run(Map<String, String> env, String... args) {
-        return Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
-    }
-
-    String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Nested

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,12 @@ import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.platform.NodePlatform;
+import org.qcchain.node.store.BatchAnchorer;
+import org.qcchain.node.store.ImportProgress;
+import org.qcchain.node.store.RecordImporter;
+import org.qcchain.node.store.SourceAdapter;
+import org.qcchain.node.store.SourceRow;
 
 /**
  * The data request end to end: the demo platform on a real embedded ledger and real H2 stores in
@@ -197,6 +204,40 @@ class DataRequestEndToEndTest {
     }
 
     @Test
+    void answers_404_for_a_block_or_transaction_the_ledger_does_not_hold_and_400_for_a_malformed_one() {
+        assertProblem(send(auditor(), HttpMethod.GET, "/v1/blocks/1000000000", ""), 404, "BLOCK_NOT_FOUND");
+        assertProblem(send(auditor(), HttpMethod.GET, "/v1/blocks/-1", ""), 400, "INVALID_ARGUMENT");
+        assertProblem(send(auditor(), HttpMethod.GET, "/v1/blocks/first", ""), 400, "INVALID_ARGUMENT");
+        assertProblem(send(auditor(), HttpMethod.GET, "/v1/transactions/" + "0".repeat(64), ""), 404,
+                "TRANSACTION_NOT_FOUND");
+        assertProblem(send(auditor(), HttpMethod.GET, "/v1/transactions/" + "A".repeat(64), ""), 400,
+                "INVALID_ARGUMENT");
+    }
+
+    @Test
+    void answers_a_grant_whose_stored_record_lacks_a_requested_field_with_502_naming_the_grant() throws Exception {
+        int citizen = 6;
+        String provider = DemoCatalogue.providerOf(DemoCatalogue.SOCIAL_INSURANCE);
+        // a new record of the citizen, anchored like any other, without "monthsPaid"
+        NodePlatform platform = demo.platform();
+        new RecordImporter(platform.stores().create(provider), new BatchAnchorer(demo.ledger(),
+                demo.pki().client(provider)), platform.pseudonyms(), demo.ledger().suite(), 10)
+                .importAll(SourceAdapter.of(DemoCatalogue.SOCIAL_INSURANCE, List.of(new SourceRow("RESIDENT_ID",
+                        SyntheticRecords.residentId(citizen), 99, Map.of("employer", "浪潮集团", "status", "ACTIVE")))
+                        .iterator()), ImportProgress.NONE);
+
+        HttpResponse<Buffer> response = post(bank(), loanRequest(bank(), citizen, LOAN.items()));
+
+        JsonNode problem = assertProblem(response, 502, "RECORD_INCOMPLETE");
+        assertThat(problem.path("detail").asText()).contains(DemoCatalogue.SOCIAL_INSURANCE, provider,
+                "[monthsPaid]").doesNotContain("浪潮集团", "Exception");
+        String accessId = problem.path("accessId").asText();
+        JsonNode record = Json.tree(demo.ledger().evaluate(demo.pki().node(), "Access:getAccessRecord", accessId));
+        assertThat(record.path("decision").asText()).isEqualTo("GRANTED");
+        assertThat(record.hasNonNull("answerHash")).isFalse();
+    }
+
+    @Test
     void imports_and_anchors_every_dataset_of_the_providers() throws Exception {
         for (DemoCatalogue.Entry entry : DemoCatalogue.entries()) {
             JsonNode anchors = Json.tree(demo.ledger().evaluate(demo.pki().node(), "Anchors:listAnchors",
@@ -218,6 +259,14 @@ class DataRequestEndToEndTest {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    private static JsonNode assertProblem(HttpResponse<Buffer> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+        assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = Json.tree(response.bodyAsString());
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        return problem;
     }
 
     private static LedgerIdentity bank() {

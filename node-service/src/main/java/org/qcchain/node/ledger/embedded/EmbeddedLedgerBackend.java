@@ -1,9 +1,7 @@
 package org.qcchain.node.ledger.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,22 +9,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.common.json.Json;
-import org.qcchain.ledger.embedded.ChannelMembership;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.LedgerListener;
-import org.qcchain.ledger.embedded.LedgerOptions;
-import org.qcchain.ledger.embedded.LedgerTamperedException;
-import org.qcchain.ledger.embedded.MembershipUpdate;
 import org.qcchain.ledger.embedded.ProgressListener;
-import org.qcchain.ledger.embedded.VerificationReport;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerEvent;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.simulator.ChaincodeEventRecord;
-import org.qcchain.simulator.ChaincodeRunner;
 
 /**
  * {@link LedgerBackend} over an {@link EmbeddedLedger} in a folder of the node's data directory.
@@ -38,25 +29,21 @@ import org.qcchain.simulator.ChaincodeRunner;
  */
 public final class EmbeddedLedgerBackend implements LedgerBackend {
 
-    /** Channel and chaincode names, fixed in block 0. */
-    static final String CHANNEL = "qcchain";
-    static final String CHAINCODE = "qcchain";
-
     private final EmbeddedLedger ledger;
-    private final LedgerIdentity node;
     private final Submitter submitter;
     private final EvidenceReader evidence;
+    private final ChannelAdmission admission;
 
     private EmbeddedLedgerBackend(EmbeddedLedger ledger, LedgerIdentity node) {
         this.ledger = ledger;
-        this.node = node;
-        this.submitter = new Submitter(ledger, CHANNEL, CHAINCODE);
+        this.submitter = new Submitter(ledger, LedgerSetup.CHANNEL, LedgerSetup.CHAINCODE);
         this.evidence = new EvidenceReader(ledger);
+        this.admission = new ChannelAdmission(ledger, node);
     }
 
     /**
-     * Opens the ledger in {@code folder}, creating it with its genesis block if it is new. This is
-     * the one place where the node builds the ledger's options.
+     * Opens the ledger in {@code folder}, creating it with its genesis block if it is new; {@link
+     * LedgerSetup} builds the ledger's options.
      *
      * @param folder the ledger's folder
      * @param node the node's identity: signs blocks and membership updates, submits data requests
@@ -68,19 +55,7 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
             Map<String, List<String>> genesisMembers) {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(node, "node");
-        ChannelMembership.Builder membership = ChannelMembership.builder();
-        new java.util.TreeMap<>(genesisMembers).forEach((mspId, pems) ->
-                membership.organisation(mspId, pems.toArray(String[]::new)));
-        LedgerOptions options = LedgerOptions.builder()
-                .suite(node.identity().suite())
-                .nodeIdentity(node.identity())
-                .channel(CHANNEL).chaincode(CHAINCODE)
-                .membership(membership.build())
-                .maxBlockTransactions(200)
-                .blockTimeout(Duration.ofMillis(10))
-                .runner(Runner.INSTANCE)
-                .build();
-        return new EmbeddedLedgerBackend(EmbeddedLedger.open(folder, options), node);
+        return new EmbeddedLedgerBackend(LedgerSetup.open(folder, node, genesisMembers), node);
     }
 
     @Override
@@ -136,33 +111,12 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
      * @return the report, as {@link #verify()}
      */
     public JsonNode verify(ProgressListener progress) {
-        ObjectNode report = Json.mapper().createObjectNode();
-        try {
-            VerificationReport checked = ledger.verify(Objects.requireNonNull(progress, "progress"));
-            report.put("intact", true);
-            report.put("height", checked.height());
-            report.put("transactions", checked.transactions());
-            report.put("validTransactions", checked.validTransactions());
-            report.put("stateKeys", checked.stateKeys());
-            report.put("historyEntries", checked.historyEntries());
-        } catch (LedgerTamperedException e) {
-            report.put("intact", false);
-            report.put("height", ledger.height());
-            report.put("block", e.blockNumber());
-            report.put("problem", e.getMessage());
-        }
-        return report;
+        return IntegrityReport.of(ledger, progress);
     }
 
     @Override
-    public synchronized void admit(String mspId, List<String> caCertificatesPem) {
-        ChannelMembership current = ledger.membership();
-        if (current.caCertificates(mspId).equals(caCertificatesPem)) {
-            return; // already a member with these CAs: nothing to write
-        }
-        MembershipUpdate update = MembershipUpdate.sign(CHANNEL, current.sequence() + 1, mspId,
-                caCertificatesPem, node.identity());
-        ledger.updateMembership(update).join();
+    public void admit(String mspId, List<String> caCertificatesPem) {
+        admission.admit(mspId, caCertificatesPem);
     }
 
     @Override
@@ -179,10 +133,5 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
     @Override
     public void close() {
         ledger.close();
-    }
-
-    /** Building a runner scans the classpath for contracts, which is slow: once per process. */
-    private static final class Runner {
-        static final ChaincodeRunner INSTANCE = ChaincodeRunner.forContractsOnClasspath(CHAINCODE);
     }
 }

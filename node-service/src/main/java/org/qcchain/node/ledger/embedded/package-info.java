@@ -1,7 +1,10 @@
 /**
  * The node's ledger backend on the embedded ledger ({@code org.qcchain.ledger.embedded}): {@link
- * org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend#create} is the one place where the node
- * builds {@code LedgerOptions} and opens the ledger, so a change of the ledger's options touches
- * one class.
+ * org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend#create} opens the ledger, and {@code
+ * LedgerSetup} is the one place where the node builds {@code LedgerOptions}, so a change of the
+ * ledger's options touches one class. Behind the backend, {@code Submitter} proposes and retries
+ * transactions, {@code EvidenceReader} reads blocks and transaction evidence, {@code
+ * ChannelAdmission} updates the channel membership and {@code IntegrityReport} reports a replay
+ * of the whole ledger.
  */
 package org.qcchain.node.ledger.embedded;

@@ -1,0 +1,38 @@
+package org.qcchain.node.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Reads and writes rows of the {@code batches} table. */
+final class BatchRows {
+
+    private BatchRows() {}
+
+    static void insert(Connection connection, String datasetId, String batchId, int recordCount, String merkleRoot)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches "
+                + "(dataset_id, batch_id, record_count, merkle_root) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, datasetId);
+            insert.setString(2, batchId);
+            insert.setInt(3, recordCount);
+            insert.setString(4, merkleRoot);
+            insert.executeUpdate();
+        }
+    }
+
+    static void markAnchored(Connection connection, String datasetId, String batchId, String txId)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE batches SET anchor_tx = ? WHERE dataset_id = ? AND batch_id = ?")) {
+            update.setString(1, txId);
+            update.setString(2, datasetId);
+            update.setString(3, batchId);
+            update.executeUpdate();
+        }
+    }
+
+    static int count(Connection connection, String datasetId) throws SQLException {
+        return (int) StoreSchema.countOf(connection, "batches", datasetId);
+    }
+}
