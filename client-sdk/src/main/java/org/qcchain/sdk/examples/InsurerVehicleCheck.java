@@ -1,38 +1,71 @@
 package org.qcchain.sdk.examples;
 
-import org.qcchain.common.crypto.Identity;
-import org.qcchain.common.crypto.Pseudonymizer;
-import org.qcchain.sdk.DataRequest;
-import org.qcchain.sdk.QcchainClient;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import org.qcchain.sdk.verify.VerifiedAnswer;
+import org.qcchain.sdk.verify.VerifiedRecord;
 
 /**
- * An insurer (政保通) checks a vehicle's registration and its owner's traffic record before
- * quoting a motor policy or settling a claim.
+ * 政保通: a motor insurer checks, for a claim, the vehicle's registration and its owner's traffic
+ * record, with the owner's consent, and uses the values only after they verified. Runs against a
+ * {@code qcchain demo} node:
+ *
+ * <pre>
+ * java -cp client-sdk/target/qcchain-client-sdk-*-examples.jar org.qcchain.sdk.examples.InsurerVehicleCheck \
+ *     --data data/demo --endpoint http://127.0.0.1:8080 [--subject-index 0]
+ * </pre>
  */
 public final class InsurerVehicleCheck {
+
+    static final String VEHICLES = "vehicle.registration";
+    static final String VIOLATIONS = "traffic.violations";
+
+    /** Exactly what the demo's 政保通 consent covers. */
+    static final DataCheck CHECK = new DataCheck("MotorInsurerMSP", "MOTOR_CLAIM", Map.of(
+            VEHICLES, List.of("plate", "brand", "usage", "status"),
+            VIOLATIONS, List.of("date", "offence", "points", "dishonestListed")));
+
+    static final String USAGE = """
+            InsurerVehicleCheck [--data DIR] [--endpoint URL] [--subject-index N]
+              The insurer (MotorInsurerMSP) asks a demo node for a vehicle owner's registrations and
+              traffic violations for a claim, verifies the answer and prints the values and the access id.
+              --data DIR          the folder 'qcchain demo' wrote (default data/demo)
+              --endpoint URL      the demo node (default http://127.0.0.1:8080)
+            """ + DataCheck.SUBJECT_HELP;
 
     private InsurerVehicleCheck() {}
 
     /** @param args see {@code --help} */
-    public static void main(String[] args) throws Exception {
-        ExampleSupport support = new ExampleSupport(args, "InsurerVehicleCheck --endpoint URL --data DIR --owner-id"
-                + " RESIDENT_ID --consent CONSENT_ID [--insurer InsurerMSP]\n  asks for vehicle.registration and"
-                + " traffic.violations of the owner and prints the verified values");
-        String insurer = support.options.getOrDefault("insurer", "InsurerMSP");
-        Identity underwriter = support.identity(insurer);
-        Pseudonymizer pseudonyms = support.pseudonyms(underwriter.suite());
-        QcchainClient client = support.client(insurer, underwriter);
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
 
-        DataRequest request = DataRequest.builder().consumer(insurer)
-                .subject(pseudonyms.pseudonym("RESIDENT_ID", support.require("owner-id")))
-                .consent(support.require("consent")).purpose("MOTOR_CLAIM")
-                .item("vehicle.registration", "plate", "model", "registeredAt", "status")
-                .item("traffic.violations", "points", "openViolations")
-                .build();
-        VerifiedAnswer answer = client.requestData(request.sign(underwriter));
+    /**
+     * Runs the example without exiting.
+     *
+     * @param args the command line
+     * @param out where to print
+     * @return the exit code ({@link ExampleRunner})
+     */
+    public static int run(String[] args, PrintStream out) {
+        return ExampleRunner.run(USAGE, List.of(DataCheck.SUBJECT_INDEX), args, out, (options, demo, print) -> {
+            print.println("政保通: motor claim check");
+            VerifiedAnswer answer = CHECK.run(options, demo, print);
+            summary(answer, print);
+        });
+    }
 
-        answer.records().forEach((dataset, records) -> records.forEach(
-                record -> System.out.println(dataset + " " + record.values())));
+    /** What a claims handler reads; every value comes from the verified answer. */
+    private static void summary(VerifiedAnswer answer, PrintStream out) {
+        for (VerifiedRecord vehicle : answer.records(VEHICLES)) {
+            out.println("vehicle: " + vehicle.text("plate") + " " + vehicle.text("brand") + ", "
+                    + vehicle.text("usage") + ", " + vehicle.text("status"));
+        }
+        List<VerifiedRecord> violations = answer.records(VIOLATIONS);
+        long points = violations.stream().mapToLong(v -> v.values().get("points").asLong()).sum();
+        boolean listed = violations.stream().anyMatch(v -> v.values().get("dishonestListed").asBoolean());
+        out.println("owner: " + violations.size() + " violation(s), " + points + " points in total, "
+                + (listed ? "ON" : "not on") + " the dishonest list");
     }
 }

@@ -1,0 +1,174 @@
+package org.qcchain.node.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.node.config.NodeConfig;
+import org.qcchain.node.demo.DemoPlatform;
+import org.qcchain.node.demo.DemoService;
+import org.qcchain.node.http.NodeServer;
+import org.qcchain.node.platform.NodePlatform;
+import org.qcchain.sdk.examples.AuditorTrail;
+import org.qcchain.sdk.examples.BankLoanCheck;
+import org.qcchain.sdk.examples.InsurerVehicleCheck;
+
+/**
+ * The SDK's runnable examples against a real demo node: a demo folder as {@code qcchain demo}
+ * writes it, a node on a loopback port, and each example's {@code run(args, out)} with
+ * {@code --data} and {@code --endpoint}, as a user types them. The examples repeat the demo's
+ * citizen and consent rules (the SDK cannot depend on node-service); the pseudonym and consent id
+ * they print are compared with the demo's, so a drift fails here.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ExamplesEndToEndTest {
+
+    private static final Pattern ACCESS_ID = Pattern.compile("access id ([0-9a-f]{64})");
+
+    @TempDir
+    static Path folder;
+    static String citizen0;
+    static String citizen1;
+    static NodePlatform platform;
+    static Vertx vertx;
+    static NodeServer server;
+
+    @BeforeAll
+    static void demoNode() throws Exception {
+        try (DemoPlatform demo = DemoPlatform.create(folder, 700, 7L, new PrintStream(OutputStream.nullOutputStream()))) {
+            citizen0 = demo.subject(0);
+            citizen1 = demo.subject(1);
+        }
+        platform = NodePlatform.open(folder);
+        vertx = Vertx.vertx();
+        server = await(NodeServer.start(vertx, config(), platform.directory(), platform.services()));
+    }
+
+    @AfterAll
+    static void stop() {
+        await(vertx.close());
+        platform.close();
+    }
+
+    @Test
+    void the_bank_checks_the_first_consenting_applicant_by_default() {
+        Run run = run(BankLoanCheck::run);
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("subject   demo citizen 0, pseudonym " + citizen0,
+                "consent   " + DemoService.all().get(0).consentId(0), "VERIFIED  node signature",
+                "provident.fund.contributions: 1 record(s)", "social.insurance.contributions: 1 record(s)",
+                "[anchored by SocialInsuranceMSP", "applicant: social insurance ");
+        assertThat(accessIds(run.output)).hasSize(1);
+    }
+
+    @Test
+    void the_insurer_checks_a_vehicle_and_its_owner_s_traffic_record() {
+        Run run = run(InsurerVehicleCheck::run);
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("subject   demo citizen 0, pseudonym " + citizen0,
+                "consent   " + DemoService.all().get(1).consentId(0), "VERIFIED  node signature",
+                "vehicle.registration: 1 record(s)", "traffic.violations: 2 record(s)", "vehicle: 鲁A",
+                "owner: 2 violation(s), ");
+        assertThat(accessIds(run.output)).hasSize(1);
+    }
+
+    @Test
+    void the_auditor_verifies_the_chain_and_finds_the_bank_s_access_in_the_subject_s_trail() {
+        Run bank = run(BankLoanCheck::run, "--subject-index", "1");
+        assertThat(bank.exit).as(bank.output).isZero();
+        String accessId = accessIds(bank.output).get(0);
+
+        Run audit = run(AuditorTrail::run, "--subject-index", "1");
+
+        assertThat(audit.exit).as(audit.output).isZero();
+        assertThat(audit.output).contains("genesis   block 0 verified", "  blocks 1..25 verified (",
+                "VERIFIED  blocks 0..", "trail     of demo citizen 1, pseudonym " + citizen1,
+                "QiluBankMSP  LOAN_UNDERWRITING  GRANTED", "access id " + accessId, "accesses  1 granted, 0 denied");
+    }
+
+    @Test
+    void the_auditor_verifies_a_range_that_starts_later() {
+        Run audit = run(AuditorTrail::run, "--from", "3", "--to", "7");
+
+        assertThat(audit.exit).as(audit.output).isZero();
+        assertThat(audit.output).contains("its link to block 2 is not checked", "  blocks 3..7 verified (",
+                "VERIFIED  blocks 3..7");
+    }
+
+    @Test
+    void a_citizen_without_consent_is_denied_with_the_error_code_and_the_access_id() {
+        Run run = run(BankLoanCheck::run, "--subject-index", String.valueOf(DemoPlatform.CONSENTING_CITIZENS));
+
+        assertThat(run.exit).as(run.output).isEqualTo(2);
+        assertThat(run.output).contains("REFUSED: CONSENT_NOT_FOUND (HTTP 403)", "(the ledger recorded the denial)");
+        assertThat(accessIds(run.output)).hasSize(1);
+    }
+
+    @Test
+    void help_and_usage_errors_do_not_touch_the_node() {
+        Run help = run(InsurerVehicleCheck::run, "--help");
+        Run typo = run(AuditorTrail::run, "--subjct-index", "1");
+
+        assertThat(help.exit).isZero();
+        assertThat(help.output).contains("InsurerVehicleCheck [--data DIR]", "exit codes: 0 verified");
+        assertThat(typo.exit).isEqualTo(64);
+        assertThat(typo.output).contains("unknown argument '--subjct-index'");
+    }
+
+    /** One example's exit code and everything it printed. */
+    private record Run(int exit, String output) {}
+
+    private static Run run(BiFunction<String[], PrintStream, Integer> example, String... extra) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--data", folder.toString(),
+                "--endpoint", "http://127.0.0.1:" + server.port()));
+        args.addAll(List.of(extra));
+        int exit;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            exit = example.apply(args.toArray(String[]::new), out);
+        }
+        return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> accessIds(String output) {
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = ACCESS_ID.matcher(output);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
+    static NodeConfig config() {
+        NodeConfig d = NodeConfig.defaults();
+        return new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(), CryptoSuite.P256_SHA256,
+                d.ledger(), d.limits(), d.auth(), List.of());
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
