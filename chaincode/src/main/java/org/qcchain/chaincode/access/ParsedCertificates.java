@@ -4,7 +4,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.crypto.IssuanceCache;
 import org.qcchain.common.crypto.Pem;
 
 /**
@@ -15,7 +15,7 @@ import org.qcchain.common.crypto.Pem;
 final class ParsedCertificates {
     private static final int CAPACITY = 4096;
     private static final Map<String, X509Certificate> PARSED = lru();
-    private static final Map<String, Boolean> ISSUED = lru();
+    private static final IssuanceCache ISSUED = new IssuanceCache(CAPACITY);
 
     private ParsedCertificates() {}
 
@@ -43,24 +43,7 @@ final class ParsedCertificates {
     }
 
     static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {
-        String pair = Certificates.fingerprint(certificate) + "/" + Certificates.fingerprint(ca);
-        synchronized (ISSUED) {
-            Boolean cached = ISSUED.get(pair);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        boolean issued;
-        try {
-            Certificates.verifyIssuedBy(certificate, ca);
-            issued = true;
-        } catch (CertificateException e) {
-            issued = false;
-        }
-        synchronized (ISSUED) {
-            ISSUED.put(pair, issued);
-        }
-        return issued;
+        return ISSUED.issuedBy(certificate, ca);
     }
 
     private static <V> Map<String, V> lru() {

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.crypto.IssuanceCache;
 
 /**
  * The MSP check of a Fabric channel: the proposal's creator certificate was issued by a CA the
@@ -18,7 +19,7 @@ final class MembershipCheck {
 
     private static final int CACHE_CAPACITY = 16_384;
 
-    private final IssuerCache issuers = new IssuerCache(CACHE_CAPACITY);
+    private final IssuanceCache issuers = new IssuanceCache(CACHE_CAPACITY);
 
     /** Throws {@link ValidationCode#CREATOR_NOT_MEMBER} or {@link ValidationCode#CREATOR_CERTIFICATE_EXPIRED}. */
     void check(ParsedProposal parsed, ChannelMembership membership) throws ProposalRejectedException {
