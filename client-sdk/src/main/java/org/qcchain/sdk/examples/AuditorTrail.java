@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.sdk.AccessRecordPage;
@@ -73,7 +72,7 @@ public final class AuditorTrail {
         QcchainClient client = QcchainClient.builder().endpoint(options.endpoint()).identity(AUDITOR, identity)
                 .trustAnchors(anchors).build();
         out.println("auditor   " + AUDITOR + " at " + options.endpoint());
-        verifyChain(client, ChainVerifier.create(anchors, identity.suite()), identity.suite(), from, to, out);
+        verifyChain(client, ChainVerifier.create(anchors, identity.suite()), from, to, out);
         listAccesses(client, citizen, demo.pseudonym(citizen, identity.suite()), out);
     }
 
@@ -82,11 +81,11 @@ public final class AuditorTrail {
      * Block 0 is always verified first: its genesis pins the node certificate, which must be
      * issued by a trusted node CA, and every later block must be signed with it.
      */
-    private static void verifyChain(QcchainClient client, ChainVerifier chain, CryptoSuite suite, long from, long to,
+    private static void verifyChain(QcchainClient client, ChainVerifier chain, long from, long to,
             PrintStream out) throws QcchainApiException, IOException, ChainVerificationException {
         JsonNode genesis = client.block(0);
         String nodeCertificate = genesis.path("header").path("genesis").path("nodeCertificate").asText("");
-        ChainReport report = verify(chain, suite, List.of(genesis), null, null);
+        ChainReport report = verify(chain, List.of(genesis), null, null);
         out.println("genesis   block 0 verified: node certificate issued by a trusted node CA, hash "
                 + report.lastHash());
         // a range that starts later links to a block outside it; only block 1 links to one we checked
@@ -110,7 +109,7 @@ public final class AuditorTrail {
             if (stretch.isEmpty()) {
                 break;
             }
-            report = verify(chain, suite, stretch, previousHash, nodeCertificate);
+            report = verify(chain, stretch, previousHash, nodeCertificate);
             out.println("  blocks " + report.firstBlock() + ".." + report.lastBlock() + " verified ("
                     + report.transactions() + " transactions)");
             previousHash = report.lastHash();
@@ -124,20 +123,10 @@ public final class AuditorTrail {
                 + transactions + " transactions); last hash " + previousHash);
     }
 
-    /**
-     * One stretch: links and signatures by {@link ChainVerifier}, then the served transactions
-     * against the verified headers ({@link ServedTransactions} says why not in one step).
-     */
-    private static ChainReport verify(ChainVerifier chain, CryptoSuite suite, List<JsonNode> blocks,
-            String previousHash, String nodeCertificate) throws ChainVerificationException {
-        List<JsonNode> headers = blocks.stream().map(ServedTransactions::withoutTransactions).toList();
-        ChainReport report = nodeCertificate == null ? chain.verify(headers)
-                : chain.verify(headers, previousHash, nodeCertificate);
-        long transactions = 0;
-        for (JsonNode block : blocks) {
-            transactions += ServedTransactions.check(block, suite);
-        }
-        return new ChainReport(report.firstBlock(), report.lastBlock(), report.lastHash(), transactions);
+    /** One stretch: links, node signatures and transaction roots, by {@link ChainVerifier}. */
+    private static ChainReport verify(ChainVerifier chain, List<JsonNode> blocks, String previousHash,
+            String nodeCertificate) throws ChainVerificationException {
+        return nodeCertificate == null ? chain.verify(blocks) : chain.verify(blocks, previousHash, nodeCertificate);
     }
 
     /** A block, or {@code null} past the node's last block when no end was asked for. */

@@ -77,17 +77,41 @@ final class ChainVerifierImpl implements ChainVerifier {
                 VerificationFailure.BLOCK_SIGNATURE_INVALID, "the node's signature");
         JsonNode txs = block.get("transactions");
         if (txs != null && txs.isArray()) {
+            JsonNode codes = header.path("validationCodes");
             List<byte[]> hashes = new ArrayList<>();
-            for (JsonNode tx : txs) {
-                hashes.add(suite.hash(TransactionCheck.canonical(tx, "transaction")));
+            for (int i = 0; i < txs.size(); i++) {
+                hashes.add(transactionHash(txs.get(i), i, codes));
             }
             String root = hashes.isEmpty() ? suite.hashHex(new byte[0]) : MerkleTree.of(suite, hashes).rootHex();
-            if (!root.equals(Trees.text(header, "transactionsRoot", "header"))
-                    || hashes.size() != header.path("validationCodes").size()) {
+            if (!root.equals(Trees.text(header, "transactionsRoot", "header")) || hashes.size() != codes.size()) {
                 throw new VerificationException(VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH,
                         "its " + hashes.size() + " transactions do not hash to its transactions root");
             }
         }
         return hash;
+    }
+
+    /**
+     * The hash of the i-th transaction of a block: recomputed from a whole transaction, or, as the
+     * node serves blocks, taken from a summary {@code {txId, index, validationCode, hash}} whose
+     * index and code must be the ones the signed header gives. Either way the hashes must build
+     * the signed transactions root; that a summary's hash belongs to the transaction its id names
+     * is proven when that transaction is fetched and hashed.
+     */
+    private byte[] transactionHash(JsonNode tx, int index, JsonNode codes) throws VerificationException {
+        if (tx.has("proposal")) {
+            return suite.hash(TransactionCheck.canonical(tx, "transaction"));
+        }
+        if (tx.path("index").asInt(-1) != index || index >= codes.size()
+                || !tx.path("validationCode").asText().equals(codes.get(index).asText())) {
+            throw new VerificationException(VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH,
+                    "transaction " + index + " is served with another index or validation code than its header");
+        }
+        try {
+            return java.util.HexFormat.of().parseHex(Trees.text(tx, "hash", "transaction"));
+        } catch (IllegalArgumentException e) {
+            throw new VerificationException(VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH,
+                    "transaction " + index + " is served without a hex hash");
+        }
     }
 }

@@ -50,6 +50,46 @@ class ChainVerifierTest {
         assertThat(report.transactions()).isGreaterThan(3);
     }
 
+    /** The blocks as the node serves them: each transaction as {txId, index, validationCode, hash}. */
+    private static List<JsonNode> served(CryptoSuite suite, List<JsonNode> blocks) throws Exception {
+        for (JsonNode block : blocks) {
+            com.fasterxml.jackson.databind.node.ArrayNode summaries = ((ObjectNode) block).putArray("summaries");
+            JsonNode codes = block.path("header").path("validationCodes");
+            for (int i = 0; i < block.path("transactions").size(); i++) {
+                JsonNode tx = block.get("transactions").get(i);
+                summaries.addObject().put("txId", tx.path("txId").asText()).put("index", i)
+                        .put("validationCode", codes.get(i).asText())
+                        .put("hash", suite.hashHex(TransactionCheck.canonical(tx, "transaction")));
+            }
+            ((ObjectNode) block).set("transactions", summaries);
+            ((ObjectNode) block).remove("summaries");
+        }
+        return blocks;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void a_chain_served_with_transaction_summaries_verifies(CryptoSuite suite) throws Exception {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 64);
+        ChainReport report = ChainVerifier.create(Fixtures.network(suite).trustAnchors(), suite)
+                .verify(served(suite, chain(built)));
+        assertThat(report.lastHash()).isEqualTo(built.blocks().get(2).hash());
+        assertThat(report.transactions()).isGreaterThan(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void a_summary_with_another_validation_code_or_hash_is_found_in_its_block(CryptoSuite suite) throws Exception {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 65);
+        assertBroken(suite, changed(served(suite, chain(built)), 1,
+                b -> ((ObjectNode) b.get("transactions").get(0)).put("validationCode", "MVCC_READ_CONFLICT")),
+                1, VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH);
+        SyntheticAnswer again = Fixtures.build(suite, Fixtures.loan(), 66);
+        assertBroken(suite, changed(served(suite, chain(again)), 1,
+                b -> ((ObjectNode) b.get("transactions").get(0)).put("hash", "00".repeat(32))),
+                1, VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH);
+    }
+
     @ParameterizedTest
     @EnumSource(CryptoSuite.class)
     void a_changed_transaction_is_found_in_its_block(CryptoSuite suite) {
