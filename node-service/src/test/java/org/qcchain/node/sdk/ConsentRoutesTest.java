@@ -61,13 +61,13 @@ class ConsentRoutesTest {
         NodeConfig d = NodeConfig.defaults();
         NodeConfig config = new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
                 CryptoSuite.P256_SHA256, d.ledger(), d.limits(), d.auth(), List.of());
-        appNode = SdkEndToEndTest.await(NodeServer.start(vertx, config, demo.directory(),
+        appNode = RestartedDemoNode.await(NodeServer.start(vertx, config, demo.directory(),
                 NodeServices.of(demo.ledger(), app, demo.dataRequests())));
     }
 
     @AfterAll
     static void stop() {
-        SdkEndToEndTest.await(vertx.close());
+        RestartedDemoNode.await(vertx.close());
         demo.close();
     }
 

@@ -2,10 +2,7 @@ package org.qcchain.node.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,12 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.DemoService;
-import org.qcchain.node.http.NodeServer;
-import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.sdk.examples.AuditorTrail;
 import org.qcchain.sdk.examples.BankLoanCheck;
 import org.qcchain.sdk.examples.InsurerVehicleCheck;
@@ -44,27 +37,16 @@ class ExamplesEndToEndTest {
 
     @TempDir
     static Path folder;
-    static String citizen0;
-    static String citizen1;
-    static NodePlatform platform;
-    static Vertx vertx;
-    static NodeServer server;
+    static RestartedDemoNode node;
 
     @BeforeAll
     static void demoNode() throws Exception {
-        try (DemoPlatform demo = DemoPlatform.create(folder, 700, 7L, new PrintStream(OutputStream.nullOutputStream()))) {
-            citizen0 = demo.subject(0);
-            citizen1 = demo.subject(1);
-        }
-        platform = NodePlatform.open(folder);
-        vertx = Vertx.vertx();
-        server = await(NodeServer.start(vertx, config(), platform.directory(), platform.services()));
+        node = RestartedDemoNode.start(folder);
     }
 
     @AfterAll
     static void stop() {
-        await(vertx.close());
-        platform.close();
+        node.close();
     }
 
     @Test
@@ -72,7 +54,7 @@ class ExamplesEndToEndTest {
         Run run = run(BankLoanCheck::run);
 
         assertThat(run.exit).as(run.output).isZero();
-        assertThat(run.output).contains("subject   demo citizen 0, pseudonym " + citizen0,
+        assertThat(run.output).contains("subject   demo citizen 0, pseudonym " + node.citizen0,
                 "consent   " + DemoService.all().get(0).consentId(0), "VERIFIED  node signature",
                 "provident.fund.contributions: 1 record(s)", "social.insurance.contributions: 1 record(s)",
                 "[anchored by SocialInsuranceMSP", "applicant: social insurance ");
@@ -84,7 +66,7 @@ class ExamplesEndToEndTest {
         Run run = run(InsurerVehicleCheck::run);
 
         assertThat(run.exit).as(run.output).isZero();
-        assertThat(run.output).contains("subject   demo citizen 0, pseudonym " + citizen0,
+        assertThat(run.output).contains("subject   demo citizen 0, pseudonym " + node.citizen0,
                 "consent   " + DemoService.all().get(1).consentId(0), "VERIFIED  node signature",
                 "vehicle.registration: 1 record(s)", "traffic.violations: 2 record(s)", "vehicle: 鲁A",
                 "owner: 2 violation(s), ");
@@ -101,7 +83,7 @@ class ExamplesEndToEndTest {
 
         assertThat(audit.exit).as(audit.output).isZero();
         assertThat(audit.output).contains("genesis   block 0 verified", "  blocks 1..25 verified (",
-                "VERIFIED  blocks 0..", "trail     of demo citizen 1, pseudonym " + citizen1,
+                "VERIFIED  blocks 0..", "trail     of demo citizen 1, pseudonym " + node.citizen1,
                 "QiluBankMSP  LOAN_UNDERWRITING  GRANTED", "access id " + accessId, "accesses  1 granted, 0 denied");
     }
 
@@ -140,7 +122,7 @@ class ExamplesEndToEndTest {
     private static Run run(BiFunction<String[], PrintStream, Integer> example, String... extra) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("--data", folder.toString(),
-                "--endpoint", "http://127.0.0.1:" + server.port()));
+                "--endpoint", "http://127.0.0.1:" + node.port()));
         args.addAll(List.of(extra));
         int exit;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
@@ -158,17 +140,5 @@ class ExamplesEndToEndTest {
         return ids;
     }
 
-    static NodeConfig config() {
-        NodeConfig d = NodeConfig.defaults();
-        return new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(), CryptoSuite.P256_SHA256,
-                d.ledger(), d.limits(), d.auth(), List.of());
-    }
 
-    static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

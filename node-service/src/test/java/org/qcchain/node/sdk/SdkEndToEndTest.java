@@ -3,15 +3,10 @@ package org.qcchain.node.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -19,17 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.error.ErrorCode;
-import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPki;
-import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.DemoService;
-import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.ledger.LedgerIdentity;
-import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.sdk.DataRequest;
 import org.qcchain.sdk.QcchainApiException;
 import org.qcchain.sdk.QcchainClient;
@@ -51,35 +41,24 @@ class SdkEndToEndTest {
 
     @TempDir
     static Path folder;
-    static String citizen0;
-    static String citizen1;
-    static NodePlatform platform;
-    static Vertx vertx;
-    static NodeServer server;
+    static RestartedDemoNode node;
 
     @BeforeAll
     static void restartedNode() throws Exception {
-        try (DemoPlatform demo = DemoPlatform.create(folder, 700, 7L, new PrintStream(OutputStream.nullOutputStream()))) {
-            citizen0 = demo.subject(0);
-            citizen1 = demo.subject(1);
-        }
-        platform = NodePlatform.open(folder);
-        vertx = Vertx.vertx();
-        server = await(NodeServer.start(vertx, config(), platform.directory(), platform.services()));
+        node = RestartedDemoNode.start(folder);
     }
 
     @AfterAll
     static void stop() {
-        await(vertx.close());
-        platform.close();
+        node.close();
     }
 
     @Test
     void the_bank_gets_a_verified_answer_from_a_restarted_node() throws Exception {
-        VerifiedAnswer answer = client(DemoOrganisation.BANK).requestData(loanRequest(citizen0));
+        VerifiedAnswer answer = client(DemoOrganisation.BANK).requestData(loanRequest(node.citizen0));
 
         assertThat(answer.consumerMspId()).isEqualTo(DemoOrganisation.BANK);
-        assertThat(answer.subject()).isEqualTo(citizen0);
+        assertThat(answer.subject()).isEqualTo(node.citizen0);
         assertThat(answer.accessId()).hasSize(64);
         assertThat(answer.records().keySet()).containsExactly(
                 DemoCatalogue.PROVIDENT_FUND, DemoCatalogue.REAL_ESTATE, DemoCatalogue.SOCIAL_INSURANCE);
@@ -88,7 +67,7 @@ class SdkEndToEndTest {
 
     @Test
     void a_denied_request_raises_the_reason_code_and_the_access_id() throws Exception {
-        DataRequest.Builder request = DataRequest.builder().consumer(DemoOrganisation.BANK).subject(citizen1)
+        DataRequest.Builder request = DataRequest.builder().consumer(DemoOrganisation.BANK).subject(node.citizen1)
                 .consent(LOAN.consentId(1)).purpose(LOAN.purpose())
                 .item(DemoCatalogue.SOCIAL_INSURANCE, "employer", "baseSalary");
         QcchainClient bank = client(DemoOrganisation.BANK);
@@ -120,10 +99,6 @@ class SdkEndToEndTest {
     }
 
     static QcchainClient client(String mspId) throws IOException {
-        return client(mspId, server);
-    }
-
-    static QcchainClient client(String mspId, NodeServer node) throws IOException {
         return QcchainClient.builder().endpoint(URI.create("http://127.0.0.1:" + node.port()))
                 .identity(mspId, identity(mspId).identity()).trustAnchors(trustAnchors()).build();
     }
@@ -145,17 +120,5 @@ class SdkEndToEndTest {
                 .resolve("ca.pem"))).build();
     }
 
-    static NodeConfig config() {
-        NodeConfig d = NodeConfig.defaults();
-        return new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(), CryptoSuite.P256_SHA256,
-                d.ledger(), d.limits(), d.auth(), List.of());
-    }
 
-    static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
