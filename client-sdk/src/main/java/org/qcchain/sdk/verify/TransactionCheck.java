@@ -1,6 +1,7 @@
 package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.json.CanonicalJson;
 import org.qcchain.common.proof.BatchRoot;
@@ -27,13 +28,13 @@ final class TransactionCheck {
         this.proofs = ProofVerifier.forSuite(signers.suite());
     }
 
-    Checked check(TransactionEvidence evidence, ParsedCertificate node, String what) throws VerificationException {
-        if (evidence == null) {
+    Checked check(TransactionEvidence any, ParsedCertificate node, String what) throws VerificationException {
+        if (any == null) {
             throw Trees.malformed(what + " is missing");
         }
-        if (!TransactionEvidence.EMBEDDED.equals(evidence.ledger())) {
+        if (!(any instanceof EmbeddedEvidence evidence) || !TransactionEvidence.EMBEDDED.equals(any.ledger())) {
             throw new VerificationException(VerificationFailure.FORMAT_UNSUPPORTED, what + " is of ledger '"
-                    + evidence.ledger() + "'; this verifier checks '" + TransactionEvidence.EMBEDDED + "' evidence");
+                    + any.ledger() + "'; this verifier checks '" + TransactionEvidence.EMBEDDED + "' evidence");
         }
         JsonNode tx = Trees.object(evidence.transaction(), what + ".transaction");
         JsonNode header = Trees.object(evidence.blockHeader(), what + ".blockHeader");

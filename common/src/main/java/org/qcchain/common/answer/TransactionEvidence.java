@@ -1,25 +1,28 @@
 package org.qcchain.common.answer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.qcchain.common.proof.InclusionProof;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * Evidence that a transaction is in a valid place on the ledger.
- *
- * <p>For the embedded ledger ({@code ledger = "embedded"}): {@code transaction} is exactly the
- * object whose canonical bytes hash to the transaction hash (docs/ledger.md); {@code
- * transactionsProof} proves that hash at {@code index} under the block header's transactions root;
- * the header's validation code at {@code index} must be VALID; {@code blockSignature} is the
- * node's signature over the canonical bytes of {@code blockHeader}.
+ * Evidence that a transaction is in a valid place on the ledger (docs/proof-format.md, section
+ * 11). Its shape depends on the ledger that holds the transaction, named by {@link #ledger()}:
+ * {@link EmbeddedEvidence} for the embedded ledger, {@link FabricEvidence} for a Hyperledger Fabric
+ * channel. A verifier that meets a ledger kind it does not know rejects the evidence.
  */
-public record TransactionEvidence(
-        String ledger,
-        JsonNode transaction,
-        int index,
-        InclusionProof transactionsProof,
-        JsonNode blockHeader,
-        String blockSignature) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "ledger",
+        visible = true)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = EmbeddedEvidence.class, name = TransactionEvidence.EMBEDDED),
+    @JsonSubTypes.Type(value = FabricEvidence.class, name = TransactionEvidence.FABRIC)
+})
+public sealed interface TransactionEvidence permits EmbeddedEvidence, FabricEvidence {
 
     /** The value of {@code ledger} for evidence from the embedded ledger. */
-    public static final String EMBEDDED = "embedded";
+    String EMBEDDED = "embedded";
+
+    /** The value of {@code ledger} for evidence from a Hyperledger Fabric channel. */
+    String FABRIC = "fabric";
+
+    /** @return which kind of ledger holds the transaction: {@value #EMBEDDED} or {@value #FABRIC} */
+    String ledger();
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.InvalidSignatureException;
@@ -66,8 +67,11 @@ public final class AnswerCheck {
         }
     }
 
-    private void evidence(TransactionEvidence evidence, X509Certificate node)
+    private void evidence(TransactionEvidence any, X509Certificate node)
             throws ProofException, InvalidSignatureException {
+        if (!(any instanceof EmbeddedEvidence evidence)) {
+            throw new IllegalStateException("the demo check reads embedded-ledger evidence, not " + any.ledger());
+        }
         byte[] txHash = suite.hash(CanonicalJson.serializeUtf8(evidence.transaction()));
         JsonNode header = evidence.blockHeader();
         JsonNode codes = header.path("validationCodes");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.CanonicalJson;
@@ -53,7 +54,7 @@ public final class SyntheticBlock {
     public TransactionEvidence evidence(int index) {
         List<byte[]> hashes = new ArrayList<>();
         transactions.forEach(tx -> hashes.add(suite.hash(CanonicalJson.serializeUtf8(tx))));
-        return new TransactionEvidence(TransactionEvidence.EMBEDDED, transactions.get(index).deepCopy(), index,
+        return new EmbeddedEvidence(TransactionEvidence.EMBEDDED, transactions.get(index).deepCopy(), index,
                 MerkleTree.of(suite, hashes).inclusionProof(index), header.deepCopy(), signature);
     }
 

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.CanonicalJson;
@@ -58,7 +59,7 @@ final class EvidenceReader {
         if (!suite.hashHex(CanonicalJson.serializeUtf8(transaction)).equals(tx.hash())) {
             throw new LedgerException("transaction " + txId + ": its fields do not hash to its hash");
         }
-        return Optional.of(new TransactionEvidence(TransactionEvidence.EMBEDDED, transaction,
+        return Optional.of(new EmbeddedEvidence(TransactionEvidence.EMBEDDED, transaction,
                 tx.txNumber(), tree.inclusionProof(tx.txNumber()), header(block),
                 BASE64.encodeToString(block.signature())));
     }
