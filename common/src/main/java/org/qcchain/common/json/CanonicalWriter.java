@@ -74,33 +74,39 @@ final class CanonicalWriter {
 
     private void writeString(String text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        // most strings (ids, hex, base64) need no escape: copy runs of plain characters in one call
+        int run = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else if (Character.isHighSurrogate(c)
-                            && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        throw new IllegalArgumentException(
-                                "string contains an unpaired UTF-16 surrogate at index " + i);
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
             }
+            out.append(text, run, i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("string contains an unpaired UTF-16 surrogate at index " + i);
+            } else {
+                appendEscaped(c);
+            }
+            run = i + 1;
         }
+        out.append(text, run, length);
         out.append('"');
+    }
+
+    private void appendEscaped(char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        }
     }
 
     private void writeNumber(JsonNode node) {

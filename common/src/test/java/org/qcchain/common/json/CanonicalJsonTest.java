@@ -98,6 +98,28 @@ class CanonicalJsonTest {
                     .isEqualTo("\"/<>&'\u007f\u2028\"");
         }
 
+        @Test
+        void round_trips_random_text_with_escapes_pairs_and_plain_runs() {
+            java.util.Random random = new java.util.Random(8785);
+            String alphabet = "ab\"\\\n\t\u0001\u001f /\u00e9\u6570\u2028";
+            for (int round = 0; round < 2_000; round++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(40);
+                for (int i = 0; i < length; i++) {
+                    if (random.nextInt(10) == 0) {
+                        text.append("\ud83d\ude00");
+                    } else {
+                        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                }
+                String canonical = CanonicalJson.serialize(NODES.textNode(text.toString()));
+
+                assertThat(Json.tree(canonical).textValue()).isEqualTo(text.toString());
+                assertThat(canonical.substring(1, canonical.length() - 1)).doesNotContain("\n", "\t", "\u0001")
+                        .doesNotContainPattern("[\\u0000-\\u001f]");
+            }
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"\ud800", "a\udc00b", "\ude00\ud83d"})
         void rejects_unpaired_surrogates_in_values_and_names(String broken) {
