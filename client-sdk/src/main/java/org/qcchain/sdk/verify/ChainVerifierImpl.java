@@ -16,7 +16,7 @@ final class ChainVerifierImpl implements ChainVerifier {
     ChainVerifierImpl(TrustAnchors anchors, CryptoSuite suite) {
         this.anchors = anchors;
         this.suite = suite;
-        this.signers = new Signers(suite, new SignatureCache(0), 0);
+        this.signers = new Signers(suite, 0, 0);
     }
 
     @Override

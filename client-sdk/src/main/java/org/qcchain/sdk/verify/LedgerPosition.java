@@ -8,7 +8,9 @@ package org.qcchain.sdk.verify;
  *
  * @param txId the transaction id (for the access transaction: the access id)
  * @param blockNumber the block's number
- * @param blockHash lowercase hex suite hash of the block header's canonical JSON
+ * @param blockHash lowercase hex block hash: on the embedded ledger the suite hash of the block
+ *     header's canonical JSON; on Fabric SHA-256 of the header's ASN.1 bytes ({@code
+ *     protoutil.BlockHeaderHash}), which the next block's {@code previous_hash} names
  * @param index the transaction's position in the block, from 0
  */
 public record LedgerPosition(String txId, long blockNumber, String blockHash, int index) {}

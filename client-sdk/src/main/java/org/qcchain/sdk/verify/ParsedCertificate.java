@@ -3,6 +3,7 @@ package org.qcchain.sdk.verify;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.qcchain.common.crypto.CryptoSuite;
 
 /**
@@ -14,13 +15,14 @@ import org.qcchain.common.crypto.CryptoSuite;
  * @param certificate the certificate
  * @param der its DER encoding; never modified
  * @param fingerprint SHA-256 of {@code der}; never modified
+ * @param fingerprintHex the same in lowercase hex, as {@code Certificates.fingerprint} gives it
  * @param suite the suite of its public key; {@code null} for a trust anchor, whose suite
  *     {@code Certificates.verifyIssuedBy} checks
  * @param notBefore start of validity, as {@code Certificates.checkValidAt} reads it
  * @param notAfter end of validity, likewise
  */
-record ParsedCertificate(X509Certificate certificate, byte[] der, byte[] fingerprint, CryptoSuite suite,
-        Instant notBefore, Instant notAfter) {
+record ParsedCertificate(X509Certificate certificate, byte[] der, byte[] fingerprint, String fingerprintHex,
+        CryptoSuite suite, Instant notBefore, Instant notAfter) {
 
     /** Reads the parts of a certificate whose key is of {@code suite}. */
     static ParsedCertificate of(X509Certificate certificate, CryptoSuite suite) {
@@ -30,7 +32,8 @@ record ParsedCertificate(X509Certificate certificate, byte[] der, byte[] fingerp
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("a parsed certificate has an encoding", e);
         }
-        return new ParsedCertificate(certificate, der, SignatureCache.sha256(der), suite,
+        byte[] fingerprint = SignatureCache.sha256(der);
+        return new ParsedCertificate(certificate, der, fingerprint, HexFormat.of().formatHex(fingerprint), suite,
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
     }
 

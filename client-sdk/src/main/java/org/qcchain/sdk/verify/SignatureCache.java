@@ -5,12 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Remembers checks that are pure functions of public bytes and succeeded: "the key of this
- * certificate signed these bytes" (block and anchor signatures, which every answer from the same
- * block or batch repeats) and "this CA issued this certificate". A hit skips an elliptic-curve
- * verification; only successes are stored, so a failure is always recomputed and reported. Keys
- * are SHA-256 digests of length-prefixed inputs (certificates by their SHA-256 fingerprint), so two
- * different inputs never share an entry. Bounded, least recently used out first.
+ * Remembers signature checks that succeeded: "the key of this certificate signed these bytes"
+ * (block, anchor, orderer and endorsement signatures, which every answer from the same block or
+ * batch repeats), a pure function of public bytes. A hit skips an elliptic-curve verification;
+ * only successes are stored, so a failure is always recomputed and reported. Keys are SHA-256
+ * digests of length-prefixed inputs (the certificate by its SHA-256 fingerprint), so two
+ * different inputs never share an entry. Bounded, least recently used out first. Which CA issued
+ * which certificate is remembered by common's {@code IssuanceCache}, beside this one.
  */
 final class SignatureCache {
 

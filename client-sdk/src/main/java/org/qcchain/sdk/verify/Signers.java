@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.qcchain.common.crypto.Certificates;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.InvalidSignatureException;
+import org.qcchain.common.crypto.IssuanceCache;
 import org.qcchain.common.crypto.Pem;
 
 /**
@@ -17,27 +18,34 @@ import org.qcchain.common.crypto.Pem;
  * valid then, did its key sign these bytes — each failing with the reason the caller names, so the
  * node's certificate and a provider's certificate fail with their own reasons.
  *
- * <p>What is remembered, all of it pure functions of public bytes and only when they succeeded:
- * certificates by their PEM text (the same node and anchor-signer certificates come in every
- * answer), issuance by (CA fingerprint, certificate fingerprint), signatures by (certificate
- * fingerprint, signed bytes, signature). The checks run in the same order with or without a hit.
+ * <p>What is remembered, all of it pure functions of public bytes: certificates by their PEM text
+ * (the same node and anchor-signer certificates come in every answer), issuance answers by
+ * (certificate fingerprint, CA fingerprint) in common's {@link IssuanceCache}, and successful
+ * signatures by (certificate fingerprint, signed bytes, signature). The checks run in the same
+ * order with or without a hit.
  */
 final class Signers {
 
     /** More trust anchors than this would be odd; the memo is cleared rather than grown past it. */
     private static final int MAX_CA_FINGERPRINTS = 1024;
 
-    private static final byte[] ISSUED = {'I'};
     private static final byte[] SIGNED = {'S'};
 
     private final CryptoSuite suite;
     private final SignatureCache cache;
+    private final IssuanceCache issuers;
     private final LruCache<String, ParsedCertificate> certificates;
     private final Map<X509Certificate, ParsedCertificate> cas = new ConcurrentHashMap<>();
 
-    Signers(CryptoSuite suite, SignatureCache cache, int certificateCacheSize) {
+    /**
+     * @param suite the verifier's suite
+     * @param cacheSize how many signature and how many issuance answers to remember; 0 for none
+     * @param certificateCacheSize how many parsed certificates to remember
+     */
+    Signers(CryptoSuite suite, int cacheSize, int certificateCacheSize) {
         this.suite = suite;
-        this.cache = cache;
+        this.cache = new SignatureCache(cacheSize);
+        this.issuers = new IssuanceCache(cacheSize);
         this.certificates = new LruCache<>(certificateCacheSize);
     }
 
@@ -80,19 +88,9 @@ final class Signers {
     void requireIssuedBy(ParsedCertificate certificate, List<X509Certificate> cas, VerificationFailure failure,
             String what) throws VerificationException {
         for (X509Certificate ca : cas) {
-            ByteBuffer key = cache.enabled()
-                    ? SignatureCache.key(ISSUED, ca(ca).fingerprint(), certificate.fingerprint()) : null;
-            if (key != null && cache.contains(key)) {
+            if (issuers.issuedBy(certificate.certificate(), certificate.fingerprintHex(), ca,
+                    ca(ca).fingerprintHex())) {
                 return;
-            }
-            try {
-                Certificates.verifyIssuedBy(certificate.certificate(), ca);
-                if (key != null) {
-                    cache.add(key);
-                }
-                return;
-            } catch (CertificateException e) {
-                // not this CA; try the next
             }
         }
         throw new VerificationException(failure, what + " '" + Certificates.subjectDn(certificate.certificate())

@@ -2,93 +2,59 @@ package org.qcchain.sdk.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qcchain.common.answer.EmbeddedEvidence;
+import org.qcchain.common.answer.FabricEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.json.CanonicalJson;
-import org.qcchain.common.proof.BatchRoot;
-import org.qcchain.common.proof.ProofException;
-import org.qcchain.common.proof.ProofVerifier;
 
 /**
- * Checks that a transaction is valid on the embedded ledger (docs/proof-format.md section 11,
- * "Transaction evidence"): its hash recomputed from the canonical {@code transaction} object, the
- * inclusion of that hash under the block header's transactions root (tree size = number of
- * validation codes), the VALID code at its index, a response status below 400, and the node's
- * signature over the canonical header. What the transaction wrote is the caller's to compare.
+ * Checks that a transaction is valid where its evidence says it is (docs/proof-format.md section
+ * 11): on the embedded ledger ({@link EmbeddedCheck}) or on a Fabric channel ({@link FabricCheck}),
+ * by the kind of evidence. Either way the caller gets the same {@link Checked}: where the
+ * transaction is, what the chaincode returned and which event it set; what the transaction wrote
+ * is the caller's to compare.
  */
 final class TransactionCheck {
 
-    /** What a checked transaction says. */
+    /**
+     * What a checked transaction says.
+     *
+     * @param position where it is on the ledger
+     * @param payload the chaincode's response payload
+     * @param eventName the name of the event it set, or {@code null}
+     */
     record Checked(LedgerPosition position, byte[] payload, String eventName) {}
 
     private final Signers signers;
-    private final ProofVerifier proofs;
+    private final EmbeddedCheck embedded;
+    private final FabricCheck fabric;
 
-    TransactionCheck(Signers signers) {
+    TransactionCheck(Signers signers, TrustAnchors anchors) {
         this.signers = signers;
-        this.proofs = ProofVerifier.forSuite(signers.suite());
+        this.embedded = new EmbeddedCheck(signers);
+        this.fabric = anchors.fabric().map(channel -> new FabricCheck(signers, anchors, channel)).orElse(null);
     }
 
     Checked check(TransactionEvidence any, ParsedCertificate node, String what) throws VerificationException {
         if (any == null) {
             throw Trees.malformed(what + " is missing");
         }
-        if (!(any instanceof EmbeddedEvidence evidence) || !TransactionEvidence.EMBEDDED.equals(any.ledger())) {
-            throw new VerificationException(VerificationFailure.FORMAT_UNSUPPORTED, what + " is of ledger '"
-                    + any.ledger() + "'; this verifier checks '" + TransactionEvidence.EMBEDDED + "' evidence");
+        if (any instanceof EmbeddedEvidence evidence && TransactionEvidence.EMBEDDED.equals(any.ledger())) {
+            return embedded.check(evidence, node, what);
         }
-        JsonNode tx = Trees.object(evidence.transaction(), what + ".transaction");
-        JsonNode header = Trees.object(evidence.blockHeader(), what + ".blockHeader");
-        byte[] txHash = hash(tx, what + ".transaction");
-        byte[] headerBytes = canonical(header, what + ".blockHeader");
-        long blockNumber = Trees.integer(header, "number", what + ".blockHeader");
-        JsonNode codes = header.get("validationCodes");
-        if (codes == null || !codes.isArray()) {
-            throw Trees.malformed(what + ".blockHeader.validationCodes is missing or not an array");
+        if (any instanceof FabricEvidence evidence && TransactionEvidence.FABRIC.equals(any.ledger())) {
+            if (fabric == null) {
+                throw new VerificationException(VerificationFailure.FORMAT_UNSUPPORTED, what
+                        + " is Fabric evidence, and this verifier's trust anchors name no Fabric channel");
+            }
+            return fabric.check(evidence, what);
         }
-        String root = Trees.hex(header, "transactionsRoot", what + ".blockHeader");
-        int index = evidence.index();
-        if (evidence.transactionsProof() == null || codes.isEmpty() || index < 0 || index >= codes.size()
-                || evidence.transactionsProof().leafIndex() != index) {
-            throw new VerificationException(VerificationFailure.BLOCK_TRANSACTION_NOT_INCLUDED, what
-                    + ": no inclusion proof for index " + index + " of block " + blockNumber);
-        }
-        try {
-            proofs.verifyInclusion(txHash, evidence.transactionsProof(),
-                    new BatchRoot(signers.suite(), root, codes.size()));
-        } catch (ProofException | RuntimeException e) {
-            throw new VerificationException(VerificationFailure.BLOCK_TRANSACTION_NOT_INCLUDED, what
-                    + ": the transaction is not at index " + index + " of block " + blockNumber + " (" + e.getMessage()
-                    + ")", e);
-        }
-        if (!"VALID".equals(codes.get(index).asText())) {
-            throw new VerificationException(VerificationFailure.TRANSACTION_INVALID, what + ": block " + blockNumber
-                    + " marks the transaction " + codes.get(index).asText());
-        }
-        JsonNode response = Trees.object(tx.get("response"), what + ".transaction.response");
-        long status = Trees.integer(response, "status", what + ".transaction.response");
-        if (status >= 400) {
-            throw new VerificationException(VerificationFailure.TRANSACTION_INVALID, what
-                    + ": the chaincode answered status " + status);
-        }
-        byte[] signature = Trees.base64(evidence.blockSignature() == null ? "" : evidence.blockSignature(),
-                what + ".blockSignature");
-        signers.requireSignature(node, headerBytes, signature, true, VerificationFailure.BLOCK_SIGNATURE_INVALID,
-                "the node's signature of block " + blockNumber);
-        byte[] payload = Trees.base64(Trees.text(response, "payload", what + ".transaction.response"),
-                what + ".transaction.response.payload");
-        JsonNode event = tx.get("event");
-        String eventName = event == null ? null : Trees.optionalText(event, "name", what + ".transaction.event");
-        LedgerPosition position = new LedgerPosition(Trees.text(tx, "txId", what + ".transaction"), blockNumber,
-                signers.suite().hashHex(headerBytes), index);
-        return new Checked(position, payload, eventName);
+        throw new VerificationException(VerificationFailure.FORMAT_UNSUPPORTED, what + " is of ledger '"
+                + any.ledger() + "'; this verifier checks '" + TransactionEvidence.EMBEDDED + "' and '"
+                + TransactionEvidence.FABRIC + "' evidence");
     }
 
     String suiteName() {
         return signers.suite().name();
-    }
-
-    private byte[] hash(JsonNode node, String what) throws VerificationException {
-        return signers.suite().hash(canonical(node, what));
     }
 
     static byte[] canonical(JsonNode node, String what) throws VerificationException {

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.qcchain.common.crypto.Pem;
@@ -26,6 +28,7 @@ public final class TrustAnchorsBuilder {
 
     private final Map<String, List<X509Certificate>> organisations = new TreeMap<>();
     private final List<X509Certificate> nodeCas = new ArrayList<>();
+    private FabricTrust fabric;
 
     TrustAnchorsBuilder() {}
 
@@ -37,10 +40,7 @@ public final class TrustAnchorsBuilder {
      * @return this builder
      */
     public TrustAnchorsBuilder organisation(String mspId, String caPem) {
-        Objects.requireNonNull(mspId, "mspId");
-        if (!MSP_ID.matcher(mspId).matches()) {
-            throw new IllegalArgumentException("'" + mspId + "' is not an MSP id (" + MSP_ID.pattern() + ")");
-        }
+        requireMspId(mspId);
         List<X509Certificate> cas = parseCas("CA of " + mspId, caPem);
         organisations.computeIfAbsent(mspId, id -> new ArrayList<>()).addAll(cas);
         return this;
@@ -58,16 +58,46 @@ public final class TrustAnchorsBuilder {
     }
 
     /**
+     * Trusts a Hyperledger Fabric channel, so that answers with Fabric evidence verify; its orderer
+     * and endorsing organisations need CAs of their own ({@link #organisation}).
+     *
+     * @param channel the channel's trust
+     * @return this builder
+     */
+    public TrustAnchorsBuilder fabric(FabricTrust channel) {
+        this.fabric = Objects.requireNonNull(channel, "fabric");
+        return this;
+    }
+
+    /**
      * The anchors.
      *
      * @return immutable anchors
-     * @throws IllegalStateException if no node CA was given: no answer could ever verify
+     * @throws IllegalStateException if no node CA was given (no answer could ever verify), or an
+     *     orderer or endorsing organisation of the Fabric channel has no CA
      */
     public TrustAnchors build() {
         if (nodeCas.isEmpty()) {
             throw new IllegalStateException("trust anchors need at least one node CA; without one no answer verifies");
         }
-        return new TrustAnchorsImpl(organisations, nodeCas);
+        if (fabric != null) {
+            Set<String> named = new TreeSet<>(fabric.ordererOrganisations());
+            named.addAll(fabric.endorsingOrganisations());
+            named.removeAll(organisations.keySet());
+            if (!named.isEmpty()) {
+                throw new IllegalStateException("the Fabric channel names " + named
+                        + " without a trusted CA; add organisation(mspId, caPem) for each");
+            }
+        }
+        return new TrustAnchorsImpl(organisations, nodeCas, fabric);
+    }
+
+    /** Returns normally only for an MSP id of the chaincode's syntax. */
+    static void requireMspId(String mspId) {
+        Objects.requireNonNull(mspId, "mspId");
+        if (!MSP_ID.matcher(mspId).matches()) {
+            throw new IllegalArgumentException("'" + mspId + "' is not an MSP id (" + MSP_ID.pattern() + ")");
+        }
     }
 
     static TrustAnchors fromFolder(Path folder) throws IOException {
@@ -85,6 +115,10 @@ public final class TrustAnchorsBuilder {
         }
         for (String pem : pems(folder.resolve("node"))) {
             builder.nodeCa(pem);
+        }
+        Path fabric = folder.resolve("fabric.json");
+        if (Files.isRegularFile(fabric)) {
+            builder.fabric(FabricTrustFile.read(Files.readString(fabric, StandardCharsets.UTF_8)));
         }
         return builder.build();
     }

@@ -55,16 +55,49 @@ public enum VerificationFailure {
     /** The anchor is not what the transaction in its evidence wrote. */
     ANCHOR_NOT_ON_LEDGER,
 
-    /** The transaction does not hash into the block's transactions root at its index. */
+    /**
+     * The transaction does not hash into the block's transactions root at its index; on Fabric,
+     * the envelope at the index is not the endorser transaction the evidence names.
+     */
     BLOCK_TRANSACTION_NOT_INCLUDED,
-    /** The block marks the transaction invalid, or the chaincode answered with an error status. */
+    /**
+     * The block marks the transaction invalid, or the chaincode answered with an error status; on
+     * Fabric also a transaction that Fabric's own checks would have marked invalid (transaction id
+     * not derived from nonce and creator, endorsements of another proposal, not exactly one action).
+     */
     TRANSACTION_INVALID,
     /** The block's signature does not verify with the node's certificate. */
     BLOCK_SIGNATURE_INVALID,
     /** A block does not hash-link to the block before it (auditor chain checks). */
     BLOCK_HASH_LINK_BROKEN,
     /** A block's transactions do not hash to its transactions root (auditor chain checks). */
-    BLOCK_TRANSACTIONS_ROOT_MISMATCH;
+    BLOCK_TRANSACTIONS_ROOT_MISMATCH,
+
+    /** Fabric: the block's envelopes do not hash to the data hash in its header. */
+    BLOCK_DATA_HASH_MISMATCH,
+    /**
+     * Fabric: no signature over the block header verifies with a certificate that a CA trusted for
+     * an orderer organisation issued to an orderer node.
+     */
+    ORDERER_SIGNATURE_INVALID,
+    /** Fabric: the evidence or its transaction is of another channel than the trusted one. */
+    CHANNEL_MISMATCH,
+    /** Fabric: the transaction invoked, or was answered by, another chaincode than the trusted one. */
+    CHAINCODE_MISMATCH,
+    /**
+     * Fabric: the transaction's creator certificate was not issued by a CA trusted for its MSP,
+     * was not valid at the transaction's time, or its signature over the payload does not verify.
+     */
+    CREATOR_SIGNATURE_INVALID,
+    /**
+     * Fabric: an endorser's certificate was not issued by a CA trusted for its MSP to a peer, or
+     * was not valid at the transaction's time.
+     */
+    ENDORSER_UNTRUSTED,
+    /** Fabric: an endorsement's signature over the proposal response does not verify. */
+    ENDORSEMENT_SIGNATURE_INVALID,
+    /** Fabric: fewer distinct trusted endorsing organisations endorsed than the trust requires. */
+    ENDORSEMENT_POLICY_NOT_SATISFIED;
 
     /**
      * The failure of the same name as a record-proof failure of common.

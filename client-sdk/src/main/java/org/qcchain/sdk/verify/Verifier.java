@@ -18,6 +18,9 @@ import org.qcchain.common.answer.RecordEvidence;
  * VerifiedAnswer verified = verifier.verify(answer, signedRequest.requestHash());
  * }</pre>
  *
+ * <p>Answers from the embedded ledger and from a Fabric channel verify alike; for Fabric the trust
+ * anchors name the channel ({@link FabricTrust}) and the suite is {@code P256_SHA256}.
+ *
  * <p>Thread-safe; build one per network and share it. Parsed certificates and successful
  * certificate, anchor and block signature checks are cached (they are pure functions of public
  * bytes), so answers from the same blocks and providers verify faster; see {@link
@@ -60,9 +63,9 @@ public interface Verifier {
      * earlier: checks 7 to 10 of an answer, in their order — the disclosure opens its commitments
      * and record root; the anchor is of the disclosure's dataset and of {@code providerMspId},
      * signed by a certificate of a CA trusted for it and valid at {@code anchoredAt}; the record
-     * root is in the anchored batch; and a valid transaction, in a block signed with {@code
-     * nodeCertificatePem}, wrote the anchor. The node certificate must be issued by a trusted node
-     * CA. What only an answer can show — that the ledger granted a request for exactly these
+     * root is in the anchored batch; and a valid transaction wrote the anchor, in a block signed
+     * with {@code nodeCertificatePem} (embedded ledger) or by a trusted orderer (Fabric). The node
+     * certificate must be issued by a trusted node CA. What only an answer can show — that the ledger granted a request for exactly these
      * fields, and when the node answered — is not checked.
      *
      * @param record the disclosure, inclusion proof, anchor and anchor evidence of one record

@@ -29,9 +29,9 @@ final class VerifierImpl implements Verifier {
     VerifierImpl(TrustAnchors anchors, CryptoSuite suite, int cacheSize) {
         this.anchors = anchors;
         this.suite = suite;
-        this.signers = new Signers(suite, new SignatureCache(cacheSize),
+        this.signers = new Signers(suite, cacheSize,
                 Math.min(cacheSize, VerifierBuilder.MAX_CERTIFICATE_CACHE));
-        TransactionCheck transactions = new TransactionCheck(signers);
+        TransactionCheck transactions = new TransactionCheck(signers, anchors);
         this.access = new AccessCheck(transactions);
         this.records = new RecordCheck(signers, anchors, transactions);
     }

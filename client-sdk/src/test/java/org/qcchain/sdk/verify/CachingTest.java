@@ -78,6 +78,18 @@ class CachingTest {
 
         @ParameterizedTest
         @EnumSource(CryptoSuite.class)
+        void rejects_an_anchor_signed_by_a_member_of_another_providers_ca_every_time(CryptoSuite suite)
+                throws Exception {
+            SyntheticAnswer honest = build(suite, loan(), 77);
+            SyntheticAnswer foreign = build(suite, loan().anchorSigner(Fixtures.SOCIAL,
+                    Fixtures.network(suite).member("ProvidentFundMSP", "anchor-signer")), 77);
+
+            assertFailsTwice(warm(suite, honest), foreign.answer(), foreign.requestHash(),
+                    VerificationFailure.ANCHOR_SIGNATURE_INVALID);
+        }
+
+        @ParameterizedTest
+        @EnumSource(CryptoSuite.class)
         void checks_the_validity_of_a_known_node_certificate_at_each_answers_time(CryptoSuite suite)
                 throws Exception {
             var shortLived = Fixtures.network(suite).node(Instant.parse("2026-03-01T10:00:00Z"), Duration.ofHours(2));

@@ -13,6 +13,7 @@ import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
 import org.qcchain.sdk.examples.synthetic.AnswerFactory;
 import org.qcchain.sdk.examples.synthetic.Scenario;
+import org.qcchain.sdk.examples.synthetic.SyntheticFabric;
 import org.qcchain.sdk.examples.synthetic.SyntheticAnswer;
 import org.qcchain.sdk.examples.synthetic.SyntheticNetwork;
 
@@ -23,6 +24,7 @@ final class Fixtures {
     static final String FUND = "provident.fund.accounts";
 
     private static final Map<CryptoSuite, SyntheticNetwork> NETWORKS = new EnumMap<>(CryptoSuite.class);
+    private static SyntheticFabric fabric;
 
     private Fixtures() {}
 
@@ -34,6 +36,14 @@ final class Fixtures {
             network.ca("BankMSP");
             return network;
         });
+    }
+
+    /** The Fabric members of the P256_SHA256 network: orderer, peers, the node's client identity. */
+    static synchronized SyntheticFabric fabric() {
+        if (fabric == null) {
+            fabric = new SyntheticFabric(network(CryptoSuite.P256_SHA256));
+        }
+        return fabric;
     }
 
     /** A bank checks a loan applicant's social insurance and provident fund. */

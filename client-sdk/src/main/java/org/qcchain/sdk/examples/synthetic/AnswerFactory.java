@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.qcchain.common.answer.AccessEvidence;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.json.Json;
@@ -32,6 +34,9 @@ import org.qcchain.common.proof.MerkleTree;
  * verifier.verify(built.answer(), built.requestHash());
  * }</pre>
  *
+ * <p>The transactions go to the embedded ledger's blocks ({@link SyntheticLedger}) unless another
+ * {@link SyntheticChain} is given, as tests do for Fabric evidence.
+ *
  * <p>For tests and benchmarks; not thread-safe.
  */
 public final class AnswerFactory {
@@ -42,20 +47,32 @@ public final class AnswerFactory {
     private final CryptoSuite suite;
     private final Random random;
     private final Map<String, Identity> anchorSigners = new HashMap<>();
+    private final SyntheticChain.Factory chains;
 
-    private AnswerFactory(SyntheticNetwork network, long seed) {
+    private AnswerFactory(SyntheticNetwork network, long seed, SyntheticChain.Factory chains) {
         this.network = network;
         this.suite = network.suite();
         this.random = new Random(seed);
+        this.chains = chains;
     }
 
     /**
      * @param network whose certificates sign
      * @param seed decides records, positions and filler
-     * @return the factory
+     * @return the factory, writing to the embedded ledger
      */
     public static AnswerFactory create(SyntheticNetwork network, long seed) {
-        return new AnswerFactory(network, seed);
+        return new AnswerFactory(network, seed, SyntheticLedger::new);
+    }
+
+    /**
+     * @param network whose certificates sign
+     * @param seed decides records, positions and filler
+     * @param chains starts the ledger of each answer
+     * @return the factory
+     */
+    public static AnswerFactory create(SyntheticNetwork network, long seed, SyntheticChain.Factory chains) {
+        return new AnswerFactory(network, seed, Objects.requireNonNull(chains, "chains"));
     }
 
     /** @return the network the answers are signed in */
@@ -74,9 +91,9 @@ public final class AnswerFactory {
         String subject = scenario.subject == null ? HEX.formatHex(bytes(32)) : scenario.subject;
         ObjectNode request = Requests.request(scenario, subject, HEX.formatHex(bytes(16)));
         String requestHash = suite.hashHex(Json.canonicalBytes(request));
-        SyntheticLedger ledger = new SyntheticLedger(suite, node, random);
+        SyntheticChain ledger = chains.start(suite, node, random);
 
-        List<ObjectNode> anchorBlock = new ArrayList<>(List.of(ledger.filler()));
+        ledger.addFiller();
         List<Batch> batches = new ArrayList<>();
         for (Scenario.Dataset dataset : scenario.datasets) {
             Batch batch = Batch.commit(suite, dataset, subject, random);
@@ -85,38 +102,34 @@ public final class AnswerFactory {
             String txId = ledger.newTxId();
             batch.anchor = Requests.anchor(suite, dataset, batch.tree, signer, txId,
                     SyntheticNetwork.EPOCH.minusSeconds(1800));
-            batch.anchorIndex = anchorBlock.size();
-            anchorBlock.add(ledger.transaction(txId, 200, Json.write(batch.anchor).getBytes(StandardCharsets.UTF_8),
-                    "BatchAnchored"));
+            batch.anchorIndex = 1 + batches.size();
+            ledger.add(txId, 200, Json.write(batch.anchor).getBytes(StandardCharsets.UTF_8), "BatchAnchored");
             batches.add(batch);
         }
-        anchorBlock.add(ledger.filler());
-        SyntheticBlock anchors = ledger.append(anchorBlock, valid(anchorBlock.size()),
+        ledger.addFiller();
+        List<TransactionEvidence> anchors = ledger.cut(valid(batches.size() + 2),
                 SyntheticNetwork.EPOCH.minusSeconds(1800));
 
         String accessId = ledger.newTxId();
         ObjectNode record = Requests.accessRecord(scenario, request, requestHash, suite, accessId, node);
-        List<ObjectNode> accessBlock = new ArrayList<>();
-        int fillers = random.nextInt(4);
-        for (int i = 0; i < fillers; i++) {
-            accessBlock.add(ledger.filler());
+        int accessIndex = random.nextInt(4);
+        for (int i = 0; i < accessIndex; i++) {
+            ledger.addFiller();
         }
-        int accessIndex = accessBlock.size();
-        accessBlock.add(ledger.transaction(accessId, 200, Json.write(record).getBytes(StandardCharsets.UTF_8),
-                "AccessDecided"));
-        accessBlock.add(ledger.filler());
-        List<String> codes = valid(accessBlock.size());
+        ledger.add(accessId, 200, Json.write(record).getBytes(StandardCharsets.UTF_8), "AccessDecided");
+        ledger.addFiller();
+        List<String> codes = valid(accessIndex + 2);
         codes.set(accessIndex, scenario.accessValidationCode);
-        SyntheticBlock access = ledger.append(accessBlock, codes, scenario.issuedAt.minusMillis(750));
+        List<TransactionEvidence> access = ledger.cut(codes, scenario.issuedAt.minusMillis(750));
 
         List<AnswerItem> items = new ArrayList<>();
         for (Batch batch : batches) {
             RecordEvidence evidence = new RecordEvidence(batch.subjectRecord.disclose(batch.dataset.requested()),
-                    batch.tree.inclusionProof(batch.subjectIndex), batch.anchor, anchors.evidence(batch.anchorIndex));
+                    batch.tree.inclusionProof(batch.subjectIndex), batch.anchor, anchors.get(batch.anchorIndex));
             items.add(new AnswerItem(batch.dataset.datasetId(), List.of(evidence)));
         }
         DataAnswer unsigned = new DataAnswer(DataAnswer.FORMAT, suite.name(), request, requestHash,
-                new AccessEvidence(record, access.evidence(accessIndex)), items, scenario.issuedAt.toString(),
+                new AccessEvidence(record, access.get(accessIndex)), items, scenario.issuedAt.toString(),
                 node.certificatePem(), null);
         SyntheticAnswer built = new SyntheticAnswer(unsigned, request, HEX.parseHex(requestHash), ledger.blocks(), node);
         return new SyntheticAnswer(built.resign(unsigned), request, built.requestHash(), built.blocks(), node);

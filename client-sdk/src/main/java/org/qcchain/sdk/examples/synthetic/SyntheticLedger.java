@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.json.CanonicalJson;
@@ -20,7 +21,7 @@ import org.qcchain.common.proof.MerkleTree;
  * codes, each signed by the node. Block 0 is the genesis block naming the node certificate.
  * Proposals, signatures and read/write sets are random bytes: the verifier does not read them.
  */
-public final class SyntheticLedger {
+public final class SyntheticLedger implements SyntheticChain {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
@@ -29,6 +30,7 @@ public final class SyntheticLedger {
     private final Identity node;
     private final Random random;
     private final List<SyntheticBlock> blocks = new ArrayList<>();
+    private final List<ObjectNode> pending = new ArrayList<>();
 
     /**
      * Starts a chain with its genesis block.
@@ -71,6 +73,7 @@ public final class SyntheticLedger {
     }
 
     /** @return a fresh transaction id: 64 hex characters */
+    @Override
     public String newTxId() {
         return HEX.formatHex(bytes(32));
     }
@@ -98,7 +101,29 @@ public final class SyntheticLedger {
         return block;
     }
 
+    @Override
+    public void add(String txId, int status, byte[] payload, String event) {
+        pending.add(transaction(txId, status, payload, event));
+    }
+
+    @Override
+    public void addFiller() {
+        pending.add(filler());
+    }
+
+    @Override
+    public List<TransactionEvidence> cut(List<String> codes, Instant cutAt) {
+        SyntheticBlock block = append(List.copyOf(pending), codes, cutAt);
+        List<TransactionEvidence> evidence = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            evidence.add(block.evidence(i));
+        }
+        pending.clear();
+        return evidence;
+    }
+
     /** @return the blocks so far, genesis first */
+    @Override
     public List<SyntheticBlock> blocks() {
         return List.copyOf(blocks);
     }
