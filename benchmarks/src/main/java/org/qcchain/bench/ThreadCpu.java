@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * CPU time per group of threads (ledger workers, committer, everything else), from the JVM's
+ * CPU time per group of threads (ledger workers, committer, node event loops and workers,
+ * everything else), from the JVM's
  * per-thread CPU clocks: unlike wall-clock stage timings, unaffected by threads waiting for a core.
  */
 final class ThreadCpu {
@@ -41,9 +42,17 @@ final class ThreadCpu {
 
     /** CPU nanoseconds per group between {@code earlier} and this snapshot (JVM-internal threads not included). */
     Map<String, Long> minus(ThreadCpu earlier) {
+        return minus(earlier, Map.of());
+    }
+
+    /**
+     * As {@link #minus(ThreadCpu)}, with some threads put in a group of their own (a thread whose
+     * name alone does not say whose it is, such as a Vert.x event loop of the benchmark's client).
+     */
+    Map<String, Long> minus(ThreadCpu earlier, Map<Long, String> groupOverrides) {
         Map<String, Long> groups = new TreeMap<>();
-        cpuById.forEach((id, nanos) -> groups.merge(groupById.get(id), nanos - earlier.cpuById.getOrDefault(id, 0L),
-                Long::sum));
+        cpuById.forEach((id, nanos) -> groups.merge(groupOverrides.getOrDefault(id, groupById.get(id)),
+                nanos - earlier.cpuById.getOrDefault(id, 0L), Long::sum));
         return groups;
     }
 
@@ -56,6 +65,12 @@ final class ThreadCpu {
         }
         if (name.startsWith("qcchain-ledger")) {
             return "ledger listeners";
+        }
+        if (name.startsWith("vert.x-eventloop")) {
+            return "node event loops";
+        }
+        if (name.startsWith("vert.x-worker") || name.startsWith("vert.x-internal-blocking")) {
+            return "node workers";
         }
         return "benchmark driver and others";
     }

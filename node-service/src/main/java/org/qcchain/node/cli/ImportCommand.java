@@ -8,26 +8,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.qcchain.chaincode.model.Dataset;
+import org.qcchain.common.json.Json;
+import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.platform.IdentityFiles;
 import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.node.store.BatchAnchorer;
+import org.qcchain.node.store.CsvSource;
 import org.qcchain.node.store.ImportSummary;
+import org.qcchain.node.store.JdbcMapping;
+import org.qcchain.node.store.JdbcSettings;
+import org.qcchain.node.store.JdbcSource;
 import org.qcchain.node.store.NdjsonSource;
 import org.qcchain.node.store.RecordImporter;
+import org.qcchain.node.store.SourceAdapter;
+import org.qcchain.node.store.SourceReadException;
 
 /**
- * {@code qcchain import}: bulk-loads a provider's NDJSON records into its store on a stopped
- * node and anchors them in batches as the provider. Subjects are pseudonymised with the platform
- * key as each line is read; the identifiers are never stored, printed or logged.
+ * {@code qcchain import}: bulk-loads a provider's records into its store on a stopped node and
+ * anchors them in batches as the provider. The records come from a file (NDJSON or CSV) or
+ * straight from the source unit's own database (JDBC, a query or a mapping file). Subjects are
+ * pseudonymised with the platform key as each row is read; the identifiers are never stored,
+ * printed or logged, nor is the database password (read from the environment only).
  */
 final class ImportCommand implements Command {
 
     static final int DEFAULT_BATCH = 5000;
+    static final int DEFAULT_FETCH = 1000;
+    /** The environment variables holding the source database's credentials. */
+    static final String USER_VARIABLE = "QCCHAIN_SOURCE_USER";
+    static final String PASSWORD_VARIABLE = "QCCHAIN_SOURCE_PASSWORD";
 
     @Override
     public String name() {
@@ -36,21 +52,36 @@ final class ImportCommand implements Command {
 
     @Override
     public String summary() {
-        return "load a provider's NDJSON records and anchor them in batches";
+        return "load a provider's records (NDJSON, CSV or its own database) and anchor them in batches";
     }
 
     @Override
     public String help() {
-        return "Usage: qcchain import --provider MSPID --dataset ID --file RECORDS.ndjson\n"
+        return "Usage: qcchain import --provider MSPID --dataset ID\n"
+                + "                      (--file RECORDS.ndjson|RECORDS.csv [--format ndjson|csv]\n"
+                + "                       | --jdbc-url URL (--query SQL | --mapping FILE.json) [--fetch-size N])\n"
                 + "                      [--data DIR | --config FILE] [--batch N]\n"
                 + "                      [--certificate FILE --key FILE]\n\n"
                 + "Loads records of a dataset into the provider's store and anchors their Merkle\n"
-                + "roots on the ledger in batches of N (default 5000), printing each batch. One\n"
-                + "line a record: {\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"...\",\n"
-                + "\"sequence\":0,\"fields\":{...}}; identifiers become pseudonyms on the way in.\n"
+                + "roots on the ledger in batches of N (default 5000), printing each batch.\n"
+                + "Identifiers become pseudonyms on the way in.\n\n"
+                + "--file: NDJSON, one line a record: {\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"...\",\n"
+                + "  \"sequence\":0,\"version\":3,\"fields\":{...}} (sequence and version optional); or\n"
+                + "  CSV (RFC 4180, chosen by the .csv extension or --format csv) with a header row:\n"
+                + "  subjectType,subjectNumber[,sequence][,version],<field>[:integer|:boolean],...\n"
+                + "  CSV fields must be fields of the dataset's catalogue entry.\n"
+                + "--jdbc-url: read the source unit's own database (read-only, streamed with\n"
+                + "  --fetch-size rows per round trip, default 1000). --query is a SELECT naming\n"
+                + "  its columns subject_type, subject_number, [record_key], [record_version] and\n"
+                + "  exactly the dataset's catalogue fields; --mapping is a JSON file naming a table\n"
+                + "  and its columns instead (see docs/operations.md). Credentials come from the\n"
+                + "  environment: " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ". Put the JDBC\n"
+                + "  driver jar on the class path. With record_version, rows the store already has\n"
+                + "  in that version are skipped, so the same query can run again and again.\n\n"
                 + "The provider signs its anchors with --certificate/--key (default: the demo's\n"
                 + "DIR/msp/MSPID/client.pem and client.key). Stop the node first: the ledger and\n"
-                + "stores are single-process databases.\n";
+                + "stores are single-process databases. A refused row ends the import naming its\n"
+                + "line or row (never its content); batches anchored before it stay.\n";
     }
 
     @Override
@@ -60,10 +91,11 @@ final class ImportCommand implements Command {
         int batch;
         try {
             options = Options.parse(name(), args, Set.of("--data", "--config", "--provider", "--dataset", "--file",
-                    "--batch", "--certificate", "--key"));
+                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--batch", "--certificate",
+                    "--key"));
             options.require("--provider");
             options.require("--dataset");
-            options.require("--file");
+            checkSource(options);
             batch = options.get("--batch") == null ? DEFAULT_BATCH : Integer.parseInt(options.get("--batch"));
             if ((options.get("--certificate") == null) != (options.get("--key") == null)) {
                 throw new IllegalArgumentException("--certificate and --key go together");
@@ -77,10 +109,32 @@ final class ImportCommand implements Command {
             return ExitCodes.CONFIG;
         }
         try (NodePlatform platform = NodePlatform.open(data)) {
-            return load(platform, provider(options, data), options, batch, out, err);
+            return load(platform, provider(options, data), options, batch, out, err, env);
         } catch (ConfigException e) {
             err.println("qcchain import: " + e.getMessage());
             return ExitCodes.CONFIG;
+        }
+    }
+
+    private static void checkSource(Options options) {
+        boolean file = options.get("--file") != null;
+        boolean jdbc = options.get("--jdbc-url") != null;
+        if (file == jdbc) {
+            throw new IllegalArgumentException("give either --file or --jdbc-url; see qcchain import --help");
+        }
+        if (jdbc && (options.get("--query") == null) == (options.get("--mapping") == null)) {
+            throw new IllegalArgumentException("--jdbc-url needs either --query or --mapping");
+        }
+        if (!jdbc && (options.get("--query") != null || options.get("--mapping") != null
+                || options.get("--fetch-size") != null)) {
+            throw new IllegalArgumentException("--query, --mapping and --fetch-size go with --jdbc-url");
+        }
+        if (jdbc && options.get("--format") != null) {
+            throw new IllegalArgumentException("--format goes with --file");
+        }
+        String format = options.get("--format");
+        if (format != null && !format.equals("ndjson") && !format.equals("csv")) {
+            throw new IllegalArgumentException("--format must be ndjson or csv");
         }
     }
 
@@ -91,27 +145,79 @@ final class ImportCommand implements Command {
     }
 
     private static int load(NodePlatform platform, LedgerIdentity provider, Options options, int batch,
-            PrintStream out, PrintStream err) {
-        String dataset = options.require("--dataset");
-        Path file = Path.of(options.require("--file"));
-        RecordImporter importer = new RecordImporter(platform.stores().create(provider.mspId()),
-                new BatchAnchorer(platform.ledger(), provider), platform.pseudonyms(), platform.ledger().suite(), batch);
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            out.println("importing " + file + " into " + dataset + " of " + provider.mspId() + " (batches of " + batch + ")");
-            ImportSummary done = importer.importAll(new NdjsonSource(dataset, lines), (id, records, batches) ->
-                    out.printf("  %,9d records, %3d batches anchored%n", records, batches));
-            out.printf("imported %,d records of %s in %d batches%n", done.records(), dataset, done.batchIds().size());
+            PrintStream out, PrintStream err, Map<String, String> env) {
+        String datasetId = options.require("--dataset");
+        String from = options.get("--file") != null ? options.get("--file") : options.get("--jdbc-url");
+        try {
+            Dataset dataset = Json.parse(platform.ledger().evaluate(provider, "Catalogue:getDataset", datasetId),
+                    Dataset.class);
+            out.println("importing " + from + " into " + datasetId + " of " + provider.mspId() + " (batches of "
+                    + batch + ")");
+            ImportSummary done = options.get("--file") != null
+                    ? fromFile(platform, provider, dataset, options, batch, out)
+                    : fromDatabase(platform, provider, dataset, options, batch, out, env);
+            out.printf("imported %,d records of %s in %d batches%s%n", done.records(), datasetId,
+                    done.batchIds().size(), done.skipped() == 0 ? ""
+                            : String.format(" (%,d rows skipped: stored already in their version)", done.skipped()));
             return ExitCodes.OK;
         } catch (ChaincodeFailure e) {
             // batches anchored before the refusal stay; the message names the chaincode's code
-            err.println("qcchain import: the ledger refused a batch: " + e.getMessage());
+            err.println("qcchain import: the ledger refused: " + e.getMessage());
             return ExitCodes.FAILURE;
         } catch (IOException | UncheckedIOException e) {
-            err.println("qcchain import: cannot read " + file + ": " + e.getMessage());
+            err.println("qcchain import: cannot read " + from + ": " + e.getMessage());
+            return ExitCodes.FAILURE;
+        } catch (SourceReadException e) {
+            err.println("qcchain import: " + e.getMessage());
             return ExitCodes.FAILURE;
         } catch (IllegalArgumentException e) {
-            err.println("qcchain import: " + file + ": " + e.getMessage());
+            err.println("qcchain import: " + from + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    private static ImportSummary fromFile(NodePlatform platform, LedgerIdentity provider, Dataset dataset,
+            Options options, int batch, PrintStream out) throws IOException, ChaincodeFailure {
+        Path file = Path.of(options.require("--file"));
+        boolean csv = options.get("--format") != null ? options.get("--format").equals("csv")
+                : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        try (BufferedReader text = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // NDJSON keeps the fields it names, as it always did; CSV is checked against the catalogue
+            SourceAdapter source = csv ? new CsvSource(dataset.id(), text) : new NdjsonSource(dataset.id(), text);
+            return importer(platform, provider, batch, csv ? dataset.fieldNames() : null)
+                    .importAll(source, (id, records, batches) -> progress(out, records, batches));
+        }
+    }
+
+    private static ImportSummary fromDatabase(NodePlatform platform, LedgerIdentity provider, Dataset dataset,
+            Options options, int batch, PrintStream out, Map<String, String> env) throws IOException, ChaincodeFailure {
+        String query = options.get("--query") != null ? options.get("--query") : mapping(options).toSql();
+        int fetch = options.get("--fetch-size") == null ? DEFAULT_FETCH : Integer.parseInt(options.get("--fetch-size"));
+        JdbcSettings settings = new JdbcSettings(options.require("--jdbc-url"), env.get(USER_VARIABLE),
+                env.get(PASSWORD_VARIABLE), query, fetch);
+        try (JdbcSource source = JdbcSource.open(settings, dataset.id(), dataset.fieldNames())) {
+            return importer(platform, provider, batch, dataset.fieldNames())
+                    .importAll(source, (id, records, batches) -> progress(out, records, batches));
+        }
+    }
+
+    private static JdbcMapping mapping(Options options) throws IOException {
+        Path file = Path.of(options.require("--mapping"));
+        try {
+            return Json.parse(Files.readString(file), JdbcMapping.class);
+        } catch (JsonInputException e) {
+            throw new IllegalArgumentException("mapping " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RecordImporter importer(NodePlatform platform, LedgerIdentity provider, int batch,
+            List<String> catalogueFields) {
+        return new RecordImporter(platform.stores().create(provider.mspId()),
+                new BatchAnchorer(platform.ledger(), provider), platform.pseudonyms(), platform.ledger().suite(), batch,
+                catalogueFields);
+    }
+
+    private static void progress(PrintStream out, long records, int batches) {
+        out.printf("  %,9d records, %3d batches anchored%n", records, batches);
     }
 }

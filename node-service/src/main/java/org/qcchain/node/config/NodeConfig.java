@@ -42,8 +42,8 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
 
     /**
      * The embedded-mode defaults: data in {@code ./qcchain-data}, HTTP on 127.0.0.1:8080 without
-     * TLS, P256_SHA256, the embedded ledger, 1 MiB bodies, pages of at most 200, five minutes of
-     * clock skew, 100,000 remembered nonces, no organisations.
+     * TLS, P256_SHA256, the embedded ledger, 1 MiB bodies (64 MiB bulk uploads), pages of at most
+     * 200, five minutes of clock skew, 100,000 remembered nonces, no organisations.
      *
      * @return the defaults
      */
@@ -110,13 +110,32 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
      * @param maxBodyBytes largest request body; larger ones get 413
      * @param maxPageSize largest page a list route returns
      * @param defaultPageSize page size when the caller gives none
+     * @param maxBulkBodyBytes largest body of a bulk record upload (NDJSON or CSV), which is read
+     *     whole before any row is stored (so that a bad row stores none); at least {@code
+     *     maxBodyBytes}
      */
-    public record Limits(int maxBodyBytes, int maxPageSize, int defaultPageSize) {
+    public record Limits(int maxBodyBytes, int maxPageSize, int defaultPageSize, int maxBulkBodyBytes) {
+
+        /** The default bulk upload limit: 64 MiB, some 300,000 records of a typical dataset. */
+        public static final int DEFAULT_MAX_BULK_BODY_BYTES = 64 * 1024 * 1024;
+
         /** Checks the values. */
         public Limits {
             Checks.range(maxBodyBytes, 1024, 64 * 1024 * 1024, "limits.maxBodyBytes");
             Checks.range(maxPageSize, 1, 1000, "limits.maxPageSize");
             Checks.range(defaultPageSize, 1, maxPageSize, "limits.defaultPageSize");
+            Checks.range(maxBulkBodyBytes, maxBodyBytes, 1024 * 1024 * 1024, "limits.maxBulkBodyBytes");
+        }
+
+        /**
+         * Limits with the default bulk upload limit (or {@code maxBodyBytes}, if that is larger).
+         *
+         * @param maxBodyBytes largest request body
+         * @param maxPageSize largest page
+         * @param defaultPageSize default page size
+         */
+        public Limits(int maxBodyBytes, int maxPageSize, int defaultPageSize) {
+            this(maxBodyBytes, maxPageSize, defaultPageSize, Math.max(maxBodyBytes, DEFAULT_MAX_BULK_BODY_BYTES));
         }
     }
 

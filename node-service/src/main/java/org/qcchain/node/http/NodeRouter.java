@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +46,7 @@ final class NodeRouter {
         ProblemHandler problems = new ProblemHandler();
         router.route().handler(new RequestObserver(metrics));
         // the body is read for every route: a signature covers it even where it should be empty
-        router.route().handler(BodyHandler.create(false).setBodyLimit(config.limits().maxBodyBytes()));
+        router.route().handler(new BodyLimits(config.limits()));
         router.route().failureHandler(problems);
         router.errorHandler(404, problems);
         router.errorHandler(405, problems);
@@ -83,6 +82,10 @@ final class NodeRouter {
                 RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentGrantHandler(services)));
         mount(HttpMethod.POST, "/v1/consents/{id}/revoke", List.of(new JsonContentType(), authentication,
                 RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentRevokeHandler(services)));
+        mount(HttpMethod.POST, "/v1/datasets/{id}/records", List.of(new UploadContentType(), authentication,
+                RoleGuard.anyOf(Role.PROVIDER), new RecordUploadHandler(services)));
+        mount(HttpMethod.POST, "/v1/datasets/{id}/anchors", List.of(authentication,
+                RoleGuard.anyOf(Role.PROVIDER), new DatasetAnchorsHandler(services)));
         return router;
     }
 

@@ -7,9 +7,11 @@ import org.qcchain.common.error.ErrorCode;
 import org.qcchain.node.answer.DataRequestService;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.store.RecordUploads;
 
 /**
- * What the data routes work with: the ledger, the node's identity and the data request service.
+ * What the data routes work with: the ledger, the node's identity, the data request service and,
+ * on a node hosting provider stores, the record uploads.
  * A node started without a ledger ({@link #none()}) still serves every route of the contract; the
  * data routes then answer {@code LEDGER_UNAVAILABLE} (503).
  */
@@ -18,11 +20,14 @@ public final class NodeServices {
     private final LedgerBackend ledger;
     private final LedgerIdentity node;
     private final DataRequestService dataRequests;
+    private final RecordUploads uploads;
 
-    private NodeServices(LedgerBackend ledger, LedgerIdentity node, DataRequestService dataRequests) {
+    private NodeServices(LedgerBackend ledger, LedgerIdentity node, DataRequestService dataRequests,
+            RecordUploads uploads) {
         this.ledger = ledger;
         this.node = node;
         this.dataRequests = dataRequests;
+        this.uploads = uploads;
     }
 
     /**
@@ -35,12 +40,23 @@ public final class NodeServices {
      */
     public static NodeServices of(LedgerBackend ledger, LedgerIdentity node, DataRequestService dataRequests) {
         return new NodeServices(Objects.requireNonNull(ledger, "ledger"), Objects.requireNonNull(node, "node"),
-                Objects.requireNonNull(dataRequests, "dataRequests"));
+                Objects.requireNonNull(dataRequests, "dataRequests"), null);
+    }
+
+    /**
+     * These services with provider record uploads ({@code POST /v1/datasets/{id}/records} and
+     * {@code /anchors}); without them those routes answer {@code LEDGER_UNAVAILABLE} (503).
+     *
+     * @param uploads the uploads into this node's provider stores
+     * @return the services
+     */
+    public NodeServices withUploads(RecordUploads uploads) {
+        return new NodeServices(ledger, node, dataRequests, Objects.requireNonNull(uploads, "uploads"));
     }
 
     /** @return the services of a node without a ledger */
     public static NodeServices none() {
-        return new NodeServices(null, null, null);
+        return new NodeServices(null, null, null, null);
     }
 
     /** @return the ledger, if there is one */
@@ -58,6 +74,14 @@ public final class NodeServices {
 
     DataRequestService dataRequests() {
         return require(dataRequests);
+    }
+
+    RecordUploads uploads() {
+        require(ledger);
+        if (uploads == null) {
+            throw new ApiException(ErrorCode.LEDGER_UNAVAILABLE, "this node hosts no provider record stores");
+        }
+        return uploads;
     }
 
     private static <T> T require(T service) {

@@ -14,6 +14,7 @@ import org.qcchain.node.ledger.LedgerOrganisationDirectory;
 import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
 import org.qcchain.node.store.PlatformKey;
 import org.qcchain.node.store.ProviderStores;
+import org.qcchain.node.store.RecordUploads;
 
 /**
  * A node's platform, wired from its data folder: the embedded ledger ({@code ledger/}), the
@@ -136,7 +137,8 @@ public final class NodePlatform implements AutoCloseable {
 
     /** @return what the HTTP routes work with */
     public NodeServices services() {
-        return NodeServices.of(ledger, node, dataRequests());
+        return NodeServices.of(ledger, node, dataRequests())
+                .withUploads(new RecordUploads(stores, pseudonyms, ledger.suite()));
     }
 
     @Override

@@ -32,6 +32,21 @@ final class BatchRows {
         }
     }
 
+    /** The batches of a dataset stored but not anchored (an import or anchoring cut short), in order. */
+    static java.util.List<String> unanchored(Connection connection, String datasetId) throws SQLException {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT batch_id FROM batches "
+                + "WHERE dataset_id = ? AND anchor_tx IS NULL ORDER BY batch_id")) {
+            query.setString(1, datasetId);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     static int count(Connection connection, String datasetId) throws SQLException {
         return (int) StoreSchema.countOf(connection, "batches", datasetId);
     }

@@ -5,32 +5,29 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
 
 /**
  * A {@link SourceAdapter} over NDJSON (one JSON object a line, blank lines skipped), the export
- * format of {@code qcchain import}:
+ * format of {@code qcchain import} and of bulk uploads:
  *
  * <pre>{@code
  * {"subjectType":"RESIDENT_ID","subjectNumber":"370102199001011234","sequence":0,
  *  "fields":{"plate":"鲁A12345","seats":5,"mortgaged":false,"note":null}}
  * }</pre>
  *
- * <p>Field values are strings, integers, booleans or null. Lines are read lazily, so a file of
- * millions of records needs no memory for them. A bad line fails with its line number and never
- * with its content: the content holds a subject's identifier in clear.
+ * <p>Field values are strings, integers, booleans or null; an optional {@code version} (from 1) is
+ * the source's own version of the row. Lines are read lazily, so a file of millions of records
+ * needs no memory for them. A bad line fails with its line number and never with its content: the
+ * content holds a subject's identifier in clear.
  */
 public final class NdjsonSource implements SourceAdapter {
 
-    private static final Set<String> KEYS = Set.of("subjectType", "subjectNumber", "sequence", "fields");
-
     private final String datasetId;
     private final BufferedReader lines;
+    private long lineOfLastRow;
 
     /**
      * @param datasetId the dataset the records belong to
@@ -47,9 +44,15 @@ public final class NdjsonSource implements SourceAdapter {
     }
 
     @Override
+    public String placeOfLastRow(long index) {
+        return "line " + lineOfLastRow;
+    }
+
+    @Override
     public Iterator<SourceRow> rows() {
         return new Iterator<>() {
             private long lineNumber;
+            private long nextLine;
             private SourceRow next = advance();
 
             @Override
@@ -63,6 +66,7 @@ public final class NdjsonSource implements SourceAdapter {
                     throw new NoSuchElementException();
                 }
                 SourceRow row = next;
+                lineOfLastRow = nextLine;
                 next = advance();
                 return row;
             }
@@ -72,6 +76,7 @@ public final class NdjsonSource implements SourceAdapter {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                         lineNumber++;
                         if (!line.isBlank()) {
+                            nextLine = lineNumber;
                             return row(line, lineNumber);
                         }
                     }
@@ -90,44 +95,6 @@ public final class NdjsonSource implements SourceAdapter {
         } catch (JsonInputException e) {
             throw new IllegalArgumentException("line " + number + " is not a JSON object");
         }
-        if (!json.isObject()) {
-            throw new IllegalArgumentException("line " + number + " is not a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> member : json.properties()) {
-            if (!KEYS.contains(member.getKey())) {
-                throw new IllegalArgumentException("line " + number + ": unknown member '" + member.getKey()
-                        + "'; expected " + KEYS);
-            }
-        }
-        JsonNode sequence = json.path("sequence");
-        if (!json.path("subjectType").isTextual() || !json.path("subjectNumber").isTextual()
-                || !json.path("fields").isObject()
-                || !(sequence.isMissingNode() || sequence.isIntegralNumber() && sequence.canConvertToLong())) {
-            throw new IllegalArgumentException("line " + number
-                    + " needs subjectType and subjectNumber (strings), fields (an object) and optionally sequence (an integer)");
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : json.get("fields").properties()) {
-            fields.put(field.getKey(), value(field.getValue(), field.getKey(), number));
-        }
-        return new SourceRow(json.get("subjectType").asText(), json.get("subjectNumber").asText(),
-                sequence.asLong(0), fields);
-    }
-
-    private static Object value(JsonNode value, String name, long number) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (value.isTextual()) {
-            return value.asText();
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.asLong();
-        }
-        if (value.isBoolean()) {
-            return value.asBoolean();
-        }
-        throw new IllegalArgumentException("line " + number + ": field '" + name
-                + "' must be a string, an integer, a boolean or null");
+        return JsonRows.row(json, "line " + number);
     }
 }

@@ -1,8 +1,12 @@
 package org.qcchain.node.store;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.qcchain.common.proof.CommittedRecord;
+import org.qcchain.common.proof.DataRecord;
+import org.qcchain.common.proof.MerkleTree;
 
 /**
  * One provider's records in an H2 database in file mode ({@code <folder>/records.mv.db}):
@@ -11,12 +15,14 @@ import org.qcchain.common.proof.CommittedRecord;
  *   <li>{@code records}: dataset, record id, version, subject pseudonym, fields (JSON), record
  *       root, batch id, leaf index; one row per version, a newer version supersedes an older;
  *   <li>{@code batches}: dataset, batch id, size, Merkle root, the anchoring transaction;
+ *   <li>{@code pending_records}: uploaded records waiting to be committed into a batch and
+ *       anchored; never answered from;
  *   <li>{@code store_meta}: the provider's salt key.
  * </ul>
  *
  * <p>Salts are not stored: they are derived from the salt key (docs/proof-format.md, section 4),
  * so the key is as secret as the data and lives with it. Each method is one database transaction
- * ({@link StoreDatabase}); the SQL lives in {@link RecordRows} and {@link BatchRows}. Thread-safe
+ * ({@link StoreDatabase}); the SQL lives in {@link RecordRows}, {@link BatchRows} and {@link PendingRows}. Thread-safe
  * (a connection pool).
  */
 public final class ProviderStore implements AutoCloseable {
@@ -24,6 +30,8 @@ public final class ProviderStore implements AutoCloseable {
     private final String mspId;
     private final StoreDatabase database;
     private final byte[] saltKey;
+    private final Object pendingLock = new Object();
+    private final Object anchorLock = new Object();
 
     private ProviderStore(String mspId, StoreDatabase database) {
         this.mspId = mspId;
@@ -114,7 +122,97 @@ public final class ProviderStore implements AutoCloseable {
      * @return the version to commit a changed record under
      */
     public long nextVersion(String datasetId, String recordId) {
-        return database.run("read versions", connection -> RecordRows.nextVersion(connection, datasetId, recordId));
+        return latestVersion(datasetId, recordId) + 1;
+    }
+
+    /**
+     * The highest version of a record, stored or waiting for an anchor.
+     *
+     * @param datasetId the dataset
+     * @param recordId the record
+     * @return the version, or 0 for a record the store does not have
+     */
+    public long latestVersion(String datasetId, String recordId) {
+        return database.run("read versions", connection -> RecordRows.latestVersion(connection, datasetId, recordId));
+    }
+
+    /**
+     * Stores uploaded records to be anchored later, all or none: the work adds records through the
+     * {@link PendingWriter}, and a failure of the work (a bad row) rolls every one of them back.
+     * Uploads and {@link #movePendingToBatch} run one at a time.
+     *
+     * @param datasetId the dataset
+     * @param work adds the records
+     * @return the number of records added
+     */
+    long stagePending(String datasetId, PendingWork work) {
+        synchronized (pendingLock) {
+            return database.run("store uploaded records of " + datasetId, connection -> {
+                long[] added = new long[1];
+                work.addAll(new PendingWriter() {
+                    @Override
+                    public long latestVersion(String recordId) throws SQLException {
+                        return RecordRows.latestVersion(connection, datasetId, recordId);
+                    }
+
+                    @Override
+                    public void add(DataRecord record) throws SQLException {
+                        PendingRows.insert(connection, record);
+                        added[0]++;
+                    }
+                });
+                return added[0];
+            });
+        }
+    }
+
+    /**
+     * Takes the oldest pending records of a dataset (at most {@code limit}), lets {@code batcher}
+     * commit them into a batch, and stores that batch in place of the pending records, in one
+     * database transaction. The batch is not anchored yet.
+     *
+     * @param datasetId the dataset
+     * @param limit the most records in the batch
+     * @param batcher turns the records (in upload order) into the batch id, committed records and
+     *     root to store
+     * @return the batch stored, or empty when nothing is pending
+     */
+    Optional<PendingBatch> movePendingToBatch(String datasetId, int limit, Batcher batcher) {
+        synchronized (pendingLock) {
+            return database.run("batch uploaded records of " + datasetId, connection -> {
+                List<PendingRows.Pending> pending = PendingRows.oldest(connection, datasetId, limit);
+                if (pending.isEmpty()) {
+                    return Optional.empty();
+                }
+                List<DataRecord> records = pending.stream().map(PendingRows.Pending::record).toList();
+                PendingBatch batch = batcher.batch(BatchRows.count(connection, datasetId) + 1, records);
+                RecordRows.insert(connection, batch.batchId(), batch.records());
+                BatchRows.insert(connection, datasetId, batch.batchId(), batch.records().size(), batch.merkleRoot());
+                PendingRows.delete(connection, datasetId, pending.get(pending.size() - 1).seq());
+                return Optional.of(batch);
+            });
+        }
+    }
+
+    /**
+     * The number of uploaded records of a dataset waiting for an anchor.
+     *
+     * @param datasetId the dataset
+     * @return the count
+     */
+    public long pendingCount(String datasetId) {
+        return database.run("count pending records", connection -> PendingRows.count(connection, datasetId));
+    }
+
+    /**
+     * The batches of a dataset stored but not anchored, left by an import or anchoring that was
+     * cut short (a crash, a ledger failure), oldest first.
+     *
+     * @param datasetId the dataset
+     * @return their ids
+     */
+    public List<String> unanchoredBatches(String datasetId) {
+        return database.run("list unanchored batches", connection -> BatchRows.unanchored(connection, datasetId));
     }
 
     /**
@@ -141,4 +239,35 @@ public final class ProviderStore implements AutoCloseable {
     public void close() {
         database.close();
     }
+
+    /** @return held while pending records of this store are anchored, so that two anchoring runs do not race */
+    Object anchorLock() {
+        return anchorLock;
+    }
+
+    /** Adds uploaded records inside {@link #stagePending}'s transaction. */
+    interface PendingWriter {
+        long latestVersion(String recordId) throws SQLException;
+
+        void add(DataRecord record) throws SQLException;
+    }
+
+    /** The work of one upload. */
+    @FunctionalInterface
+    interface PendingWork {
+        void addAll(PendingWriter writer) throws SQLException;
+    }
+
+    /** Commits pending records into a batch. */
+    @FunctionalInterface
+    interface Batcher {
+        /**
+         * @param batchNumber the number of the new batch, from 1
+         * @param records the records in upload order
+         */
+        PendingBatch batch(int batchNumber, List<DataRecord> records);
+    }
+
+    /** A batch made of pending records, stored and waiting for its anchor. */
+    record PendingBatch(String batchId, List<CommittedRecord> records, String merkleRoot, MerkleTree tree) {}
 }

@@ -1,14 +1,12 @@
 package org.qcchain.node.store;
 
-import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Pseudonymizer;
-import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.CommittedRecord;
 import org.qcchain.common.proof.DataRecord;
 import org.qcchain.common.proof.MerkleTree;
@@ -23,12 +21,14 @@ import org.qcchain.node.ledger.Committed;
  * root on the ledger as the provider. A million records cost one transaction per batch.
  *
  * <pre>{@code
- * ImportSummary done = new RecordImporter(store, anchorer, pseudonyms, suite, 5000)
+ * ImportSummary done = new RecordImporter(store, anchorer, pseudonyms, suite, 5000, dataset.fieldNames())
  *     .importAll(source, (dataset, records, batches) -> System.out.println(records));
  * }</pre>
  *
  * <p>A batch is stored before it is anchored and marked anchored after; a batch left unanchored by
- * a crash is never answered from, and the next import starts a new batch id.
+ * a crash is never answered from, and the next import starts a new batch id. A row the importer
+ * refuses (a field not in the catalogue, a bad identifier) ends the import with an {@link
+ * IllegalArgumentException} naming the row's place in the source; batches anchored before it stay.
  */
 public final class RecordImporter {
 
@@ -38,9 +38,10 @@ public final class RecordImporter {
     private final CryptoSuite suite;
     private final RecordCommitter committer;
     private final int batchSize;
+    private final Collection<String> catalogueFields;
 
     /**
-     * Creates an importer.
+     * Creates an importer that takes the rows' fields as they come.
      *
      * @param store the provider's store
      * @param anchorer anchors as the same provider
@@ -50,6 +51,21 @@ public final class RecordImporter {
      */
     public RecordImporter(ProviderStore store, BatchAnchorer anchorer, Pseudonymizer pseudonyms,
             CryptoSuite suite, int batchSize) {
+        this(store, anchorer, pseudonyms, suite, batchSize, null);
+    }
+
+    /**
+     * Creates an importer that refuses fields the dataset's catalogue entry does not have.
+     *
+     * @param store the provider's store
+     * @param anchorer anchors as the same provider
+     * @param pseudonyms the platform's pseudonymizer
+     * @param suite the network's suite
+     * @param batchSize records per anchored batch, at least 1
+     * @param catalogueFields the dataset's fields, or {@code null} for no check
+     */
+    public RecordImporter(ProviderStore store, BatchAnchorer anchorer, Pseudonymizer pseudonyms,
+            CryptoSuite suite, int batchSize, Collection<String> catalogueFields) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
         }
@@ -59,28 +75,42 @@ public final class RecordImporter {
         this.suite = Objects.requireNonNull(suite, "suite");
         this.committer = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()));
         this.batchSize = batchSize;
+        this.catalogueFields = catalogueFields == null ? null : List.copyOf(catalogueFields);
     }
 
     /**
-     * Imports every row of the source. Each row becomes a new version of its record (version 1
-     * for a new record); give each (subject, sequence) once per import.
+     * Imports every row of the source. A row without a version becomes a new version of its
+     * record (version 1 for a new record); give each (subject, sequence) once per import. A row
+     * with the source's own version is stored in that version, or skipped if the store already
+     * has it or a newer one, so a source with versions can be imported again and again.
      *
      * @param source the rows
      * @param progress hears each anchored batch
      * @return what was imported
      * @throws ChaincodeFailure if the ledger refuses an anchor; batches anchored before stay
+     * @throws IllegalArgumentException for a row the importer refuses, naming its place
      */
     public ImportSummary importAll(SourceAdapter source, ImportProgress progress) throws ChaincodeFailure {
         String datasetId = source.datasetId();
-        boolean fresh = store.recordCount(datasetId) == 0;
+        RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields);
+        boolean fresh = store.recordCount(datasetId) == 0 && store.pendingCount(datasetId) == 0;
         int batchNumber = store.batchCount(datasetId);
         List<String> batchIds = new ArrayList<>();
         long records = 0;
+        long skipped = 0;
+        long index = 0;
         List<CommittedRecord> batch = new ArrayList<>(batchSize);
         Iterator<SourceRow> rows = source.rows();
         while (rows.hasNext()) {
-            batch.add(committer.commit(record(datasetId, rows.next(), fresh)));
-            if (batch.size() == batchSize || !rows.hasNext()) {
+            SourceRow row = rows.next();
+            index++;
+            CommittedRecord committed = commit(maker, row, fresh, source, index);
+            if (committed == null) {
+                skipped++;
+            } else {
+                batch.add(committed);
+            }
+            if (batch.size() == batchSize || !batch.isEmpty() && !rows.hasNext()) {
                 String batchId = String.format("batch-%06d", ++batchNumber);
                 anchor(datasetId, batchId, batch);
                 batchIds.add(batchId);
@@ -89,7 +119,25 @@ public final class RecordImporter {
                 batch = new ArrayList<>(batchSize);
             }
         }
-        return new ImportSummary(datasetId, records, batchIds);
+        return new ImportSummary(datasetId, records, skipped, batchIds);
+    }
+
+    /** The committed record of a row, or {@code null} if the store has the row's version already. */
+    private CommittedRecord commit(RecordMaker maker, SourceRow row, boolean fresh, SourceAdapter source,
+            long index) {
+        try {
+            RecordMaker.Identity identity = maker.identify(row);
+            // a fresh dataset has no earlier versions: skip one query per row on bulk loads
+            long latest = fresh ? 0 : store.latestVersion(source.datasetId(), identity.recordId());
+            if (row.version() != null && row.version() <= latest) {
+                return null;
+            }
+            long version = row.version() != null ? row.version() : latest + 1;
+            DataRecord record = maker.record(row, identity, version);
+            return committer.commit(record);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source.placeOfLastRow(index) + ": " + e.getMessage(), e);
+        }
     }
 
     private void anchor(String datasetId, String batchId, List<CommittedRecord> batch) throws ChaincodeFailure {
@@ -99,19 +147,5 @@ public final class RecordImporter {
         store.saveBatch(datasetId, batchId, batch, built.rootHex());
         Committed anchored = anchorer.anchor(datasetId, batchId, built);
         store.markAnchored(datasetId, batchId, anchored.txId());
-    }
-
-    private DataRecord record(String datasetId, SourceRow row, boolean fresh) {
-        String subject = pseudonyms.pseudonym(row.subjectType(), row.subjectNumber());
-        String recordId = RecordIds.of(suite, datasetId, subject, row.sequence());
-        // a fresh dataset has no earlier versions: skip one query per row on bulk loads
-        long version = fresh ? 1 : store.nextVersion(datasetId, recordId);
-        DataRecord.Builder builder = DataRecord.builder().datasetId(datasetId).recordId(recordId)
-                .version(version).subject(subject);
-        for (Map.Entry<String, Object> field : row.fields().entrySet()) {
-            builder.field(field.getKey(), field.getValue() == null ? NullNode.getInstance()
-                    : Json.mapper().valueToTree(field.getValue()));
-        }
-        return builder.build();
     }
 }

@@ -91,14 +91,18 @@ final class RecordRows {
         return StoreSchema.countOf(connection, "records", datasetId);
     }
 
-    static long nextVersion(Connection connection, String datasetId, String recordId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT MAX(version) FROM records WHERE dataset_id = ? AND record_id = ?")) {
+    /** The highest version of a record stored or waiting for an anchor; 0 for a new record. */
+    static long latestVersion(Connection connection, String datasetId, String recordId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT GREATEST("
+                + "COALESCE((SELECT MAX(version) FROM records WHERE dataset_id = ? AND record_id = ?), 0), "
+                + "COALESCE((SELECT MAX(version) FROM pending_records WHERE dataset_id = ? AND record_id = ?), 0))")) {
             query.setString(1, datasetId);
             query.setString(2, recordId);
+            query.setString(3, datasetId);
+            query.setString(4, recordId);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                return rows.getLong(1) + 1;
+                return rows.getLong(1);
             }
         }
     }

@@ -3,12 +3,13 @@ package org.qcchain.node.store;
 import java.util.Iterator;
 
 /**
- * Reads a source unit's records from wherever the unit keeps them (its own database, an export
- * file, a generator in the demo), one dataset at a time. The node never writes back.
+ * Reads a source unit's records from wherever the unit keeps them (its own database through
+ * {@link JdbcSource}, an export file through {@link NdjsonSource} or {@link CsvSource}, a
+ * generator in the demo), one dataset at a time. The node never writes back.
  *
  * <pre>{@code
  * SourceAdapter vehicles = SourceAdapter.of("vehicle.registration", rows.iterator());
- * importer.importAll(vehicles);
+ * importer.importAll(vehicles, ImportProgress.NONE);
  * }</pre>
  */
 public interface SourceAdapter {
@@ -17,11 +18,24 @@ public interface SourceAdapter {
     String datasetId();
 
     /**
-     * The rows, read lazily so that millions of them need not fit in memory.
+     * The rows, read lazily so that millions of them need not fit in memory. A row the source
+     * cannot read ends the iteration with an {@link IllegalArgumentException} naming its place.
      *
      * @return an iterator over the rows; read once
      */
     Iterator<SourceRow> rows();
+
+    /**
+     * Where the row last returned by {@link #rows()} came from, for error messages that must name
+     * the row without showing its content (which holds an identifier in clear): a line of a file,
+     * a row of a query.
+     *
+     * @param index the row's position among the rows returned, from 1
+     * @return e.g. {@code "line 17"}; by default {@code "row <index>"}
+     */
+    default String placeOfLastRow(long index) {
+        return "row " + index;
+    }
 
     /**
      * An adapter over rows already at hand.

@@ -1,0 +1,76 @@
+package org.qcchain.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The options of the HTTP benchmark, parsed from the command line.
+ *
+ * @param clients concurrent clients (requests in flight), one run per value
+ * @param requests measured requests per run
+ * @param warmup unmeasured requests before each run
+ * @param subjects distinct data subjects, each with a consent and records in three datasets
+ * @param sample answers per run checked with the SDK verifier, after the run
+ * @param folder where to create the node's data folder; {@code null} for a temporary folder
+ * @param help whether only the usage was asked for
+ */
+record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int subjects, int sample, Path folder,
+        boolean help) {
+
+    static HttpBenchOptions parse(String... args) {
+        List<Integer> clients = List.of(16, 64, 256);
+        int requests = 20_000;
+        int warmup = 2_000;
+        int subjects = 10_000;
+        int sample = 200;
+        Path folder = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--clients" -> clients = Arrays.stream(value(args, ++i, name).split(","))
+                        .map(v -> positive(name, v)).toList();
+                case "--requests" -> requests = positive(name, value(args, ++i, name));
+                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, name));
+                case "--subjects" -> subjects = positive(name, value(args, ++i, name));
+                case "--sample" -> sample = Integer.parseInt(value(args, ++i, name));
+                case "--folder" -> folder = Path.of(value(args, ++i, name));
+                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+        }
+        if (warmup < 0 || sample < 0) {
+            throw new IllegalArgumentException("--warmup and --sample must not be negative");
+        }
+        if (subjects > 29_990) {
+            throw new IllegalArgumentException("--subjects must be at most 29990 (the demo's distinct resident ids)");
+        }
+        int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (subjects < 4 * most) {
+            // two requests of one subject in flight at once would race for its consent's use counter
+            throw new IllegalArgumentException("--subjects must be at least 4 x the most clients (" + 4 * most + ")");
+        }
+        return new HttpBenchOptions(clients, requests, warmup, subjects, sample, folder, help);
+    }
+
+    private static String value(String[] args, int index, String name) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int positive(String name, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + number);
+        }
+        return number;
+    }
+}

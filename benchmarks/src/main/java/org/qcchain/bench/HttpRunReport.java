@@ -1,0 +1,79 @@
+package org.qcchain.bench;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The figures of one measured HTTP run: answered requests per second, latency percentiles, answers
+ * by code, CPU per request (the whole process, and the node's threads without the benchmark's
+ * client), blocks cut, and the verification of the sampled answers (timed apart from the run).
+ *
+ * @param clients concurrent clients
+ * @param result what the load driver saw
+ * @param cpuNanos process CPU time during the run (node, client, GC and JIT)
+ * @param threadCpu CPU time per thread group during the run
+ * @param blocks blocks committed during the run
+ * @param verification the sample's verification
+ */
+record HttpRunReport(int clients, HttpLoad.Result result, long cpuNanos, Map<String, Long> threadCpu, long blocks,
+        Verification verification) {
+
+    /** Thread groups that are the benchmark's own, not the node's. */
+    private static final java.util.Set<String> NOT_NODE = java.util.Set.of("benchmark client",
+            "benchmark driver and others");
+
+    int requests() {
+        return result.latencyNanos().length;
+    }
+
+    double okPerSecond() {
+        return result.ok() / (result.elapsedNanos() / 1e9);
+    }
+
+    double percentileMillis(double percentile) {
+        long[] sorted = result.latencyNanos().clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+
+    double maxMillis() {
+        return Arrays.stream(result.latencyNanos()).max().orElse(0) / 1e6;
+    }
+
+    /** Process CPU microseconds per request. */
+    double cpuMicrosPerRequest() {
+        return cpuNanos / 1000.0 / requests();
+    }
+
+    /** CPU microseconds per request of the node's own threads (event loops, workers, ledger). */
+    double nodeCpuMicrosPerRequest() {
+        long node = threadCpu.entrySet().stream().filter(e -> !NOT_NODE.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return node / 1000.0 / requests();
+    }
+
+    /** CPU microseconds per request of one thread group. */
+    double cpuMicrosPerRequest(long nanos) {
+        return nanos / 1000.0 / requests();
+    }
+
+    /** How many cores the process kept busy on average. */
+    double coresBusy() {
+        return cpuNanos / (double) result.elapsedNanos();
+    }
+
+    /**
+     * The sample's verification.
+     *
+     * @param verified answers that verified
+     * @param failures failures by exception and message
+     * @param elapsedNanos time spent verifying, one thread
+     */
+    record Verification(int verified, Map<String, Long> failures, long elapsedNanos) {
+
+        double perSecond() {
+            return verified == 0 ? 0 : verified / (elapsedNanos / 1e9);
+        }
+    }
+}

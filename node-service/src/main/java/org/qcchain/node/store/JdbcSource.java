@@ -1,0 +1,201 @@
+package org.qcchain.node.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * A {@link SourceAdapter} over a source unit's own database, through JDBC: the unit's system is
+ * plugged in as it is, without an export by hand. One {@code SELECT} yields a row per record; its
+ * columns are named (in any case, with or without underscores):
+ *
+ * <ul>
+ *   <li>{@code subject_type}, {@code subject_number}: the subject's identifier (required);
+ *   <li>{@code record_key}: the source's integer key of the record among the subject's (optional,
+ *       default 0; the record id is derived from it, so it must stay the same across versions);
+ *   <li>{@code record_version}: the source's version of the row, from 1 (optional; with it, a
+ *       re-import skips rows already stored in that version);
+ *   <li>every field of the dataset's catalogue entry, and nothing else.
+ * </ul>
+ *
+ * <pre>{@code
+ * String sql = "SELECT 'RESIDENT_ID' AS subject_type, owner_id_no AS subject_number, reg_seq AS record_key,"
+ *         + " plate_no AS plate, brand_name AS brand, ... FROM veh_reg";
+ * try (JdbcSource source = JdbcSource.open(new JdbcSettings(url, user, password, sql, 1000),
+ *         "vehicle.registration", dataset.fieldNames())) {
+ *     importer.importAll(source, progress);
+ * }
+ * }</pre>
+ *
+ * <p>The connection is read-only and the rows stream with the fetch size, so millions of them need
+ * no memory (with PostgreSQL this needs the transaction this class opens; with MySQL add {@code
+ * useCursorFetch=true} to the URL). Values are converted as {@link SqlValues} says. Errors name the
+ * row's position and the column, never a value; the password is never shown.
+ */
+public final class JdbcSource implements SourceAdapter, AutoCloseable {
+
+    private final String datasetId;
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final Collection<String> catalogueFields;
+    private long rowsReturned;
+
+    private JdbcSource(String datasetId, Connection connection, PreparedStatement statement,
+            Collection<String> catalogueFields) {
+        this.datasetId = datasetId;
+        this.connection = connection;
+        this.statement = statement;
+        this.catalogueFields = List.copyOf(catalogueFields);
+    }
+
+    /**
+     * Connects, read-only, and prepares the query; nothing is read yet.
+     *
+     * @param settings where and what
+     * @param datasetId the dataset the rows belong to
+     * @param catalogueFields the dataset's fields, as registered in the catalogue
+     * @return the source; close it
+     * @throws SourceReadException if the database cannot be reached or rejects the query
+     */
+    public static JdbcSource open(JdbcSettings settings, String datasetId, Collection<String> catalogueFields) {
+        Objects.requireNonNull(settings, "settings");
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        } catch (SQLException e) {
+            throw new SourceReadException("cannot connect to " + settings.url() + " as " + settings.user() + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            connection.setReadOnly(true);
+            // a cursor (fetch size honoured) needs a transaction on some databases
+            connection.setAutoCommit(false);
+            PreparedStatement statement = connection.prepareStatement(settings.query(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(settings.fetchSize());
+            return new JdbcSource(datasetId, connection, statement, catalogueFields);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new SourceReadException("the source database refuses the query: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String datasetId() {
+        return datasetId;
+    }
+
+    @Override
+    public String placeOfLastRow(long index) {
+        return "row " + rowsReturned + " of the query";
+    }
+
+    /**
+     * Runs the query and reads its rows as they are fetched.
+     *
+     * @throws IllegalArgumentException if the columns do not match the catalogue ("row 1: ..."),
+     *     or a row has no identifier or a value no field can hold ("row N: ...")
+     * @throws SourceReadException if the database fails
+     */
+    @Override
+    public Iterator<SourceRow> rows() {
+        ResultSet rows;
+        JdbcColumns columns;
+        try {
+            rows = statement.executeQuery();
+            columns = JdbcColumns.resolve(rows.getMetaData(), datasetId, catalogueFields);
+        } catch (SQLException e) {
+            throw new SourceReadException("the source database failed to run the query: " + e.getMessage(), e);
+        }
+        return new Iterator<>() {
+            private Boolean ready;
+
+            @Override
+            public boolean hasNext() {
+                if (ready == null) {
+                    try {
+                        ready = rows.next();
+                    } catch (SQLException e) {
+                        throw new SourceReadException("the source database failed after row " + rowsReturned + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+                return ready;
+            }
+
+            @Override
+            public SourceRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ready = null;
+                long number = rowsReturned + 1;
+                try {
+                    SourceRow row = row(rows, columns, number);
+                    rowsReturned = number;
+                    return row;
+                } catch (SQLException e) {
+                    throw new SourceReadException("the source database failed on row " + number + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private static SourceRow row(ResultSet rows, JdbcColumns columns, long number) throws SQLException {
+        String place = "row " + number + " of the query";
+        String subjectType = rows.getString(columns.subjectType);
+        String subjectNumber = rows.getString(columns.subjectNumber);
+        if (subjectType == null || subjectNumber == null) {
+            throw new IllegalArgumentException(place + ": subject_type and subject_number must not be NULL");
+        }
+        try {
+            Long key = columns.recordKey == 0 ? null : SqlValues.longValue(rows, columns.recordKey, "record_key");
+            Long version = columns.recordVersion == 0 ? null
+                    : SqlValues.longValue(rows, columns.recordVersion, "record_version");
+            if (version != null && version < 1) {
+                throw new IllegalArgumentException("record_version must be at least 1");
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (JdbcColumns.FieldColumn column : columns.fields) {
+                fields.put(column.field(), SqlValues.read(rows, column));
+            }
+            return new SourceRow(subjectType.strip(), subjectNumber, key == null ? 0 : key, version, fields);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(place + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends the read-only transaction and closes the connection. */
+    @Override
+    public void close() {
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            // closing the connection below releases it anyway
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // nothing was written; the rollback only ends the read transaction
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the driver releases the connection's resources in any case
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.qcchain.node.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.Pseudonymizer;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.Json;
+import org.qcchain.common.proof.CommittedRecord;
+import org.qcchain.common.proof.DataRecord;
+import org.qcchain.common.proof.MerkleTree;
+import org.qcchain.common.proof.RecordCommitter;
+import org.qcchain.common.proof.SaltSource;
+import org.qcchain.node.ledger.ChaincodeFailure;
+import org.qcchain.node.ledger.Committed;
+import org.qcchain.node.ledger.LedgerBackend;
+import org.qcchain.node.ledger.LedgerIdentity;
+
+/**
+ * Provider uploads in two steps, as the HTTP API offers them: {@link #stage} stores uploaded rows
+ * as records waiting for an anchor (all rows of an upload or none), and {@link #anchorPending}
+ * commits the waiting records into batches and anchors each batch as the provider. Records are
+ * answered only once anchored. Subjects are pseudonymised on the way in, as the importer does.
+ *
+ * <pre>{@code
+ * long stored = uploads.stage("VehicleAdminMSP", dataset.id(), dataset.fieldNames(), new CsvSource(id, reader));
+ * List<AnchoredBatch> anchored = uploads.anchorPending(ledger, providerIdentity, dataset.id(), 5000);
+ * }</pre>
+ *
+ * <p>Blocking (database, ledger): call from a worker thread. Thread-safe: uploads and batching of
+ * one provider run one at a time; anchoring calls of one dataset too.
+ */
+public final class RecordUploads {
+
+    private final ProviderStores stores;
+    private final Pseudonymizer pseudonyms;
+    private final CryptoSuite suite;
+
+    /**
+     * @param stores the provider stores of this node
+     * @param pseudonyms the platform's pseudonymizer
+     * @param suite the network's suite
+     */
+    public RecordUploads(ProviderStores stores, Pseudonymizer pseudonyms, CryptoSuite suite) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+        this.suite = Objects.requireNonNull(suite, "suite");
+    }
+
+    /**
+     * Stores every row of the source as a record waiting for an anchor, in one database
+     * transaction: a row refused anywhere leaves nothing stored. Each row becomes a new version of
+     * its record (or the row's own version, which must be newer than the store's).
+     *
+     * @param providerMspId the provider, the dataset's source
+     * @param datasetId the dataset
+     * @param catalogueFields the dataset's fields
+     * @param source the rows
+     * @return how many records were stored
+     * @throws IllegalArgumentException for a bad row, naming its place; nothing is stored
+     */
+    public long stage(String providerMspId, String datasetId, Collection<String> catalogueFields,
+            SourceAdapter source) {
+        RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields);
+        ProviderStore store = stores.create(providerMspId);
+        return store.stagePending(datasetId, writer -> {
+            Iterator<SourceRow> rows = source.rows();
+            long index = 0;
+            while (rows.hasNext()) {
+                SourceRow row = rows.next();
+                index++;
+                try {
+                    RecordMaker.Identity identity = maker.identify(row);
+                    long latest = writer.latestVersion(identity.recordId());
+                    if (row.version() != null && row.version() <= latest) {
+                        throw new IllegalArgumentException("version " + row.version() + " is not newer than the "
+                                + "stored version " + latest + " of this record");
+                    }
+                    long version = row.version() != null ? row.version() : latest + 1;
+                    writer.add(maker.record(row, identity, version));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(source.placeOfLastRow(index) + ": " + e.getMessage(), e);
+                }
+            }
+            if (index == 0) {
+                throw new IllegalArgumentException("the upload holds no record");
+            }
+        });
+    }
+
+    /**
+     * The number of a provider's records of a dataset waiting for an anchor.
+     *
+     * @param providerMspId the provider
+     * @param datasetId the dataset
+     * @return the count; 0 if the provider has no store on this node
+     */
+    public long pendingCount(String providerMspId, String datasetId) {
+        return stores.find(providerMspId).map(store -> store.pendingCount(datasetId)).orElse(0L);
+    }
+
+    /**
+     * Anchors what waits: first batches a cut-short import or anchoring left stored but unanchored,
+     * then the pending records, in batches of at most {@code batchSize}, each signed and submitted
+     * as the provider.
+     *
+     * @param ledger the ledger
+     * @param provider the provider's identity (the dataset's source)
+     * @param datasetId the dataset
+     * @param batchSize the most records per batch, at least 1
+     * @return the batches anchored, in order; empty when nothing waited
+     * @throws ChaincodeFailure if the ledger refuses an anchor; batches anchored before stay, the
+     *     refused one is retried by the next call
+     */
+    public List<AnchoredBatch> anchorPending(LedgerBackend ledger, LedgerIdentity provider, String datasetId,
+            int batchSize) throws ChaincodeFailure {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
+        }
+        ProviderStore store = stores.create(provider.mspId());
+        BatchAnchorer anchorer = new BatchAnchorer(ledger, provider);
+        List<AnchoredBatch> anchored = new ArrayList<>();
+        synchronized (store.anchorLock()) {
+            for (String batchId : store.unanchoredBatches(datasetId)) {
+                anchored.add(resume(ledger, provider, anchorer, store, datasetId, batchId));
+            }
+            RecordCommitter committer = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()));
+            while (true) {
+                Optional<ProviderStore.PendingBatch> batch = store.movePendingToBatch(datasetId, batchSize,
+                        (number, records) -> batch(committer, number, records));
+                if (batch.isEmpty()) {
+                    return anchored;
+                }
+                ProviderStore.PendingBatch next = batch.get();
+                Committed done = anchorer.anchor(datasetId, next.batchId(), next.tree());
+                store.markAnchored(datasetId, next.batchId(), done.txId());
+                anchored.add(new AnchoredBatch(next.batchId(), next.records().size(), next.merkleRoot(), done.txId()));
+            }
+        }
+    }
+
+    private ProviderStore.PendingBatch batch(RecordCommitter committer, int number, List<DataRecord> records) {
+        List<CommittedRecord> committed = records.stream().map(committer::commit).toList();
+        MerkleTree.Builder tree = MerkleTree.builder(suite).expectedSize(committed.size());
+        committed.forEach(tree::add);
+        MerkleTree built = tree.build();
+        return new ProviderStore.PendingBatch(String.format("batch-%06d", number), committed, built.rootHex(), built);
+    }
+
+    /**
+     * Anchors a batch stored earlier but never marked anchored. If the ledger holds its anchor
+     * already (the crash came after the anchor, before the mark), the anchor is adopted when its
+     * root is the batch's.
+     */
+    private AnchoredBatch resume(LedgerBackend ledger, LedgerIdentity provider, BatchAnchorer anchorer,
+            ProviderStore store, String datasetId, String batchId) throws ChaincodeFailure {
+        MerkleTree tree = MerkleTree.of(suite, store.batchLeaves(datasetId, batchId).stream()
+                .map(HexFormat.of()::parseHex).toList());
+        String txId;
+        try {
+            txId = anchorer.anchor(datasetId, batchId, tree).txId();
+        } catch (ChaincodeFailure e) {
+            if (e.errorCode() != ErrorCode.ANCHOR_EXISTS) {
+                throw e;
+            }
+            JsonNode anchor = Json.tree(ledger.evaluate(provider, "Anchors:getAnchor", datasetId, batchId));
+            if (!anchor.path("statement").path("merkleRoot").asText().equals(tree.rootHex())) {
+                throw new IllegalStateException("batch " + batchId + " of " + datasetId + " is anchored on the ledger"
+                        + " with another root than the store holds; the store needs repair");
+            }
+            txId = anchor.path("txId").asText();
+        }
+        store.markAnchored(datasetId, batchId, txId);
+        return new AnchoredBatch(batchId, tree.size(), tree.rootHex(), txId);
+    }
+}

@@ -1,0 +1,171 @@
+package org.qcchain.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JDBC source against a department's own database: an H2 file database in a temporary folder
+ * whose layout is the department's (upper-case names, its own column names and types), not ours.
+ */
+class JdbcSourceTest {
+
+    static final List<String> FIELDS = List.of("plate", "brand", "registeredOn", "price", "seats", "mortgaged",
+            "inspectedAt");
+    static final String QUERY = "SELECT 'RESIDENT_ID' AS subject_type, OWNER_ID_NO AS subject_number, "
+            + "REG_SEQ AS record_key, REV AS record_version, PLATE_NO AS plate, BRAND_NAME AS brand, "
+            + "REG_DATE AS registered_on, PRICE AS price, SEATS AS seats, MORTGAGED AS mortgaged, "
+            + "INSPECTED_AT AS inspectedAt FROM DMV.VEH_REG ORDER BY REG_SEQ";
+
+    @TempDir
+    Path folder;
+    String url;
+
+    @BeforeEach
+    void departmentDatabase() throws SQLException {
+        url = "jdbc:h2:file:" + folder.resolve("dmv").toAbsolutePath();
+        try (Connection db = DriverManager.getConnection(url, "dmv", "secret-pw");
+                Statement sql = db.createStatement()) {
+            sql.execute("CREATE SCHEMA DMV");
+            sql.execute("CREATE TABLE DMV.VEH_REG (REG_SEQ BIGINT PRIMARY KEY, OWNER_ID_NO VARCHAR(18), "
+                    + "ID_KIND VARCHAR(16), REV INT, PLATE_NO VARCHAR(16), BRAND_NAME VARCHAR(32), REG_DATE DATE, "
+                    + "PRICE DECIMAL(12,2), SEATS SMALLINT, MORTGAGED BOOLEAN, INSPECTED_AT TIMESTAMP, PHOTO BLOB)");
+            sql.execute("INSERT INTO DMV.VEH_REG VALUES (1, '370102199001011234', 'RESIDENT_ID', 2, '鲁A12345', '红旗', "
+                    + "DATE '2019-03-01', 123456.50, 5, FALSE, TIMESTAMP '2024-05-06 07:08:09', NULL)");
+            sql.execute("INSERT INTO DMV.VEH_REG VALUES (2, '370102199001015678', 'RESIDENT_ID', 1, '鲁A54321', NULL, "
+                    + "DATE '2020-12-31', 0.10, 7, TRUE, NULL, NULL)");
+        }
+    }
+
+    @Test
+    void maps_the_departments_columns_and_sql_types_to_field_values() {
+        List<SourceRow> rows = read(QUERY);
+
+        assertThat(rows).hasSize(2);
+        SourceRow first = rows.get(0);
+        assertThat(first.subjectType()).isEqualTo("RESIDENT_ID");
+        assertThat(first.subjectNumber()).isEqualTo("370102199001011234");
+        assertThat(first.sequence()).isEqualTo(1);
+        assertThat(first.version()).isEqualTo(2L);
+        assertThat(first.fields()).containsExactlyInAnyOrderEntriesOf(Map.of("plate", "鲁A12345", "brand", "红旗",
+                "registeredOn", "2019-03-01", "price", "123456.50", "seats", 5L, "mortgaged", false,
+                "inspectedAt", "2024-05-06T07:08:09"));
+        assertThat(rows.get(1).fields()).containsEntry("brand", null).containsEntry("price", "0.10")
+                .containsEntry("inspectedAt", null).containsEntry("mortgaged", true);
+    }
+
+    @Test
+    void builds_the_same_query_from_a_mapping_of_table_and_columns() {
+        JdbcMapping mapping = new JdbcMapping("DMV.VEH_REG", null, "ID_KIND", "OWNER_ID_NO", "REG_SEQ", "REV",
+                Map.of("plate", "PLATE_NO", "brand", "BRAND_NAME", "registeredOn", "REG_DATE", "price", "PRICE",
+                        "seats", "SEATS", "mortgaged", "MORTGAGED", "inspectedAt", "INSPECTED_AT"), "REG_SEQ > 1");
+
+        List<SourceRow> rows = read(mapping.toSql());
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.sequence()).isEqualTo(2);
+            assertThat(row.fields()).containsEntry("plate", "鲁A54321").containsEntry("registeredOn", "2020-12-31");
+        });
+    }
+
+    @Test
+    void refuses_a_mapping_whose_names_are_not_plain_identifiers() {
+        assertThatThrownBy(() -> new JdbcMapping("VEH_REG; DROP TABLE X", "RESIDENT_ID", null, "OWNER_ID_NO", null,
+                null, Map.of("plate", "PLATE_NO"), null)).hasMessageContaining("table");
+        assertThatThrownBy(() -> new JdbcMapping("VEH_REG", "RESIDENT_ID", null, "OWNER_ID_NO", null, null,
+                Map.of("plate", "PLATE_NO || 'x'"), null)).hasMessageContaining("field 'plate'");
+    }
+
+    @Test
+    void refuses_a_column_that_is_no_catalogue_field_naming_the_row_and_column() {
+        assertThatThrownBy(() -> read(QUERY.replace("AS brand", "AS colour")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("row 1: column 'COLOUR' is no field of vehicle.registration");
+    }
+
+    @Test
+    void refuses_a_query_that_leaves_out_a_catalogue_field_or_selects_a_binary_column() {
+        assertThatThrownBy(() -> read(QUERY.replace(", PRICE AS price", "")))
+                .hasMessageContaining("no column for the field(s) [price]");
+        assertThatThrownBy(() -> read(QUERY.replace("PRICE AS price", "PHOTO AS price")))
+                .hasMessageContaining("column 'PRICE' has the SQL type BINARY LARGE OBJECT");
+    }
+
+    @Test
+    void refuses_a_row_without_an_identifier_naming_its_position_not_its_content() throws SQLException {
+        execute("UPDATE DMV.VEH_REG SET OWNER_ID_NO = NULL WHERE REG_SEQ = 2");
+
+        assertThatThrownBy(() -> read(QUERY)).hasMessage("row 2 of the query: subject_type and subject_number must"
+                + " not be NULL");
+    }
+
+    @Test
+    void reads_on_a_read_only_connection_that_cannot_change_the_departments_data() throws SQLException {
+        JdbcSettings settings = new JdbcSettings(url, "dmv", "secret-pw", "UPDATE DMV.VEH_REG SET REV = 99", 10);
+
+        assertThatThrownBy(() -> {
+            try (JdbcSource source = JdbcSource.open(settings, "vehicle.registration", FIELDS)) {
+                source.rows();
+            }
+        }).isInstanceOf(SourceReadException.class).hasMessageNotContaining("secret-pw");
+        assertThat(settings.toString()).doesNotContain("secret-pw");
+        try (Connection db = DriverManager.getConnection(url, "dmv", "secret-pw");
+                ResultSet max = db.createStatement().executeQuery("SELECT MAX(REV) FROM DMV.VEH_REG")) {
+            max.next();
+            assertThat(max.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void streams_many_rows_with_a_small_fetch_size() throws SQLException {
+        try (Connection db = DriverManager.getConnection(url, "dmv", "secret-pw");
+                PreparedStatement insert = db.prepareStatement("INSERT INTO DMV.VEH_REG (REG_SEQ, OWNER_ID_NO, REV, "
+                        + "PLATE_NO) VALUES (?, ?, 1, ?)")) {
+            for (int i = 3; i < 20_003; i++) {
+                insert.setLong(1, i);
+                insert.setString(2, String.format("3701021990%08d", i));
+                insert.setString(3, "鲁A" + i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+
+        long count = 0;
+        try (JdbcSource source = JdbcSource.open(new JdbcSettings(url, "dmv", "secret-pw", QUERY, 100),
+                "vehicle.registration", FIELDS)) {
+            for (var rows = source.rows(); rows.hasNext(); rows.next()) {
+                count++;
+            }
+            assertThat(source.placeOfLastRow(count)).isEqualTo("row 20002 of the query");
+        }
+        assertThat(count).isEqualTo(20_002);
+    }
+
+    private List<SourceRow> read(String query) {
+        List<SourceRow> rows = new ArrayList<>();
+        try (JdbcSource source = JdbcSource.open(new JdbcSettings(url, "dmv", "secret-pw", query, 1000),
+                "vehicle.registration", FIELDS)) {
+            source.rows().forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    private void execute(String statement) throws SQLException {
+        try (Connection db = DriverManager.getConnection(url, "dmv", "secret-pw")) {
+            db.createStatement().execute(statement);
+        }
+    }
+}
