@@ -10,6 +10,7 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.qcchain.chaincode.access.AccessPolicy;
 import org.qcchain.chaincode.access.Caller;
+import org.qcchain.chaincode.access.RelayedCommands;
 import org.qcchain.chaincode.model.Agreement;
 import org.qcchain.chaincode.model.AgreementApproval;
 import org.qcchain.chaincode.model.AgreementProposal;
@@ -31,6 +32,10 @@ import org.qcchain.common.json.Json;
  * agreement per consumer and dataset is in force at a time; approving a new one supersedes it. The
  * in-force pointer keeps naming the latest approved agreement after it ends, so that a request
  * under an ended agreement is denied with its status rather than as if there had never been one.
+ *
+ * <p>Each write has a relayed form ({@code …Relayed}) that takes the party's signed command as a
+ * last argument, so that an operator's node can carry the write without holding the party's key
+ * (docs/chaincode.md, "Relayed commands").
  */
 @Contract(name = "Agreements", info = @Info(title = "Agreements", version = "0.1.0",
         description = "Organisation-level rights of consumers to ask for datasets"))
@@ -42,7 +47,65 @@ public final class AgreementContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String requestAgreement(Context ctx, String proposalJson) {
         Stores stores = Stores.of(ctx);
-        Caller caller = Caller.of(ctx, stores.organisations());
+        return request(ctx, stores, Caller.of(ctx, stores.organisations()), proposalJson);
+    }
+
+    /** {@link #requestAgreement} signed by the consumer and relayed by an operator's node. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String requestAgreementRelayed(Context ctx, String proposalJson, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:requestAgreement", commandJson, proposalJson);
+        return request(ctx, stores, caller, proposalJson);
+    }
+
+    /** Approves a pending agreement, possibly narrowing fields, purposes and end (the provider). */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String approveAgreement(Context ctx, String approvalJson) {
+        Stores stores = Stores.of(ctx);
+        return approve(ctx, stores, Caller.of(ctx, stores.organisations()), approvalJson);
+    }
+
+    /** {@link #approveAgreement}, relayed. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String approveAgreementRelayed(Context ctx, String approvalJson, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:approveAgreement", commandJson, approvalJson);
+        return approve(ctx, stores, caller, approvalJson);
+    }
+
+    /** Rejects a pending agreement (the provider). */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String rejectAgreement(Context ctx, String agreementId, String reason) {
+        Stores stores = Stores.of(ctx);
+        return reject(ctx, stores, Caller.of(ctx, stores.organisations()), agreementId, reason);
+    }
+
+    /** {@link #rejectAgreement}, relayed. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String rejectAgreementRelayed(Context ctx, String agreementId, String reason, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:rejectAgreement", commandJson, agreementId,
+                reason);
+        return reject(ctx, stores, caller, agreementId, reason);
+    }
+
+    /** Ends a pending or active agreement (either party). */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String terminateAgreement(Context ctx, String agreementId, String reason) {
+        Stores stores = Stores.of(ctx);
+        return terminate(ctx, stores, Caller.of(ctx, stores.organisations()), agreementId, reason);
+    }
+
+    /** {@link #terminateAgreement}, relayed. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String terminateAgreementRelayed(Context ctx, String agreementId, String reason, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:terminateAgreement", commandJson,
+                agreementId, reason);
+        return terminate(ctx, stores, caller, agreementId, reason);
+    }
+
+    private static String request(Context ctx, Stores stores, Caller caller, String proposalJson) {
         caller.requireAnyRole(Role.CONSUMER);
         AgreementProposal proposal = Args.parse("proposal", proposalJson, AgreementProposal.class);
         Check.matches("agreementId", proposal.agreementId(), Check.RECORD_ID);
@@ -68,11 +131,7 @@ public final class AgreementContract implements ContractInterface {
         return Json.write(agreement);
     }
 
-    /** Approves a pending agreement, possibly narrowing fields, purposes and end (the provider). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String approveAgreement(Context ctx, String approvalJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = Caller.of(ctx, stores.organisations());
+    private static String approve(Context ctx, Stores stores, Caller caller, String approvalJson) {
         caller.requireAnyRole(Role.PROVIDER);
         AgreementApproval approval = Args.parse("approval", approvalJson, AgreementApproval.class);
         Agreement agreement = requirePending(stores, Check.matches("agreementId", approval.agreementId(), Check.RECORD_ID));
@@ -100,11 +159,7 @@ public final class AgreementContract implements ContractInterface {
         return Json.write(approved);
     }
 
-    /** Rejects a pending agreement (the provider). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String rejectAgreement(Context ctx, String agreementId, String reason) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = Caller.of(ctx, stores.organisations());
+    private static String reject(Context ctx, Stores stores, Caller caller, String agreementId, String reason) {
         caller.requireAnyRole(Role.PROVIDER);
         Agreement agreement = requirePending(stores, agreementId);
         requireProvider(caller, agreement);
@@ -115,11 +170,7 @@ public final class AgreementContract implements ContractInterface {
         return Json.write(rejected);
     }
 
-    /** Ends a pending or active agreement (either party). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String terminateAgreement(Context ctx, String agreementId, String reason) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = Caller.of(ctx, stores.organisations());
+    private static String terminate(Context ctx, Stores stores, Caller caller, String agreementId, String reason) {
         caller.requireRegistered();
         Agreement agreement = stores.agreements().require(agreementId);
         if (!agreement.involves(caller.mspId())) {

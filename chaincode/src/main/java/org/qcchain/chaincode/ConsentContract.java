@@ -9,6 +9,7 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.qcchain.chaincode.access.AccessPolicy;
 import org.qcchain.chaincode.access.Caller;
+import org.qcchain.chaincode.access.RelayedCommands;
 import org.qcchain.chaincode.consent.ConsentValidation;
 import org.qcchain.chaincode.model.Consent;
 import org.qcchain.chaincode.model.ConsentGrant;
@@ -33,50 +34,78 @@ import org.qcchain.common.json.Json;
  * which data, and relays the subject's pauses, resumptions and revocation. A revocation takes
  * effect from the next transaction: a request in the same block as the revocation conflicts on
  * the consent key and is invalidated.
+ *
+ * <p>Each write has a relayed form ({@code …Relayed}) that takes the identity provider's signed
+ * command as a last argument, so that an operator's node can carry the write without holding the
+ * identity provider's key (docs/chaincode.md, "Relayed commands").
  */
 @Contract(name = "Consents", info = @Info(title = "Consents", version = "0.1.0",
         description = "Data subjects' consents, recorded by identity providers"))
 public final class ConsentContract implements ContractInterface {
+    private static final StatusChange PAUSE = new StatusChange(ConsentStatus.ACTIVE, ConsentStatus.PAUSED,
+            "ConsentPaused");
+    private static final StatusChange RESUME = new StatusChange(ConsentStatus.PAUSED, ConsentStatus.ACTIVE,
+            "ConsentResumed");
+    private static final StatusChange REVOKE = new StatusChange(null, ConsentStatus.REVOKED, "ConsentRevoked");
 
     /** Records a consent (IDENTITY_PROVIDER); a subject signature, if present, is verified. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String grantConsent(Context ctx, String grantJson) {
         Stores stores = Stores.of(ctx);
-        Caller caller = Caller.of(ctx, stores.organisations());
-        Organisation identityProvider = caller.requireAnyRole(Role.IDENTITY_PROVIDER);
-        ConsentGrant grant = Args.parse("grant", grantJson, ConsentGrant.class);
-        ConsentTerms terms = Check.present("terms", grant.terms());
-        Instant now = LedgerTime.now(ctx);
-        new ConsentValidation(stores, now).validate(terms);
-        if (stores.consents().exists(terms.consentId())) {
-            throw ContractErrors.error(ErrorCode.CONSENT_EXISTS, "consent '" + terms.consentId() + "' already exists");
-        }
-        if (grant.subjectSignature() != null) {
-            ConsentValidation.verifySubjectSignature(identityProvider, terms, grant.subjectSignature(), now);
-        }
-        Consent consent = new Consent(terms, caller.mspId(), grant.subjectSignature(), ConsentStatus.ACTIVE,
-                now.toString(), now.toString(), null);
-        stores.consents().create(consent);
-        emit(ctx, "ConsentGranted", consent);
-        return Json.write(consent);
+        return grant(ctx, stores, Caller.of(ctx, stores.organisations()), grantJson);
+    }
+
+    /** {@link #grantConsent} signed by the identity provider and relayed by an operator's node. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String grantConsentRelayed(Context ctx, String grantJson, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:grantConsent", commandJson, grantJson);
+        return grant(ctx, stores, caller, grantJson);
     }
 
     /** Suspends an active consent (the identity provider that recorded it). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String pauseConsent(Context ctx, String changeJson) {
-        return changeStatus(ctx, changeJson, ConsentStatus.ACTIVE, ConsentStatus.PAUSED, "ConsentPaused");
+        Stores stores = Stores.of(ctx);
+        return changeStatus(ctx, stores, Caller.of(ctx, stores.organisations()), changeJson, PAUSE);
+    }
+
+    /** {@link #pauseConsent}, relayed. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String pauseConsentRelayed(Context ctx, String changeJson, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:pauseConsent", commandJson, changeJson);
+        return changeStatus(ctx, stores, caller, changeJson, PAUSE);
     }
 
     /** Resumes a paused consent (the identity provider that recorded it). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String resumeConsent(Context ctx, String changeJson) {
-        return changeStatus(ctx, changeJson, ConsentStatus.PAUSED, ConsentStatus.ACTIVE, "ConsentResumed");
+        Stores stores = Stores.of(ctx);
+        return changeStatus(ctx, stores, Caller.of(ctx, stores.organisations()), changeJson, RESUME);
+    }
+
+    /** {@link #resumeConsent}, relayed. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String resumeConsentRelayed(Context ctx, String changeJson, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:resumeConsent", commandJson, changeJson);
+        return changeStatus(ctx, stores, caller, changeJson, RESUME);
     }
 
     /** Revokes an active or paused consent for good (the identity provider that recorded it). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String revokeConsent(Context ctx, String changeJson) {
-        return changeStatus(ctx, changeJson, null, ConsentStatus.REVOKED, "ConsentRevoked");
+        Stores stores = Stores.of(ctx);
+        return changeStatus(ctx, stores, Caller.of(ctx, stores.organisations()), changeJson, REVOKE);
+    }
+
+    /** {@link #revokeConsent}, relayed. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String revokeConsentRelayed(Context ctx, String changeJson, String commandJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:revokeConsent", commandJson, changeJson);
+        return changeStatus(ctx, stores, caller, changeJson, REVOKE);
     }
 
     /** A consent with its usage and whether it is in force now. */
@@ -100,9 +129,27 @@ public final class ConsentContract implements ContractInterface {
                 page.bookmark(), page.fetched()));
     }
 
-    private String changeStatus(Context ctx, String changeJson, ConsentStatus from, ConsentStatus to, String event) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = Caller.of(ctx, stores.organisations());
+    private static String grant(Context ctx, Stores stores, Caller caller, String grantJson) {
+        Organisation identityProvider = caller.requireAnyRole(Role.IDENTITY_PROVIDER);
+        ConsentGrant grant = Args.parse("grant", grantJson, ConsentGrant.class);
+        ConsentTerms terms = Check.present("terms", grant.terms());
+        Instant now = LedgerTime.now(ctx);
+        new ConsentValidation(stores, now).validate(terms);
+        if (stores.consents().exists(terms.consentId())) {
+            throw ContractErrors.error(ErrorCode.CONSENT_EXISTS, "consent '" + terms.consentId() + "' already exists");
+        }
+        if (grant.subjectSignature() != null) {
+            ConsentValidation.verifySubjectSignature(identityProvider, terms, grant.subjectSignature(), now);
+        }
+        Consent consent = new Consent(terms, caller.mspId(), grant.subjectSignature(), ConsentStatus.ACTIVE,
+                now.toString(), now.toString(), null);
+        stores.consents().create(consent);
+        emit(ctx, "ConsentGranted", consent);
+        return Json.write(consent);
+    }
+
+    private static String changeStatus(Context ctx, Stores stores, Caller caller, String changeJson,
+            StatusChange transition) {
         caller.requireAnyRole(Role.IDENTITY_PROVIDER);
         ConsentStatusChange change = Args.parse("change", changeJson, ConsentStatusChange.class);
         Consent consent = stores.consents().require(Check.matches("consentId", change.consentId(), Check.RECORD_ID));
@@ -110,6 +157,8 @@ public final class ConsentContract implements ContractInterface {
             throw ContractErrors.notAuthorized("only '" + consent.identityProviderMspId()
                     + "', which recorded consent '" + consent.consentId() + "', may change it");
         }
+        ConsentStatus from = transition.from();
+        ConsentStatus to = transition.to();
         boolean allowed = from == null ? consent.status() != ConsentStatus.REVOKED : consent.status() == from;
         if (!allowed) {
             throw ContractErrors.error(ErrorCode.INVALID_STATE_TRANSITION, "consent '" + consent.consentId()
@@ -117,7 +166,7 @@ public final class ConsentContract implements ContractInterface {
         }
         Consent changed = consent.withStatus(to, LedgerTime.nowText(ctx), Check.optionalText("reason", change.reason(), 500));
         stores.consents().save(changed);
-        emit(ctx, event, changed);
+        emit(ctx, transition.event(), changed);
         return Json.write(changed);
     }
 
@@ -132,4 +181,7 @@ public final class ConsentContract implements ContractInterface {
         Events.emit(ctx, event, Map.of("consentId", consent.consentId(),
                 "consumerMspId", consent.terms().consumerMspId(), "status", consent.status().name()));
     }
+
+    /** A status change: from which status (any but REVOKED when null), to which, and its event. */
+    private record StatusChange(ConsentStatus from, ConsentStatus to, String event) {}
 }

@@ -3,6 +3,8 @@ package org.qcchain.sdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.qcchain.sdk.command.Commands;
+import org.qcchain.sdk.command.SignedCommand;
 import org.qcchain.sdk.verify.VerificationException;
 import org.qcchain.sdk.verify.VerifiedAnswer;
 
@@ -42,8 +44,9 @@ public interface QcchainClient {
 
     /**
      * Records a consent (POST {@value Routes#CONSENTS}); identity providers only, and only through
-     * a node run by their own organisation: a node submits writes with its own identity, so
-     * another organisation's node answers {@code NOT_AUTHORIZED} (docs/api.md).
+     * a node run by their own organisation: a node submits plain writes with its own identity, so
+     * another organisation's node answers {@code NOT_AUTHORIZED}. Through another node, send a
+     * signed command ({@link #grantConsent(SignedCommand)}; docs/api.md).
      *
      * @param grant {@link ConsentTerms#unsigned()} or {@link ConsentTerms#signedBy}
      * @return the Consent the ledger stored
@@ -62,6 +65,111 @@ public interface QcchainClient {
      * @throws IOException if the node cannot be reached
      */
     JsonNode revokeConsent(String consentId, String reason) throws QcchainApiException, IOException;
+
+    /**
+     * Records a consent through any operator's node (POST {@value Routes#CONSENTS}): the node relays
+     * the identity provider's signed command and the ledger records the consent for the signer.
+     *
+     * @param command from {@link Commands#grantConsent}, signed by the identity provider; good for one call
+     * @return the Consent the ledger stored
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode grantConsent(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Pauses a consent (POST /v1/consents/{id}/pause), relayed as {@link #grantConsent(SignedCommand)}.
+     *
+     * @param command from {@link Commands#pauseConsent}, signed by the identity provider that recorded it
+     * @return the Consent after the change, PAUSED
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode pauseConsent(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Resumes a paused consent (POST /v1/consents/{id}/resume), relayed.
+     *
+     * @param command from {@link Commands#resumeConsent}, signed by the identity provider that recorded it
+     * @return the Consent after the change, ACTIVE
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode resumeConsent(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Revokes a consent for good (POST /v1/consents/{id}/revoke), relayed.
+     *
+     * @param command from {@link Commands#revokeConsent}, signed by the identity provider that recorded it
+     * @return the Consent after the change, REVOKED
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode revokeConsent(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Asks a dataset's provider for an agreement (POST {@value Routes#AGREEMENTS}), relayed.
+     *
+     * @param command from {@link Commands#requestAgreement}, signed by the consumer
+     * @return the PENDING Agreement
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode requestAgreement(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Approves a pending agreement (POST /v1/agreements/{id}/approve), relayed.
+     *
+     * @param command from {@link Commands#approveAgreement}, signed by the dataset's provider
+     * @return the ACTIVE Agreement
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode approveAgreement(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Rejects a pending agreement (POST /v1/agreements/{id}/reject), relayed.
+     *
+     * @param command from {@link Commands#rejectAgreement}, signed by the dataset's provider
+     * @return the REJECTED Agreement
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode rejectAgreement(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Ends an agreement (POST /v1/agreements/{id}/terminate), relayed.
+     *
+     * @param command from {@link Commands#terminateAgreement}, signed by either party
+     * @return the TERMINATED Agreement
+     * @throws QcchainApiException if the node or the ledger refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode terminateAgreement(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * One agreement (GET /v1/agreements/{id}); for its parties, the operator and auditors.
+     *
+     * @param agreementId the agreement
+     * @return the Agreement
+     * @throws QcchainApiException if the node refused, e.g. AGREEMENT_NOT_FOUND
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode agreement(String agreementId) throws QcchainApiException, IOException;
+
+    /**
+     * One page of an organisation's agreements (GET {@value Routes#AGREEMENTS}); an organisation
+     * lists its own, the operator and auditors anyone's.
+     *
+     * @param mspId the organisation
+     * @param asProvider {@code true} for the agreements it provides data under, {@code false} for
+     *     those it asked for as consumer
+     * @param bookmark the previous page's bookmark, or empty for the first
+     * @return {@code {records, bookmark, fetched}}; an empty bookmark means the last page
+     * @throws QcchainApiException if the node refused
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode agreements(String mspId, boolean asProvider, String bookmark) throws QcchainApiException, IOException;
 
     /**
      * One page of the access trail (GET {@value Routes#ACCESS_RECORDS}).

@@ -18,6 +18,8 @@ import org.qcchain.common.auth.SignatureHeaders;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
+import org.qcchain.sdk.command.SignedCommand;
+import org.qcchain.sdk.internal.Syntax;
 import org.qcchain.sdk.verify.VerificationException;
 import org.qcchain.sdk.verify.VerificationFailure;
 import org.qcchain.sdk.verify.VerifiedAnswer;
@@ -67,6 +69,85 @@ final class QcchainClientImpl implements QcchainClient {
     @Override
     public JsonNode revokeConsent(String consentId, String reason) throws QcchainApiException, IOException {
         return call("POST", Routes.consentAction(consentId, "revoke"), ConsentTerms.statusChange(consentId, reason));
+    }
+
+    @Override
+    public JsonNode grantConsent(SignedCommand command) throws QcchainApiException, IOException {
+        return relay(command, "Consents:grantConsent", Routes.CONSENTS);
+    }
+
+    @Override
+    public JsonNode pauseConsent(SignedCommand command) throws QcchainApiException, IOException {
+        return relay(command, "Consents:pauseConsent", Routes.consentAction(consentIdOf(command), "pause"));
+    }
+
+    @Override
+    public JsonNode resumeConsent(SignedCommand command) throws QcchainApiException, IOException {
+        return relay(command, "Consents:resumeConsent", Routes.consentAction(consentIdOf(command), "resume"));
+    }
+
+    @Override
+    public JsonNode revokeConsent(SignedCommand command) throws QcchainApiException, IOException {
+        return relay(command, "Consents:revokeConsent", Routes.consentAction(consentIdOf(command), "revoke"));
+    }
+
+    @Override
+    public JsonNode requestAgreement(SignedCommand command) throws QcchainApiException, IOException {
+        return relay(command, "Agreements:requestAgreement", Routes.AGREEMENTS);
+    }
+
+    @Override
+    public JsonNode approveAgreement(SignedCommand command) throws QcchainApiException, IOException {
+        String id = Json.tree(firstArg(command)).path("agreementId").asText();
+        return relay(command, "Agreements:approveAgreement", Routes.agreementAction(id, "approve"));
+    }
+
+    @Override
+    public JsonNode rejectAgreement(SignedCommand command) throws QcchainApiException, IOException {
+        return relay(command, "Agreements:rejectAgreement", Routes.agreementAction(firstArg(command), "reject"));
+    }
+
+    @Override
+    public JsonNode terminateAgreement(SignedCommand command) throws QcchainApiException, IOException {
+        return relay(command, "Agreements:terminateAgreement",
+                Routes.agreementAction(firstArg(command), "terminate"));
+    }
+
+    @Override
+    public JsonNode agreement(String agreementId) throws QcchainApiException, IOException {
+        return call("GET", Routes.agreement(Syntax.require("agreementId", agreementId, Syntax.RECORD_ID)), null);
+    }
+
+    @Override
+    public JsonNode agreements(String mspId, boolean asProvider, String bookmark)
+            throws QcchainApiException, IOException {
+        String query = (asProvider ? "provider=" : "consumer=") + Routes.encode(Syntax.require("mspId", mspId,
+                Syntax.MSP_ID));
+        if (bookmark != null && !bookmark.isEmpty()) {
+            query += "&bookmark=" + Routes.encode(bookmark);
+        }
+        return call("GET", Routes.AGREEMENTS + "?" + query, null);
+    }
+
+    /** Sends a signed command to the route of its function; refuses one for another function. */
+    private JsonNode relay(SignedCommand command, String function, String route)
+            throws QcchainApiException, IOException {
+        if (!command.command().function().equals(function)) {
+            throw new IllegalArgumentException("the command is for " + command.command().function() + ", not "
+                    + function);
+        }
+        return call("POST", route, command.toJson());
+    }
+
+    private static String firstArg(SignedCommand command) {
+        if (command.command().args().isEmpty()) {
+            throw new IllegalArgumentException("the command carries no arguments");
+        }
+        return command.command().args().get(0);
+    }
+
+    private static String consentIdOf(SignedCommand command) {
+        return Json.tree(firstArg(command)).path("consentId").asText();
     }
 
     @Override

@@ -16,10 +16,16 @@ public final class Routes {
     /** POST a SignedAccessRequest: 200 with a {@code qcchain-answer/1}, or 403 with the denial's code and {@code accessId}. */
     public static final String DATA_REQUESTS = "/v1/data-requests";
     /**
-     * POST a ConsentGrant {@code {terms, subjectSignature?}}: 201 with the Consent; only through a
-     * node of the identity provider's own organisation. GET {@code ?subject=}: a page of a subject's consents.
+     * POST a ConsentGrant {@code {terms, subjectSignature?}} (the node's own organisation) or an
+     * identity provider's signed command: 201 with the Consent. GET {@code ?subject=}: a page of a
+     * subject's consents.
      */
     public static final String CONSENTS = "/v1/consents";
+    /**
+     * POST an AgreementProposal (the node's own organisation) or a consumer's signed command: 201
+     * with the PENDING Agreement. GET {@code ?consumer=} or {@code ?provider=}: a page of agreements.
+     */
+    public static final String AGREEMENTS = "/v1/agreements";
     /** GET a page {@code {records, bookmark, fetched}} of the access trail. */
     public static final String ACCESS_RECORDS = "/v1/access-records";
     /** GET one block as {@code {number, type, hash, header, signature, transactions}}. */
@@ -33,11 +39,25 @@ public final class Routes {
 
     /**
      * @param consentId the consent
-     * @param action {@code revoke} (the node serves no {@code pause} or {@code resume} route yet)
+     * @param action {@code pause}, {@code resume} or {@code revoke}
      * @return e.g. {@code /v1/consents/consent-7781/revoke}
      */
     public static String consentAction(String consentId, String action) {
         return CONSENTS + "/" + encode(consentId) + "/" + action;
+    }
+
+    /** @param agreementId the agreement @return e.g. {@code /v1/agreements/agr-7} */
+    public static String agreement(String agreementId) {
+        return AGREEMENTS + "/" + encode(agreementId);
+    }
+
+    /**
+     * @param agreementId the agreement
+     * @param action {@code approve}, {@code reject} or {@code terminate}
+     * @return e.g. {@code /v1/agreements/agr-7/approve}
+     */
+    public static String agreementAction(String agreementId, String action) {
+        return agreement(agreementId) + "/" + action;
     }
 
     /** @param number a block number @return {@code /v1/blocks/<number>} */

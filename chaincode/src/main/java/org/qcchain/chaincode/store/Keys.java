@@ -22,6 +22,8 @@ public final class Keys {
     public static final String CONSENT_BY_SUBJECT = "qc.consent.subject";
     public static final String CONSENT_USAGE = "qc.consent.usage";
     public static final String NONCE = "qc.nonce";
+    /** Nonces of organisations' relayed commands, apart from those of data requests. */
+    public static final String COMMAND_NONCE = "qc.command.nonce";
     public static final String ACCESS = "qc.access";
 
     /** Prefix of the time-ordered access indexes: {@code access~<scope>~[<party>~]<millis>~<accessId>}. */

@@ -27,6 +27,11 @@ public enum ErrorCode {
     REQUEST_STALE(401, "Request timestamp out of range"),
     /** A signed request's nonce was used before. */
     REQUEST_REPLAYED(409, "Request replayed"),
+    /**
+     * A relayed command names another function, or other arguments, than the transaction or
+     * route that carries it; the signer did not ask for this write.
+     */
+    COMMAND_MISMATCH(400, "Command does not match the transaction"),
 
     // --- platform -----------------------------------------------------------------------------
     /** The platform (first operator) was initialised before. */

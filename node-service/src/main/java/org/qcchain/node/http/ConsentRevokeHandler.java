@@ -1,39 +1,13 @@
 package org.qcchain.node.http;
 
-import io.vertx.core.Handler;
-import io.vertx.ext.web.RoutingContext;
-import org.qcchain.chaincode.model.ConsentStatusChange;
-import org.qcchain.common.error.ErrorCode;
-import org.qcchain.common.json.Json;
-import org.qcchain.node.ApiException;
-import org.qcchain.node.ledger.LedgerBackend;
-import org.qcchain.node.ledger.LedgerIdentity;
-
 /**
- * {@code POST /v1/consents/{id}/revoke} (IDENTITY_PROVIDER, the node's own organisation only):
- * JSON body {@code {consentId?, reason?}} ({@code {}} will do), the consent id defaulting to the path's and refused if it
- * names another; submits {@code Consents:revokeConsent}. Revocation is final; the answer is the
- * Consent after the change.
+ * {@code POST /v1/consents/{id}/revoke} (IDENTITY_PROVIDER that recorded the consent): revokes a
+ * consent for good; every later request on it is denied CONSENT_REVOKED. Submits {@code
+ * Consents:revokeConsent}, directly or relayed (see {@link ConsentChangeHandler}).
  */
-final class ConsentRevokeHandler implements Handler<RoutingContext> {
-
-    private final NodeServices services;
+final class ConsentRevokeHandler extends ConsentChangeHandler {
 
     ConsentRevokeHandler(NodeServices services) {
-        this.services = services;
-    }
-
-    @Override
-    public void handle(RoutingContext ctx) {
-        LedgerIdentity node = NodeActorPolicy.nodeActingFor(ctx, services);
-        String id = ctx.pathParam("id");
-        ConsentStatusChange body = JsonBodies.read(ctx, ConsentStatusChange.class);
-        if (body.consentId() != null && !body.consentId().equals(id)) {
-            throw new ApiException(ErrorCode.INVALID_ARGUMENT, "consentId " + body.consentId()
-                    + " of the body is not the consent of the path, " + id);
-        }
-        String change = Json.write(new ConsentStatusChange(id, body.reason()));
-        LedgerBackend ledger = services.ledger();
-        Blocking.answerJson(ctx, () -> ledger.submit(node, "Consents:revokeConsent", change).payload());
+        super(services, "Consents:revokeConsent");
     }
 }

@@ -80,13 +80,35 @@ final class NodeRouter {
                 RoleGuard.anyOf(Role.IDENTITY_PROVIDER, Role.AUDITOR), new ConsentsBySubjectHandler(services, config.limits())));
         mount(HttpMethod.POST, "/v1/consents", List.of(new JsonContentType(), authentication,
                 RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentGrantHandler(services)));
+        mount(HttpMethod.POST, "/v1/consents/{id}/pause", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentPauseHandler(services)));
+        mount(HttpMethod.POST, "/v1/consents/{id}/resume", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentResumeHandler(services)));
         mount(HttpMethod.POST, "/v1/consents/{id}/revoke", List.of(new JsonContentType(), authentication,
                 RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentRevokeHandler(services)));
         mount(HttpMethod.POST, "/v1/datasets/{id}/records", List.of(new UploadContentType(), authentication,
                 RoleGuard.anyOf(Role.PROVIDER), new RecordUploadHandler(services)));
         mount(HttpMethod.POST, "/v1/datasets/{id}/anchors", List.of(authentication,
                 RoleGuard.anyOf(Role.PROVIDER), new DatasetAnchorsHandler(services)));
+        mountAgreements();
         return router;
+    }
+
+    /** The agreement routes: consumers ask, providers decide, either party ends; parties and overseers read. */
+    private void mountAgreements() {
+        RoleGuard readers = RoleGuard.anyOf(Role.CONSUMER, Role.PROVIDER, Role.OPERATOR, Role.AUDITOR);
+        mount(HttpMethod.GET, "/v1/agreements", List.of(authentication, readers,
+                new AgreementListHandler(services, config.limits())));
+        mount(HttpMethod.POST, "/v1/agreements", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.CONSUMER), new AgreementRequestHandler(services)));
+        mount(HttpMethod.GET, "/v1/agreements/{id}", List.of(authentication, readers,
+                new AgreementGetHandler(services)));
+        mount(HttpMethod.POST, "/v1/agreements/{id}/approve", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.PROVIDER), new AgreementApproveHandler(services)));
+        mount(HttpMethod.POST, "/v1/agreements/{id}/reject", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.PROVIDER), new AgreementRejectHandler(services)));
+        mount(HttpMethod.POST, "/v1/agreements/{id}/terminate", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.CONSUMER, Role.PROVIDER), new AgreementTerminateHandler(services)));
     }
 
     /**
