@@ -42,15 +42,18 @@ import org.qcchain.common.json.Json;
  * Data requests and the access trail (留痕). {@code requestAccess} verifies a consumer's signed
  * request, decides it against agreement and consent, spends a use of the consent when granted, and
  * writes the access record in the same transaction whether it grants or denies: no data leaves a
- * provider without a record, and every refusal is on the ledger too.
+ * provider without a record, and every refusal is on the ledger too. A subject reading their own
+ * records through their identity provider (purpose {@code SUBJECT_ACCESS}) is decided and recorded
+ * the same way, without consent or agreement (docs/chaincode.md, "Subject access").
  */
 @Contract(name = "Access", info = @Info(title = "Access", version = "0.1.0",
         description = "Data requests, their decisions and the access trail"))
 public final class AccessContract implements ContractInterface {
 
     /**
-     * Decides a signed data request and records the decision. The submitter is the consumer
-     * itself or an operator's node mediating for it.
+     * Decides a signed data request and records the decision. The submitter is the requester
+     * itself (a consumer, or for {@code SUBJECT_ACCESS} an identity provider) or an operator's node
+     * mediating for it.
      *
      * @param signedRequestJson {@link SignedAccessRequest}
      * @return the {@link AccessRecord}; {@code decision} says GRANTED or DENIED and why
@@ -163,8 +166,9 @@ public final class AccessContract implements ContractInterface {
             String requestHash, Evaluation evaluation, Instant now) {
         String retainUntil = null;
         Long usesRemaining = null;
-        if (evaluation.granted()) {
-            Consent consent = evaluation.consent().orElseThrow();
+        // a subject's access to their own records is granted on no consent: no uses, no data life
+        if (evaluation.granted() && evaluation.consent().isPresent()) {
+            Consent consent = evaluation.consent().get();
             Period dataLife = consent.terms().dataLife();
             Instant until = dataLife.unit().plus(now, dataLife.value());
             retainUntil = until == null ? null : until.toString();

@@ -158,6 +158,11 @@ class AccessDenialTest {
                     assertThat(first.usesRemaining()).isZero();
                     return Scenario.sign(s.stamped(request("consent-once", List.of("employer"))), s.net.bank.client);
                 }),
+                denial(ErrorCode.SUBJECT_ACCESS_NOT_ALLOWED, s -> {
+                    AccessRequest r = s.stamped(request(CONSENT, List.of("employer")));
+                    return Scenario.sign(new AccessRequest(r.consumerMspId(), r.subject(), r.consentId(),
+                            "SUBJECT_ACCESS", r.items(), null, r.timestamp(), r.nonce()), s.net.bank.client);
+                }),
                 denial(ErrorCode.CONSENT_FREQUENCY_EXCEEDED, s -> {
                     assertThat(s.bankRequests().decision()).isEqualTo(Decision.GRANTED);
                     assertThat(s.bankRequests().decision()).isEqualTo(Decision.GRANTED);

@@ -34,6 +34,18 @@ public final class Routes {
     public static final String ORGANISATIONS = "/v1/organisations";
     /** GET a page {@code {records, bookmark, fetched}} of the data catalogue. */
     public static final String DATASETS = "/v1/datasets";
+    /**
+     * POST {@code {identifier, signedRequest}} (identity providers): the subject's own records as a
+     * {@code qcchain-answer/1}; see {@code org.qcchain.sdk.subject.SafeBoxClient}.
+     */
+    public static final String SUBJECT_RECORDS = "/v1/subjects/records";
+    /** POST {@code {identifier, pageSize?, bookmark?}} (identity providers): a page of the subject's consents. */
+    public static final String SUBJECT_CONSENTS = "/v1/subjects/consents";
+    /**
+     * POST {@code {identifier, from?, to?, pageSize?, bookmark?}} (identity providers): a page of the
+     * subject's access trail, each record with its transaction evidence.
+     */
+    public static final String SUBJECT_ACCESS_RECORDS = "/v1/subjects/access-records";
 
     private Routes() {}
 

@@ -11,6 +11,13 @@ import org.qcchain.chaincode.support.ContractErrors;
  * Who may read what, in one place. Organisations, datasets and anchors are readable by every
  * registered organisation; agreements, consents and the access trail only by the parties to them
  * and by auditors.
+ *
+ * <p>The operator reads access records and subjects' consents too, <em>for relaying</em>: its node
+ * queries the ledger with its own identity on behalf of the caller it authenticated, and applies
+ * this class's per-caller rule itself (the node's {@code AccessTrailPolicy}). The right is stated
+ * here rather than borrowed from the AUDITOR role, which would also make the operator an auditor
+ * of itself; and it hides nothing the operator could not otherwise see, since the operator's peer
+ * endorses and holds every transaction (docs/chaincode.md, "Roles").
  */
 public final class AccessPolicy {
     private AccessPolicy() {}
@@ -37,12 +44,12 @@ public final class AccessPolicy {
     }
 
     /**
-     * Auditors; the consumer and the submitting organisation; providers of a requested dataset;
-     * identity providers, which show subjects who used their data.
+     * Auditors and the operator (relaying); the consumer and the submitting organisation; providers
+     * of a requested dataset; identity providers, which show subjects who used their data.
      */
     public static void requireCanRead(Caller caller, AccessRecord record) {
         caller.requireRegistered();
-        if (caller.hasRole(Role.AUDITOR) || caller.is(record.consumerMspId()) || caller.is(record.submitterMspId())
+        if (readsEveryTrail(caller) || caller.is(record.consumerMspId()) || caller.is(record.submitterMspId())
                 || record.concernsProvider(caller.mspId()) || caller.hasRole(Role.IDENTITY_PROVIDER)) {
             return;
         }
@@ -50,10 +57,13 @@ public final class AccessPolicy {
                 + record.accessId() + "'");
     }
 
-    /** Auditors read every trail; consumers and providers their own; identity providers subjects' trails. */
+    /**
+     * Auditors read every trail, and so does the operator, whose node relays callers' queries;
+     * consumers and providers their own; identity providers subjects' trails.
+     */
     public static void requireCanList(Caller caller, AccessScope scope, String party) {
         caller.requireRegistered();
-        if (caller.hasRole(Role.AUDITOR)) {
+        if (readsEveryTrail(caller)) {
             return;
         }
         boolean allowed = switch (scope) {
@@ -65,7 +75,8 @@ public final class AccessPolicy {
         if (!allowed) {
             throw ContractErrors.notAuthorized("organisation '" + caller.mspId() + "' may not list the "
                     + scope.name().toLowerCase(java.util.Locale.ROOT) + " access trail"
-                    + (scope == AccessScope.ALL ? "; only auditors may" : " of '" + party + "'"));
+                    + (scope == AccessScope.ALL ? "; only auditors and the operator's node may"
+                            : " of '" + party + "'"));
         }
     }
 
@@ -79,8 +90,16 @@ public final class AccessPolicy {
                 + mspId + "'");
     }
 
-    /** Identity providers (for the subject) and auditors list a subject's consents. */
+    /**
+     * Identity providers (for the subject), auditors, and the operator (its node relays identity
+     * providers' and auditors' queries) list a subject's consents.
+     */
     public static void requireCanListConsentsOfSubjects(Caller caller) {
-        caller.requireAnyRole(Role.IDENTITY_PROVIDER, Role.AUDITOR);
+        caller.requireAnyRole(Role.IDENTITY_PROVIDER, Role.AUDITOR, Role.OPERATOR);
+    }
+
+    /** Auditors, and the operator relaying for the callers its node authenticated. */
+    private static boolean readsEveryTrail(Caller caller) {
+        return caller.hasRole(Role.AUDITOR) || caller.hasRole(Role.OPERATOR);
     }
 }

@@ -41,6 +41,10 @@ import org.qcchain.common.error.ErrorCode;
  * (timestamp, nonce), the consent, then per dataset the catalogue, the consent's coverage and the
  * agreement, then the data range and the consent's use limits. The evaluator only reads; the
  * contract writes the outcome.
+ *
+ * <p>A request for the purpose {@code SUBJECT_ACCESS} takes the self-access path instead ({@link
+ * SubjectAccess}): the requester must be an identity provider, and consent and agreement are not
+ * asked for, because the subject is the one asking.
  */
 public final class AccessEvaluator {
     private final OrganisationStore organisations;
@@ -74,6 +78,9 @@ public final class AccessEvaluator {
         AccessRequest request = signed.request();
         Progress progress = new Progress(resolveItems(request), Certificates.fingerprint(certificate));
         try {
+            if (SubjectAccess.applies(request)) {
+                return evaluateSubjectAccess(signed, certificate, signedBytes, progress);
+            }
             checkSigner(signed, certificate, signedBytes);
             progress.signatureVerified = true;
             checkFreshness(request);
@@ -88,6 +95,25 @@ public final class AccessEvaluator {
         } catch (ChaincodeException denial) {
             return progress.denied(ContractErrors.codeOf(denial), ContractErrors.reasonOf(denial));
         }
+    }
+
+    /**
+     * A subject reading their own records through their identity provider ({@link SubjectAccess}):
+     * signer, freshness, role and the catalogue; no consent, no agreement, no use spent.
+     */
+    private Evaluation evaluateSubjectAccess(SignedAccessRequest signed, X509Certificate certificate,
+            byte[] signedBytes, Progress progress) {
+        AccessRequest request = signed.request();
+        Organisation requester = organisations.find(request.consumerMspId())
+                .orElseThrow(() -> ContractErrors.error(ErrorCode.ORGANISATION_NOT_REGISTERED,
+                        "'" + request.consumerMspId() + "' is not a registered organisation"));
+        CertificateTrust.requireIssuedBy(requester, certificate, now);
+        CertificateTrust.requireSignature(certificate, signedBytes, signed.signature());
+        progress.signatureVerified = true;
+        checkFreshness(request);
+        SubjectAccess.requireIdentityProvider(requester);
+        SubjectAccess.requireDatasets(datasets, request);
+        return progress.granted(null);
     }
 
     private List<AccessItem> resolveItems(AccessRequest request) {
@@ -237,8 +263,9 @@ public final class AccessEvaluator {
             this.fingerprint = fingerprint;
         }
 
+        /** A grant; {@code usageAfter} is null when no consent was used (subject access). */
         Evaluation granted(ConsentUsage usageAfter) {
-            return new Evaluation(Decision.GRANTED, null, null, items, consent, Optional.of(usageAfter),
+            return new Evaluation(Decision.GRANTED, null, null, items, consent, Optional.ofNullable(usageAfter),
                     signatureVerified, fingerprint);
         }
 

@@ -14,7 +14,8 @@ import org.qcchain.common.error.ErrorCode;
  * @param reason null when granted; otherwise the first check that failed
  * @param items the requested datasets with their providers and agreements, as far as known
  * @param consent the consent the request named, when it exists
- * @param usageAfter the consent's usage including this request; present only when granted
+ * @param usageAfter the consent's usage including this request; present only when granted on a
+ *     consent (a subject's access to their own records uses none)
  * @param signatureVerified whether the consumer's signature verified (only then is its nonce spent)
  * @param certificateFingerprint SHA-256 of the signer's certificate, when it parsed
  */

@@ -79,6 +79,12 @@ public enum ErrorCode {
     FIELD_NOT_COVERED(403, "Field not covered"),
     /** The requested data range reaches outside what the consent allows. */
     DATA_RANGE_NOT_COVERED(403, "Data range not covered"),
+    /**
+     * A request for the purpose {@code SUBJECT_ACCESS} (a data subject reading their own records)
+     * by an organisation that is not an identity provider: only the subject's identity provider may
+     * ask without consent and agreement.
+     */
+    SUBJECT_ACCESS_NOT_ALLOWED(403, "Subject access not allowed"),
 
     // --- access records -----------------------------------------------------------------------
     ACCESS_RECORD_NOT_FOUND(404, "Access record not found"),

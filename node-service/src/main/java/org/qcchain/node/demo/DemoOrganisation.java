@@ -31,15 +31,16 @@ public record DemoOrganisation(String mspId, String name, List<Role> roles) {
     public static final String AUDIT_OFFICE = "AuditOfficeMSP";
 
     /**
-     * The organisations, the Bureau first. The Bureau holds AUDITOR beside OPERATOR because its
-     * node reads the access trail with its own identity on behalf of callers (the chaincode lets
-     * only auditors list the whole trail); the node applies the per-caller rule itself.
+     * The organisations, the Bureau first. The Bureau is OPERATOR only: its node reads the access
+     * trail and subjects' consents with its own identity on behalf of the callers it authenticated,
+     * under the chaincode's explicit operator right to read for relaying, and applies the
+     * per-caller rule itself. It is not made an AUDITOR: the operator does not audit itself.
      *
      * @return the organisations
      */
     public static List<DemoOrganisation> all() {
         return List.of(
-                new DemoOrganisation(BUREAU, "济南市大数据局 Big Data Bureau", List.of(Role.OPERATOR, Role.AUDITOR)),
+                new DemoOrganisation(BUREAU, "济南市大数据局 Big Data Bureau", List.of(Role.OPERATOR)),
                 new DemoOrganisation(VEHICLES, "车辆管理所 Vehicle Administration", List.of(Role.PROVIDER)),
                 new DemoOrganisation(SOCIAL_INSURANCE, "社会保险事业中心 Social Insurance Centre",
                         List.of(Role.PROVIDER)),

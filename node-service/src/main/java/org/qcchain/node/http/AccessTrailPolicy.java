@@ -9,8 +9,8 @@ import org.qcchain.node.auth.Caller;
 /**
  * Who may list which access trail: the chaincode's own rule ({@code AccessPolicy.requireCanList}),
  * applied by the node because the node queries the ledger with its own identity, which may read
- * every trail. AUDITOR: any scope; CONSUMER and PROVIDER: their own trail; IDENTITY_PROVIDER: a
- * subject's trail.
+ * every trail (the chaincode grants the OPERATOR that right for relaying, docs/chaincode.md).
+ * AUDITOR: any scope; CONSUMER and PROVIDER: their own trail; IDENTITY_PROVIDER: a subject's trail.
  */
 final class AccessTrailPolicy {
 

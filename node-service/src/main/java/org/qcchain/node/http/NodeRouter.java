@@ -91,6 +91,7 @@ final class NodeRouter {
         mount(HttpMethod.POST, "/v1/datasets/{id}/anchors", List.of(authentication,
                 RoleGuard.anyOf(Role.PROVIDER), new DatasetAnchorsHandler(services)));
         mountAgreements();
+        mountSubjectRoutes();
         return router;
     }
 
@@ -109,6 +110,19 @@ final class NodeRouter {
                 RoleGuard.anyOf(Role.PROVIDER), new AgreementRejectHandler(services)));
         mount(HttpMethod.POST, "/v1/agreements/{id}/terminate", List.of(new JsonContentType(), authentication,
                 RoleGuard.anyOf(Role.CONSUMER, Role.PROVIDER), new AgreementTerminateHandler(services)));
+    }
+
+    /**
+     * The data subject's own routes, for identity providers: identifiers travel in POST bodies,
+     * never in URLs, and the node pseudonymises them.
+     */
+    private void mountSubjectRoutes() {
+        mount(HttpMethod.POST, "/v1/subjects/records", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new SubjectRecordsHandler(services)));
+        mount(HttpMethod.POST, "/v1/subjects/consents", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new SubjectConsentsHandler(services, config.limits())));
+        mount(HttpMethod.POST, "/v1/subjects/access-records", List.of(new JsonContentType(), authentication,
+                RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new SubjectAccessRecordsHandler(services, config.limits())));
     }
 
     /**

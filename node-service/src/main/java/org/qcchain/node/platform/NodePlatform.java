@@ -138,7 +138,8 @@ public final class NodePlatform implements AutoCloseable {
     /** @return what the HTTP routes work with */
     public NodeServices services() {
         return NodeServices.of(ledger, node, dataRequests())
-                .withUploads(new RecordUploads(stores, pseudonyms, ledger.suite()));
+                .withUploads(new RecordUploads(stores, pseudonyms, ledger.suite()))
+                .withPseudonyms(pseudonyms);
     }
 
     @Override
