@@ -11,11 +11,13 @@ import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.platform.NodePlatform;
 
 /**
- * {@code qcchain start}: loads the configuration, opens the platform of the data folder (the
- * embedded ledger, provider stores and ledger-backed organisation directory a demo or an earlier
- * run left there), serves the API and blocks until the process is asked to stop (SIGTERM, Ctrl-C).
- * A folder without a ledger is a configuration error (78): {@code start} never creates a ledger,
- * because a node that silently began a new chain would look healthy while answering from nothing.
+ * {@code qcchain start}: loads the configuration, opens the platform (the embedded ledger, provider
+ * stores and ledger-backed organisation directory a demo or an earlier run left in the data folder;
+ * or, with {@code ledger.backend} {@code fabric}, the Fabric channel through its gateway peer and
+ * the data folder's provider stores), serves the API and blocks until the process is asked to stop
+ * (SIGTERM, Ctrl-C). On the embedded ledger, a folder without a ledger is a configuration error
+ * (78): {@code start} never creates a ledger, because a node that silently began a new chain would
+ * look healthy while answering from nothing.
  */
 final class StartCommand implements Command {
 
@@ -34,9 +36,11 @@ final class StartCommand implements Command {
         StringBuilder text = new StringBuilder("Usage: qcchain start [--config FILE]\n\n"
                 + "Opens the embedded ledger, provider stores and organisation directory in the\n"
                 + "data folder (made by 'qcchain demo' or an earlier node) and serves the HTTP API.\n"
-                + "Without --config (or QCCHAIN_CONFIG) the embedded defaults apply: HTTP on\n"
-                + "127.0.0.1:8080, data in ./qcchain-data, P256_SHA256. A folder without a ledger\n"
-                + "exits with 78; ledger.backend 'fabric' is not available yet (exit 2).\n\n"
+                + "With ledger.backend 'fabric' it connects to the channel of ledger.fabric through\n"
+                + "its gateway peer instead (docs/fabric.md) and keeps only the provider stores and\n"
+                + "platform key in the data folder. Without --config (or QCCHAIN_CONFIG) the embedded\n"
+                + "defaults apply: HTTP on 127.0.0.1:8080, data in ./qcchain-data, P256_SHA256.\n"
+                + "A folder without a ledger, or an unusable Fabric setting, exits with 78.\n\n"
                 + "Options:\n  --config FILE   JSON configuration file (see docs/api.md)\n\n"
                 + "Environment overrides:\n");
         NodeConfigLoader.environmentVariables().forEach((variable, key) ->
@@ -57,12 +61,7 @@ final class StartCommand implements Command {
         NodePlatform platform;
         try {
             config = NodeConfigLoader.load(file, env);
-            if (!"embedded".equals(config.ledger().backend())) {
-                err.println("qcchain start: ledger.backend '" + config.ledger().backend() + "' is not available yet"
-                        + " in this build; use ledger.backend 'embedded'");
-                return ExitCodes.NOT_AVAILABLE;
-            }
-            platform = NodePlatform.open(Path.of(config.dataDir()));
+            platform = NodePlatform.open(config);
         } catch (ConfigException e) {
             err.println("qcchain start: " + e.getMessage());
             return ExitCodes.CONFIG;
@@ -83,8 +82,17 @@ final class StartCommand implements Command {
     private static void banner(NodeConfig config, NodePlatform platform, NodeServer server, PrintStream out) {
         String scheme = config.tls().enabled() ? "https" : "http";
         out.println("qcchain node " + NodeServer.version() + " listening on " + scheme + "://"
-                + config.http().host() + ":" + server.port() + " (" + config.cryptoSuite() + ", embedded ledger in "
-                + config.dataDir() + ", height " + platform.ledger().height() + ")");
+                + config.http().host() + ":" + server.port() + " (" + config.cryptoSuite() + ", " + ledger(config)
+                + ", height " + platform.ledger().height() + ")");
+    }
+
+    private static String ledger(NodeConfig config) {
+        if (!config.ledger().usesFabric()) {
+            return "embedded ledger in " + config.dataDir();
+        }
+        NodeConfig.Fabric fabric = config.ledger().fabric();
+        return "Fabric channel " + fabric.channel() + " through " + fabric.gatewayEndpoint() + " as " + fabric.mspId()
+                + ", stores in " + config.dataDir();
     }
 
     static Path configFile(List<String> args, Map<String, String> env) {

@@ -35,7 +35,8 @@ final class EnvOverrides {
                 continue;
             }
             JsonPointer pointer = JsonPointer.compile(variable.getValue());
-            ObjectNode parent = (ObjectNode) config.at(pointer.head());
+            // a section absent from the defaults (ledger.fabric) is made by its first variable
+            ObjectNode parent = config.withObject(pointer.head());
             String field = pointer.last().getMatchingProperty();
             parent.set(field, typed(variable.getKey(), value.strip(), parent.get(field)));
         }
@@ -68,6 +69,13 @@ final class EnvOverrides {
         variables.put("QCCHAIN_HTTP_PORT", "/http/port");
         variables.put("QCCHAIN_CRYPTO_SUITE", "/cryptoSuite");
         variables.put("QCCHAIN_LEDGER_BACKEND", "/ledger/backend");
+        variables.put("QCCHAIN_FABRIC_GATEWAY_ENDPOINT", "/ledger/fabric/gatewayEndpoint");
+        variables.put("QCCHAIN_FABRIC_TLS_ROOT_CERTIFICATE", "/ledger/fabric/tlsRootCertificate");
+        variables.put("QCCHAIN_FABRIC_HOSTNAME_OVERRIDE", "/ledger/fabric/hostnameOverride");
+        variables.put("QCCHAIN_FABRIC_CHANNEL", "/ledger/fabric/channel");
+        variables.put("QCCHAIN_FABRIC_CHAINCODE", "/ledger/fabric/chaincode");
+        variables.put("QCCHAIN_FABRIC_MSP_ID", "/ledger/fabric/mspId");
+        variables.put("QCCHAIN_FABRIC_MSP_DIRECTORY", "/ledger/fabric/mspDirectory");
         variables.put("QCCHAIN_TLS_ENABLED", "/tls/enabled");
         variables.put("QCCHAIN_TLS_CERTIFICATE", "/tls/certificate");
         variables.put("QCCHAIN_TLS_PRIVATE_KEY", "/tls/privateKey");

@@ -1,5 +1,6 @@
 package org.qcchain.node.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,9 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
         Checks.present(tls, "tls");
         Checks.present(cryptoSuite, "cryptoSuite");
         Checks.present(ledger, "ledger");
+        Checks.rule(!ledger.usesFabric() || cryptoSuite == CryptoSuite.P256_SHA256,
+                "ledger.backend fabric needs cryptoSuite P256_SHA256, was " + cryptoSuite
+                        + ": Fabric's MSP signs and verifies with ECDSA P-256 only");
         Checks.present(limits, "limits");
         Checks.present(auth, "auth");
         organisations = List.copyOf(Checks.present(organisations, "organisations"));
@@ -50,7 +54,7 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
     public static NodeConfig defaults() {
         return new NodeConfig("qcchain-data", new Http("127.0.0.1", 8080),
                 new Tls(false, null, null, ClientAuthMode.NONE), CryptoSuite.P256_SHA256,
-                new Ledger("embedded"), new Limits(1024 * 1024, 200, 50), new Auth(300, 100_000),
+                new Ledger(Ledger.EMBEDDED), new Limits(1024 * 1024, 200, 50), new Auth(300, 100_000),
                 List.of());
     }
 
@@ -95,12 +99,77 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
      * The ledger backend.
      *
      * @param backend {@code embedded} (H2, one machine) or {@code fabric} (a Fabric network)
+     * @param fabric how to reach the Fabric network; required when the backend is {@code fabric},
+     *     ignored otherwise (so a file can keep it while trying the embedded ledger)
      */
-    public record Ledger(String backend) {
-        /** Checks the values. */
+    public record Ledger(String backend, Fabric fabric) {
+        /** The embedded backend. */
+        public static final String EMBEDDED = "embedded";
+        /** The Fabric backend. */
+        public static final String FABRIC = "fabric";
+
+        /** Checks the values; the constructor the configuration is read with. */
+        @JsonCreator
         public Ledger {
-            Checks.rule("embedded".equals(backend) || "fabric".equals(backend),
+            Checks.rule(EMBEDDED.equals(backend) || FABRIC.equals(backend),
                     "ledger.backend must be embedded or fabric, was " + backend);
+            Checks.rule(!FABRIC.equals(backend) || fabric != null,
+                    "ledger.fabric must be set when ledger.backend is fabric (gatewayEndpoint, tlsRootCertificate,"
+                            + " channel, chaincode, mspId, mspDirectory)");
+        }
+
+        /**
+         * A backend without a Fabric section, e.g. {@code new Ledger("embedded")}.
+         *
+         * @param backend {@code embedded}
+         */
+        public Ledger(String backend) {
+            this(backend, null);
+        }
+
+        /** @return whether the node runs on a Fabric network */
+        public boolean usesFabric() {
+            return FABRIC.equals(backend);
+        }
+    }
+
+    /**
+     * How the node reaches its Fabric network: one gateway peer over gRPC with TLS, as one member
+     * of the node's organisation (docs/fabric.md, "The node on Fabric").
+     *
+     * @param gatewayEndpoint {@code host:port} of the gateway peer, e.g. {@code peer0.bureau.example.cn:7051}
+     * @param tlsRootCertificate PEM file of the CA that issued the peer's TLS certificate
+     * @param hostnameOverride the name to check the peer's TLS certificate against when it differs
+     *     from the endpoint's host (an IP address, a tunnel); {@code null} to check the host
+     * @param channel the channel, e.g. {@code datashare}
+     * @param chaincode the chaincode's name on that channel, e.g. {@code qcchain}
+     * @param mspId the node's organisation, e.g. {@code BureauMSP}
+     * @param mspDirectory the member's MSP folder: {@code signcerts/*.pem} and {@code keystore/*_sk}
+     */
+    public record Fabric(String gatewayEndpoint, String tlsRootCertificate, String hostnameOverride, String channel,
+            String chaincode, String mspId, String mspDirectory) {
+        /** Checks the values. */
+        public Fabric {
+            Checks.notBlank(gatewayEndpoint, "ledger.fabric.gatewayEndpoint");
+            int colon = gatewayEndpoint.lastIndexOf(':');
+            Checks.rule(colon > 0 && isPort(gatewayEndpoint.substring(colon + 1)),
+                    "ledger.fabric.gatewayEndpoint must be host:port, was " + gatewayEndpoint);
+            Checks.notBlank(tlsRootCertificate, "ledger.fabric.tlsRootCertificate");
+            Checks.rule(hostnameOverride == null || !hostnameOverride.isBlank(),
+                    "ledger.fabric.hostnameOverride must be a host name or absent");
+            Checks.notBlank(channel, "ledger.fabric.channel");
+            Checks.notBlank(chaincode, "ledger.fabric.chaincode");
+            Checks.notBlank(mspId, "ledger.fabric.mspId");
+            Checks.notBlank(mspDirectory, "ledger.fabric.mspDirectory");
+        }
+
+        private static boolean isPort(String text) {
+            try {
+                int port = Integer.parseInt(text);
+                return port > 0 && port <= 65535;
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
     }
 

@@ -80,22 +80,37 @@ public interface LedgerBackend extends AutoCloseable {
     long height();
 
     /**
-     * Checks the whole ledger (hash chain, signatures, replayed state).
+     * Checks the whole ledger: what each backend can check is in its documentation (the embedded
+     * ledger replays everything; a Fabric node checks the hash chain it reads from its peer).
      *
      * @return {@code {intact, height, transactions, ...}}; when not intact, {@code block} and
      *     {@code problem} name the first block that fails
      */
-    JsonNode verify();
+    default JsonNode verify() {
+        return verify(VerifyProgress.NONE);
+    }
+
+    /**
+     * {@link #verify()} telling a listener how far it has come.
+     *
+     * @param progress hears blocks verified so far and the height
+     * @return the report, as {@link #verify()}
+     */
+    JsonNode verify(VerifyProgress progress);
 
     /**
      * Makes an organisation a member of the channel (or replaces its CAs), so that its members'
      * proposals are accepted. The chaincode's registration says what an organisation may do; the
      * membership says whose signatures the ledger accepts at all.
      *
+     * <p>A backend whose channel is governed elsewhere (Fabric: a configuration update signed by
+     * the channel's admins) only confirms a membership that already exists.
+     *
      * @param mspId the organisation
      * @param caCertificatesPem its CA certificates
+     * @throws ChaincodeFailure if this backend cannot make the organisation a member
      */
-    void admit(String mspId, List<String> caCertificatesPem);
+    void admit(String mspId, List<String> caCertificatesPem) throws ChaincodeFailure;
 
     /**
      * Delivers the chaincode events of committed valid transactions, in block order, on one

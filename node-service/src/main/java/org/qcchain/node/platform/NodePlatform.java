@@ -8,40 +8,46 @@ import java.util.Objects;
 import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.node.answer.DataRequestService;
 import org.qcchain.node.config.ConfigException;
+import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.http.NodeServices;
+import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.ledger.LedgerOrganisationDirectory;
 import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
+import org.qcchain.node.ledger.fabric.FabricLedgerBackend;
+import org.qcchain.node.ledger.fabric.FabricNetworkOptions;
 import org.qcchain.node.store.PlatformKey;
 import org.qcchain.node.store.ProviderStores;
 import org.qcchain.node.store.RecordUploads;
 
 /**
- * A node's platform, wired from its data folder: the embedded ledger ({@code ledger/}), the
- * provider stores ({@code providers/}), the pseudonymisation key ({@code platform.key}) and the
- * organisation directory read from the ledger. The demo {@linkplain #create creates} one; {@code
- * qcchain start}, {@code verify} and {@code import} {@linkplain #open open} it again.
+ * A node's platform, wired from its data folder: the ledger (the embedded ledger in {@code
+ * ledger/}, or a Fabric channel reached through a gateway peer), the provider stores ({@code
+ * providers/}), the pseudonymisation key ({@code platform.key}) and the organisation directory
+ * read from the ledger. The demo {@linkplain #create creates} one; {@code qcchain start}, {@code
+ * verify} and {@code import} {@linkplain #open open} it again.
  *
  * <pre>{@code
- * try (NodePlatform platform = NodePlatform.open(Path.of("data/demo"))) {
+ * try (NodePlatform platform = NodePlatform.open(config)) {
  *     NodeServer.start(vertx, config, platform.directory(), platform.services());
  * }
  * }</pre>
  */
 public final class NodePlatform implements AutoCloseable {
 
-    private final EmbeddedLedgerBackend ledger;
+    private final LedgerBackend ledger;
     private final LedgerIdentity node;
     private final ProviderStores stores;
     private final Pseudonymizer pseudonyms;
     private final LedgerOrganisationDirectory directory;
 
-    private NodePlatform(Path dataDir, EmbeddedLedgerBackend ledger, LedgerIdentity node) {
+    private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node) {
         this.ledger = ledger;
         this.node = node;
+        // first what asks the ledger (a Fabric peer may be unreachable), then the local files
+        this.directory = new LedgerOrganisationDirectory(ledger, node);
         this.stores = ProviderStores.open(dataDir);
         this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
-        this.directory = new LedgerOrganisationDirectory(ledger, node);
     }
 
     /**
@@ -62,6 +68,59 @@ public final class NodePlatform implements AutoCloseable {
         NodeFiles.writeGenesis(dataDir, node.mspId(), genesisMembers);
         return new NodePlatform(dataDir, EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, genesisMembers),
                 node);
+    }
+
+    /**
+     * Opens the platform a configuration names: the embedded ledger of {@code dataDir}, as {@link
+     * #open(Path)}, or the Fabric channel of {@code ledger.fabric} with the provider stores and
+     * platform key of {@code dataDir}, as {@link #openFabric}.
+     *
+     * @param config the node's configuration
+     * @return the platform
+     * @throws ConfigException if the data folder, the node's files or the Fabric settings are not
+     *     usable
+     */
+    public static NodePlatform open(NodeConfig config) throws ConfigException {
+        Path dataDir = Path.of(config.dataDir());
+        return config.ledger().usesFabric() ? openFabric(dataDir, config.ledger().fabric()) : open(dataDir);
+    }
+
+    /**
+     * Opens a node on a Fabric channel: its member's identity from the MSP folder, the gateway
+     * connection, and the data folder's provider stores and platform key. A new data folder gets
+     * a new platform key; every node of a platform must have the same one (copy {@code
+     * platform.key} from the first node before starting another).
+     *
+     * @param dataDir the node's data folder (provider stores, platform key); made if absent
+     * @param fabric the gateway peer, channel, chaincode and MSP folder
+     * @return the platform
+     * @throws ConfigException if the MSP folder or TLS root certificate is unusable, the node's key
+     *     is not P-256, the data folder has provider stores but no platform key, or the gateway
+     *     peer cannot be asked for the chain's height
+     */
+    public static NodePlatform openFabric(Path dataDir, NodeConfig.Fabric fabric) throws ConfigException {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(fabric, "fabric");
+        if (Files.isDirectory(dataDir.resolve("providers")) && !Files.isRegularFile(dataDir.resolve(PlatformKey.FILE))) {
+            throw new ConfigException(dataDir.resolve(PlatformKey.FILE) + " is missing but provider stores exist;"
+                    + " restore it from the backup of this data folder");
+        }
+        LedgerIdentity node = IdentityFiles.fromMspFolder(fabric.mspId(), Path.of(fabric.mspDirectory()));
+        FabricLedgerBackend ledger;
+        try {
+            ledger = FabricLedgerBackend.connect(new FabricNetworkOptions(fabric.gatewayEndpoint(),
+                    Path.of(fabric.tlsRootCertificate()), fabric.hostnameOverride(), fabric.channel(),
+                    fabric.chaincode()), node);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ledger.fabric: " + e.getMessage(), e);
+        }
+        try {
+            return new NodePlatform(dataDir, ledger, node);
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw new ConfigException("cannot use Fabric channel " + fabric.channel() + " through "
+                    + fabric.gatewayEndpoint() + " as " + fabric.mspId() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -106,7 +165,7 @@ public final class NodePlatform implements AutoCloseable {
     }
 
     /** @return the ledger */
-    public EmbeddedLedgerBackend ledger() {
+    public LedgerBackend ledger() {
         return ledger;
     }
 

@@ -11,12 +11,12 @@ import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.LedgerListener;
-import org.qcchain.ledger.embedded.ProgressListener;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerEvent;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.ledger.VerifyProgress;
 import org.qcchain.simulator.ChaincodeEventRecord;
 
 /**
@@ -98,20 +98,17 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
         return ledger.height();
     }
 
-    @Override
-    public JsonNode verify() {
-        return verify(ProgressListener.NONE);
-    }
-
     /**
-     * {@link #verify()} telling a listener how far it has come: {@code qcchain verify} prints it,
-     * since a long chain takes minutes.
+     * Replays the whole ledger: hash chain, signatures, membership, validation codes, world state
+     * and history ({@code qcchain verify} prints the progress, since a long chain takes minutes).
      *
      * @param progress hears blocks verified so far and the height
-     * @return the report, as {@link #verify()}
+     * @return the report
      */
-    public JsonNode verify(ProgressListener progress) {
-        return IntegrityReport.of(ledger, progress);
+    @Override
+    public JsonNode verify(VerifyProgress progress) {
+        Objects.requireNonNull(progress, "progress");
+        return IntegrityReport.of(ledger, progress::onProgress);
     }
 
     @Override

@@ -1,0 +1,130 @@
+package org.qcchain.node.ledger.fabric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.crypto.CertificateAuthority;
+import org.qcchain.common.crypto.CertificateProfile;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.Identity;
+import org.qcchain.common.crypto.Pem;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.node.ApiException;
+import org.qcchain.node.config.ConfigException;
+import org.qcchain.node.config.NodeConfig;
+import org.qcchain.node.ledger.ChaincodeFailure;
+import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.platform.IdentityFiles;
+import org.qcchain.node.platform.NodePlatform;
+
+/** Setting up the Fabric backend: the member's MSP folder, the key suite, a gateway peer that is down. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FabricConnectionTest {
+
+    private static final Instant START = Instant.now().minus(Duration.ofDays(1));
+
+    @TempDir
+    Path folder;
+
+    private final CertificateAuthority ca = CertificateAuthority.createRoot(CryptoSuite.P256_SHA256,
+            "CN=ca.bureau,O=BureauMSP,C=CN", START, Duration.ofDays(3650));
+    private final Identity user = ca.issueIdentity("CN=User1@bureau,OU=client,O=BureauMSP,C=CN",
+            CertificateProfile.CLIENT, START, Duration.ofDays(365));
+
+    /** An MSP folder as cryptogen writes it, with a second, unrelated key beside the right one. */
+    private Path mspFolder() throws IOException {
+        Path msp = folder.resolve("msp");
+        Files.createDirectories(msp.resolve("signcerts"));
+        Files.createDirectories(msp.resolve("keystore"));
+        Files.writeString(msp.resolve("signcerts/User1@bureau-cert.pem"), user.certificatePem());
+        Identity other = ca.issueIdentity("CN=other,OU=client,O=BureauMSP,C=CN", CertificateProfile.CLIENT, START,
+                Duration.ofDays(365));
+        Files.writeString(msp.resolve("keystore/0a_sk"), other.privateKeyPem());
+        Files.writeString(msp.resolve("keystore/priv_sk"), user.privateKeyPem());
+        return msp;
+    }
+
+    @Test
+    void reads_the_member_of_an_msp_folder_with_the_key_of_its_certificate() throws Exception {
+        LedgerIdentity member = IdentityFiles.fromMspFolder("BureauMSP", mspFolder());
+
+        assertThat(member.mspId()).isEqualTo("BureauMSP");
+        assertThat(member.identity().certificate()).isEqualTo(user.certificate());
+        byte[] data = "proposal".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatCode(() -> CryptoSuite.P256_SHA256.verify(user.certificate().getPublicKey(), data,
+                member.identity().sign(data))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refuses_an_msp_folder_without_the_certificate_s_key() throws Exception {
+        Path msp = mspFolder();
+        Files.delete(msp.resolve("keystore/priv_sk"));
+
+        assertThatThrownBy(() -> IdentityFiles.fromMspFolder("BureauMSP", msp))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("holds no key of its certificate");
+    }
+
+    @Test
+    void refuses_an_sm2_identity_since_fabric_accepts_p256_only() {
+        CertificateAuthority sm2 = CertificateAuthority.createRoot(CryptoSuite.SM2_SM3, "CN=ca.sm2,O=BureauMSP,C=CN",
+                START, Duration.ofDays(3650));
+        LedgerIdentity member = new LedgerIdentity("BureauMSP", sm2.issueIdentity("CN=user,O=BureauMSP,C=CN",
+                CertificateProfile.CLIENT, START, Duration.ofDays(365)));
+
+        assertThatThrownBy(() -> FabricLedgerBackend.connect(options(1, folder.resolve("none.pem")), member))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SM2_SM3", "P-256");
+    }
+
+    @Test
+    void a_gateway_peer_that_is_down_makes_calls_ledger_unavailable() throws Exception {
+        LedgerIdentity member = IdentityFiles.fromMspFolder("BureauMSP", mspFolder());
+        try (FabricLedgerBackend ledger = FabricLedgerBackend.connect(options(closedPort(), tlsRoot()), member)) {
+            ChaincodeFailure submit = catchThrowableOfType(ChaincodeFailure.class,
+                    () -> ledger.submit(member, "Organisations:init", "{}"));
+            ApiException height = catchThrowableOfType(ApiException.class, ledger::height);
+
+            assertThat(submit.errorCode()).isEqualTo(ErrorCode.LEDGER_UNAVAILABLE);
+            assertThat(height.errorCode()).isEqualTo(ErrorCode.LEDGER_UNAVAILABLE);
+            assertThat(ledger.kind()).isEqualTo("fabric");
+            assertThat(ledger.suite()).isEqualTo(CryptoSuite.P256_SHA256);
+        }
+    }
+
+    @Test
+    void a_node_whose_gateway_peer_is_down_does_not_start() throws Exception {
+        NodeConfig.Fabric fabric = new NodeConfig.Fabric("127.0.0.1:" + closedPort(), tlsRoot().toString(), null,
+                "datashare", "qcchain", "BureauMSP", mspFolder().toString());
+
+        assertThatThrownBy(() -> NodePlatform.openFabric(folder.resolve("data"), fabric))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot use Fabric channel datashare through 127.0.0.1:");
+    }
+
+    private FabricNetworkOptions options(int port, Path tlsRoot) {
+        return new FabricNetworkOptions("127.0.0.1:" + port, tlsRoot, null, "datashare", "qcchain");
+    }
+
+    private Path tlsRoot() throws IOException {
+        return Files.writeString(folder.resolve("tls-ca.pem"), Pem.toPem(ca.certificate()));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
