@@ -130,10 +130,10 @@ class DataFolderCommandsTest extends CommandLineTest {
         }
 
         @Test
-        void says_the_fabric_backend_is_not_available_yet() {
-            assertThat(run(Map.of("QCCHAIN_LEDGER_BACKEND", "fabric"), "start")).isEqualTo(ExitCodes.NOT_AVAILABLE);
+        void refuses_the_fabric_backend_without_its_settings() {
+            assertThat(run(Map.of("QCCHAIN_LEDGER_BACKEND", "fabric"), "start")).isEqualTo(ExitCodes.CONFIG);
 
-            assertThat(err()).contains("'fabric' is not available yet");
+            assertThat(err()).contains("ledger.fabric must be set when ledger.backend is fabric");
         }
 
         @Test
