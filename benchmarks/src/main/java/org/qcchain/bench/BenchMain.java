@@ -2,6 +2,8 @@ package org.qcchain.bench;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The command line: {@code java -jar qcchain-benchmarks-<version>-all.jar ledger|http [options]}.
@@ -29,39 +31,41 @@ public final class BenchMain {
             usage(System.err);
             System.exit(2);
         }
-        LedgerBenchOptions options;
-        try {
-            options = LedgerBenchOptions.parse(rest);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            usage(System.err);
-            System.exit(2);
-            return;
+        LedgerBenchOptions options = options(rest, LedgerBenchOptions::parse, LedgerBenchOptions::help);
+        if (options != null) {
+            new LedgerBenchmark(options, System.out, System.err).run();
         }
-        if (options.help()) {
-            usage(System.out);
-            return;
-        }
-        new LedgerBenchmark(options, System.out, System.err).run();
     }
 
     private static void http(String[] rest) throws Exception {
-        HttpBenchOptions options;
-        try {
-            options = HttpBenchOptions.parse(rest);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            usage(System.err);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            usage(System.out);
+        HttpBenchOptions options = options(rest, HttpBenchOptions::parse, HttpBenchOptions::help);
+        if (options == null) {
             return;
         }
         new HttpBenchmark(options, System.out, System.err).run();
         // Vert.x and the ledger leave no non-daemon threads, but say so explicitly for the shaded jar
         System.exit(0);
+    }
+
+    /**
+     * A benchmark's options, or {@code null} when only the usage was asked for (and printed); bad
+     * options print the reason and the usage and end the process with status 2.
+     */
+    private static <T> T options(String[] rest, Function<String[], T> parse, Predicate<T> help) {
+        T options;
+        try {
+            options = parse.apply(rest);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage(System.err);
+            System.exit(2);
+            return null;
+        }
+        if (help.test(options)) {
+            usage(System.out);
+            return null;
+        }
+        return options;
     }
 
     private static boolean isHelp(String argument) {

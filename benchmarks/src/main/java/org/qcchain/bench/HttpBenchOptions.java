@@ -1,7 +1,10 @@
 package org.qcchain.bench;
 
+import static org.qcchain.bench.OptionValues.positive;
+import static org.qcchain.bench.OptionValues.positives;
+import static org.qcchain.bench.OptionValues.value;
+
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,8 +33,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
             String name = args[i];
             switch (name) {
                 case "--help", "-h" -> help = true;
-                case "--clients" -> clients = Arrays.stream(value(args, ++i, name).split(","))
-                        .map(v -> positive(name, v)).toList();
+                case "--clients" -> clients = positives(name, value(args, ++i, name));
                 case "--requests" -> requests = positive(name, value(args, ++i, name));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, name));
                 case "--subjects" -> subjects = positive(name, value(args, ++i, name));
@@ -52,25 +54,5 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
             throw new IllegalArgumentException("--subjects must be at least 4 x the most clients (" + 4 * most + ")");
         }
         return new HttpBenchOptions(clients, requests, warmup, subjects, sample, folder, help);
-    }
-
-    private static String value(String[] args, int index, String name) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int positive(String name, String value) {
-        int number;
-        try {
-            number = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
-        }
-        if (number < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, not " + number);
-        }
-        return number;
     }
 }

@@ -31,10 +31,7 @@ record HttpRunReport(int clients, HttpLoad.Result result, long cpuNanos, Map<Str
     }
 
     double percentileMillis(double percentile) {
-        long[] sorted = result.latencyNanos().clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+        return Latencies.percentileMillis(result.latencyNanos(), percentile);
     }
 
     double maxMillis() {

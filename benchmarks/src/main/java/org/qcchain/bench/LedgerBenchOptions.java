@@ -1,8 +1,11 @@
 package org.qcchain.bench;
 
+import static org.qcchain.bench.OptionValues.list;
+import static org.qcchain.bench.OptionValues.positive;
+import static org.qcchain.bench.OptionValues.positives;
+import static org.qcchain.bench.OptionValues.value;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.qcchain.common.crypto.CryptoSuite;
 
@@ -45,12 +48,10 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
                 case "--help", "-h" -> help = true;
                 case "--no-fsync" -> fsync = false;
                 case "--suite" -> suites = list(value(args, ++i, name)).stream().map(CryptoSuite::fromName).toList();
-                case "--block-size" -> blockSizes = list(value(args, ++i, name)).stream()
-                        .map(v -> positive(name, v)).toList();
+                case "--block-size" -> blockSizes = positives(name, value(args, ++i, name));
                 case "--transactions" -> transactions = positive(name, value(args, ++i, name));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, name));
-                case "--in-flight" -> inFlight = list(value(args, ++i, name)).stream().map(v -> positive(name, v))
-                        .toList();
+                case "--in-flight" -> inFlight = positives(name, value(args, ++i, name));
                 case "--workers" -> workers = positive(name, value(args, ++i, name));
                 case "--block-timeout-ms" -> timeout = positive(name, value(args, ++i, name));
                 case "--folder" -> folder = Path.of(value(args, ++i, name));
@@ -62,29 +63,5 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
         }
         return new LedgerBenchOptions(suites, blockSizes, transactions, warmup, inFlight, workers, timeout, fsync,
                 folder, help);
-    }
-
-    private static String value(String[] args, int index, String name) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static List<String> list(String value) {
-        return new ArrayList<>(Arrays.asList(value.split(",")));
-    }
-
-    private static int positive(String name, String value) {
-        int number;
-        try {
-            number = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
-        }
-        if (number < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, not " + number);
-        }
-        return number;
     }
 }

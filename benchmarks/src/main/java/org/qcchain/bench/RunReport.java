@@ -1,6 +1,5 @@
 package org.qcchain.bench;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,10 +40,7 @@ record RunReport(CryptoSuite suite, int blockSize, int inFlight, LoadDriver.Load
     }
 
     double percentileMillis(double percentile) {
-        long[] sorted = load.latencyNanos().clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+        return Latencies.percentileMillis(load.latencyNanos(), percentile);
     }
 
     double transactionsPerBlock() {

@@ -10,7 +10,6 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.qcchain.chaincode.access.AccessPolicy;
 import org.qcchain.chaincode.access.Caller;
-import org.qcchain.chaincode.access.RelayedCommands;
 import org.qcchain.chaincode.model.Agreement;
 import org.qcchain.chaincode.model.AgreementApproval;
 import org.qcchain.chaincode.model.AgreementProposal;
@@ -46,63 +45,53 @@ public final class AgreementContract implements ContractInterface {
     /** Asks for an agreement (CONSUMER). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String requestAgreement(Context ctx, String proposalJson) {
-        Stores stores = Stores.of(ctx);
-        return request(ctx, stores, Caller.of(ctx, stores.organisations()), proposalJson);
+        return Acting.plain(ctx).write((stores, caller) -> request(ctx, stores, caller, proposalJson));
     }
 
     /** {@link #requestAgreement} signed by the consumer and relayed by an operator's node. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String requestAgreementRelayed(Context ctx, String proposalJson, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:requestAgreement", commandJson, proposalJson);
-        return request(ctx, stores, caller, proposalJson);
+        return Acting.relayed(ctx, "Agreements:requestAgreement", commandJson, proposalJson)
+                .write((stores, caller) -> request(ctx, stores, caller, proposalJson));
     }
 
     /** Approves a pending agreement, possibly narrowing fields, purposes and end (the provider). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String approveAgreement(Context ctx, String approvalJson) {
-        Stores stores = Stores.of(ctx);
-        return approve(ctx, stores, Caller.of(ctx, stores.organisations()), approvalJson);
+        return Acting.plain(ctx).write((stores, caller) -> approve(ctx, stores, caller, approvalJson));
     }
 
     /** {@link #approveAgreement}, relayed. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String approveAgreementRelayed(Context ctx, String approvalJson, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:approveAgreement", commandJson, approvalJson);
-        return approve(ctx, stores, caller, approvalJson);
+        return Acting.relayed(ctx, "Agreements:approveAgreement", commandJson, approvalJson)
+                .write((stores, caller) -> approve(ctx, stores, caller, approvalJson));
     }
 
     /** Rejects a pending agreement (the provider). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String rejectAgreement(Context ctx, String agreementId, String reason) {
-        Stores stores = Stores.of(ctx);
-        return reject(ctx, stores, Caller.of(ctx, stores.organisations()), agreementId, reason);
+        return Acting.plain(ctx).write((stores, caller) -> reject(ctx, stores, caller, agreementId, reason));
     }
 
     /** {@link #rejectAgreement}, relayed. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String rejectAgreementRelayed(Context ctx, String agreementId, String reason, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:rejectAgreement", commandJson, agreementId,
-                reason);
-        return reject(ctx, stores, caller, agreementId, reason);
+        return Acting.relayed(ctx, "Agreements:rejectAgreement", commandJson, agreementId, reason)
+                .write((stores, caller) -> reject(ctx, stores, caller, agreementId, reason));
     }
 
     /** Ends a pending or active agreement (either party). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String terminateAgreement(Context ctx, String agreementId, String reason) {
-        Stores stores = Stores.of(ctx);
-        return terminate(ctx, stores, Caller.of(ctx, stores.organisations()), agreementId, reason);
+        return Acting.plain(ctx).write((stores, caller) -> terminate(ctx, stores, caller, agreementId, reason));
     }
 
     /** {@link #terminateAgreement}, relayed. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String terminateAgreementRelayed(Context ctx, String agreementId, String reason, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Agreements:terminateAgreement", commandJson,
-                agreementId, reason);
-        return terminate(ctx, stores, caller, agreementId, reason);
+        return Acting.relayed(ctx, "Agreements:terminateAgreement", commandJson, agreementId, reason)
+                .write((stores, caller) -> terminate(ctx, stores, caller, agreementId, reason));
     }
 
     private static String request(Context ctx, Stores stores, Caller caller, String proposalJson) {

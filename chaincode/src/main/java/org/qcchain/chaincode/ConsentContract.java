@@ -9,7 +9,6 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.qcchain.chaincode.access.AccessPolicy;
 import org.qcchain.chaincode.access.Caller;
-import org.qcchain.chaincode.access.RelayedCommands;
 import org.qcchain.chaincode.consent.ConsentValidation;
 import org.qcchain.chaincode.model.Consent;
 import org.qcchain.chaincode.model.ConsentGrant;
@@ -51,61 +50,53 @@ public final class ConsentContract implements ContractInterface {
     /** Records a consent (IDENTITY_PROVIDER); a subject signature, if present, is verified. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String grantConsent(Context ctx, String grantJson) {
-        Stores stores = Stores.of(ctx);
-        return grant(ctx, stores, Caller.of(ctx, stores.organisations()), grantJson);
+        return Acting.plain(ctx).write((stores, caller) -> grant(ctx, stores, caller, grantJson));
     }
 
     /** {@link #grantConsent} signed by the identity provider and relayed by an operator's node. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String grantConsentRelayed(Context ctx, String grantJson, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:grantConsent", commandJson, grantJson);
-        return grant(ctx, stores, caller, grantJson);
+        return Acting.relayed(ctx, "Consents:grantConsent", commandJson, grantJson)
+                .write((stores, caller) -> grant(ctx, stores, caller, grantJson));
     }
 
     /** Suspends an active consent (the identity provider that recorded it). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String pauseConsent(Context ctx, String changeJson) {
-        Stores stores = Stores.of(ctx);
-        return changeStatus(ctx, stores, Caller.of(ctx, stores.organisations()), changeJson, PAUSE);
+        return Acting.plain(ctx).write((stores, caller) -> changeStatus(ctx, stores, caller, changeJson, PAUSE));
     }
 
     /** {@link #pauseConsent}, relayed. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String pauseConsentRelayed(Context ctx, String changeJson, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:pauseConsent", commandJson, changeJson);
-        return changeStatus(ctx, stores, caller, changeJson, PAUSE);
+        return Acting.relayed(ctx, "Consents:pauseConsent", commandJson, changeJson)
+                .write((stores, caller) -> changeStatus(ctx, stores, caller, changeJson, PAUSE));
     }
 
     /** Resumes a paused consent (the identity provider that recorded it). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String resumeConsent(Context ctx, String changeJson) {
-        Stores stores = Stores.of(ctx);
-        return changeStatus(ctx, stores, Caller.of(ctx, stores.organisations()), changeJson, RESUME);
+        return Acting.plain(ctx).write((stores, caller) -> changeStatus(ctx, stores, caller, changeJson, RESUME));
     }
 
     /** {@link #resumeConsent}, relayed. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String resumeConsentRelayed(Context ctx, String changeJson, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:resumeConsent", commandJson, changeJson);
-        return changeStatus(ctx, stores, caller, changeJson, RESUME);
+        return Acting.relayed(ctx, "Consents:resumeConsent", commandJson, changeJson)
+                .write((stores, caller) -> changeStatus(ctx, stores, caller, changeJson, RESUME));
     }
 
     /** Revokes an active or paused consent for good (the identity provider that recorded it). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String revokeConsent(Context ctx, String changeJson) {
-        Stores stores = Stores.of(ctx);
-        return changeStatus(ctx, stores, Caller.of(ctx, stores.organisations()), changeJson, REVOKE);
+        return Acting.plain(ctx).write((stores, caller) -> changeStatus(ctx, stores, caller, changeJson, REVOKE));
     }
 
     /** {@link #revokeConsent}, relayed. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String revokeConsentRelayed(Context ctx, String changeJson, String commandJson) {
-        Stores stores = Stores.of(ctx);
-        Caller caller = RelayedCommands.verify(ctx, stores, "Consents:revokeConsent", commandJson, changeJson);
-        return changeStatus(ctx, stores, caller, changeJson, REVOKE);
+        return Acting.relayed(ctx, "Consents:revokeConsent", commandJson, changeJson)
+                .write((stores, caller) -> changeStatus(ctx, stores, caller, changeJson, REVOKE));
     }
 
     /** A consent with its usage and whether it is in force now. */

@@ -181,22 +181,25 @@ class RelayedCommandTest {
             assertThat(net.ledger.state().range("", "", 0)).isEqualTo(before);
         }
 
+        /** The Bureau relays {@code envelope} as the pause it must be signed for. */
+        void refusedFromTheBureau(ErrorCode code, CommandEnvelope envelope) {
+            refusedWithNothingWritten(code, () -> relay.submit(net.bureau, envelope, PAUSE, pause));
+        }
+
         CommandEnvelope pauseSignedBy(Identity signer) {
             return Relay.signed("CitizenAppMSP", signer, net.now(), "cmd-pause-0001", PAUSE, pause);
         }
 
         @Test
         void a_certificate_of_another_organisation() {
-            refusedWithNothingWritten(ErrorCode.CERTIFICATE_UNTRUSTED,
-                    () -> relay.submit(net.bureau, pauseSignedBy(net.bank.client), PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.CERTIFICATE_UNTRUSTED, pauseSignedBy(net.bank.client));
         }
 
         @Test
         void an_expired_certificate() {
             Identity expired = net.citizenApp.issue("expired.CitizenAppMSP", Member.CA_START, Duration.ofDays(30));
 
-            refusedWithNothingWritten(ErrorCode.CERTIFICATE_EXPIRED,
-                    () -> relay.submit(net.bureau, pauseSignedBy(expired), PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.CERTIFICATE_EXPIRED, pauseSignedBy(expired));
         }
 
         @Test
@@ -206,7 +209,7 @@ class RelayedCommandTest {
             CommandEnvelope forged = new CommandEnvelope(new Command(original.function(), original.args(),
                     original.mspId(), "cmd-pause-0002", original.issuedAt()), signed.certificate(), signed.signature());
 
-            refusedWithNothingWritten(ErrorCode.BAD_SIGNATURE, () -> relay.submit(net.bureau, forged, PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.BAD_SIGNATURE, forged);
         }
 
         @Test
@@ -216,7 +219,7 @@ class RelayedCommandTest {
             CommandEnvelope swapped = new CommandEnvelope(signed.command(), net.citizenApp.client.certificatePem(),
                     signed.signature());
 
-            refusedWithNothingWritten(ErrorCode.BAD_SIGNATURE, () -> relay.submit(net.bureau, swapped, PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.BAD_SIGNATURE, swapped);
         }
 
         @Test
@@ -227,8 +230,8 @@ class RelayedCommandTest {
             CommandEnvelope future = Relay.signed("CitizenAppMSP", net.citizenApp.client, now.plusSeconds(301),
                     "cmd-future-0001", PAUSE, pause);
 
-            refusedWithNothingWritten(ErrorCode.REQUEST_STALE, () -> relay.submit(net.bureau, old, PAUSE, pause));
-            refusedWithNothingWritten(ErrorCode.REQUEST_STALE, () -> relay.submit(net.bureau, future, PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.REQUEST_STALE, old);
+            refusedFromTheBureau(ErrorCode.REQUEST_STALE, future);
         }
 
         @Test
@@ -237,7 +240,7 @@ class RelayedCommandTest {
             relay.submit(net.bureau, once, PAUSE, pause).assertCommitted();
             relay.byBureau(net.citizenApp, RESUME, change(Scenario.CONSENT, null)).assertCommitted();
 
-            refusedWithNothingWritten(ErrorCode.REQUEST_REPLAYED, () -> relay.submit(net.bureau, once, PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.REQUEST_REPLAYED, once);
         }
 
         @Test
@@ -263,8 +266,7 @@ class RelayedCommandTest {
         void a_command_for_another_function() {
             CommandEnvelope forRevoke = Relay.signed(net.citizenApp, net.now(), REVOKE, pause);
 
-            refusedWithNothingWritten(ErrorCode.COMMAND_MISMATCH,
-                    () -> relay.submit(net.bureau, forRevoke, PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.COMMAND_MISMATCH, forRevoke);
         }
 
         @Test
@@ -292,8 +294,7 @@ class RelayedCommandTest {
         void a_command_of_an_unregistered_organisation() {
             CommandEnvelope outsider = Relay.signed(net.outsider, net.now(), PAUSE, pause);
 
-            refusedWithNothingWritten(ErrorCode.ORGANISATION_NOT_REGISTERED,
-                    () -> relay.submit(net.bureau, outsider, PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.ORGANISATION_NOT_REGISTERED, outsider);
         }
 
         @Test
@@ -309,9 +310,8 @@ class RelayedCommandTest {
                     "Consents:pauseConsentRelayed", pause, "{\"command\":"));
             refusedWithNothingWritten(ErrorCode.INVALID_ARGUMENT, () -> net.submit(net.bureau,
                     "Consents:pauseConsentRelayed", pause, "{\"certificate\":\"x\",\"signature\":\"y\"}"));
-            refusedWithNothingWritten(ErrorCode.INVALID_ARGUMENT,
-                    () -> relay.submit(net.bureau, shortNonce, PAUSE, pause));
-            refusedWithNothingWritten(ErrorCode.INVALID_ARGUMENT, () -> relay.submit(net.bureau, noTime, PAUSE, pause));
+            refusedFromTheBureau(ErrorCode.INVALID_ARGUMENT, shortNonce);
+            refusedFromTheBureau(ErrorCode.INVALID_ARGUMENT, noTime);
         }
     }
 

@@ -1,15 +1,11 @@
 package org.qcchain.sdk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Objects;
-import org.qcchain.common.crypto.Certificates;
 import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.common.crypto.InvalidSignatureException;
-import org.qcchain.common.crypto.Pem;
 import org.qcchain.common.json.Json;
+import org.qcchain.sdk.internal.SignerCertificates;
 
 /**
  * A signed data request: the chaincode's {@code SignedAccessRequest} {@code {request, certificate,
@@ -46,21 +42,8 @@ public final class SignedDataRequest {
      */
     public static SignedDataRequest of(DataRequest request, String certificatePem, byte[] signature) {
         Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(certificatePem, "certificatePem");
-        Objects.requireNonNull(signature, "signature");
-        X509Certificate certificate;
-        try {
-            certificate = Pem.parseCertificate(certificatePem);
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("certificatePem is not a PEM certificate: " + e.getMessage(), e);
-        }
-        CryptoSuite suite = Certificates.suiteOf(certificate);
-        try {
-            suite.verify(certificate.getPublicKey(), request.bytesToSign(), signature);
-        } catch (InvalidSignatureException e) {
-            throw new IllegalArgumentException("the signature is not the certificate's over this request: "
-                    + e.getMessage(), e);
-        }
+        CryptoSuite suite = SignerCertificates.requireSignature(certificatePem, request.bytesToSign(), signature,
+                "request");
         return new SignedDataRequest(request, certificatePem, signature.clone(), suite);
     }
 

@@ -1,27 +1,17 @@
 package org.qcchain.chaincode.store;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Nonces of consumers' signed requests. A nonce is kept forever under (consumer, nonce), so a
- * replayed request is found with one read; two uses of one nonce in a block conflict on the key.
+ * Nonces of consumers' signed requests, kept under (consumer, nonce) with the id of the access
+ * record that spent them.
  */
-public final class NonceStore {
-    private final LedgerState state;
+public final class NonceStore extends SpentNonces {
 
     public NonceStore(LedgerState state) {
-        this.state = state;
+        super(state);
     }
 
-    public boolean used(String consumerMspId, String nonce) {
-        return state.exists(key(consumerMspId, nonce));
-    }
-
-    public void markUsed(String consumerMspId, String nonce, String accessId) {
-        state.stub().putState(key(consumerMspId, nonce), accessId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String key(String consumerMspId, String nonce) {
-        return Keys.of(state.stub(), Keys.NONCE, consumerMspId, nonce);
+    @Override
+    String keyType() {
+        return Keys.NONCE;
     }
 }

@@ -1,16 +1,11 @@
 package org.qcchain.sdk.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Objects;
 import org.qcchain.common.command.CommandEnvelope;
-import org.qcchain.common.crypto.Certificates;
-import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.common.crypto.InvalidSignatureException;
-import org.qcchain.common.crypto.Pem;
 import org.qcchain.common.json.Json;
+import org.qcchain.sdk.internal.SignerCertificates;
 
 /**
  * A signed command: the body {@code {command, certificate, signature}} of a write route when the
@@ -46,21 +41,7 @@ public final class SignedCommand {
      */
     public static SignedCommand of(UnsignedCommand command, String certificatePem, byte[] signature) {
         Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(certificatePem, "certificatePem");
-        Objects.requireNonNull(signature, "signature");
-        X509Certificate certificate;
-        try {
-            certificate = Pem.parseCertificate(certificatePem);
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("certificatePem is not a PEM certificate: " + e.getMessage(), e);
-        }
-        CryptoSuite suite = Certificates.suiteOf(certificate);
-        try {
-            suite.verify(certificate.getPublicKey(), command.bytesToSign(), signature);
-        } catch (InvalidSignatureException e) {
-            throw new IllegalArgumentException("the signature is not the certificate's over this command: "
-                    + e.getMessage(), e);
-        }
+        SignerCertificates.requireSignature(certificatePem, command.bytesToSign(), signature, "command");
         return new SignedCommand(command, certificatePem, signature.clone());
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -27,57 +26,29 @@ import java.util.Set;
  * commas, quotes (doubled) and line breaks. Records are read lazily; a bad record fails with the
  * line it starts on, never with its content (which holds an identifier in clear).
  */
-public final class CsvSource implements SourceAdapter {
+public final class CsvSource extends LineNumberedSource {
 
     private static final Set<String> RESERVED = Set.of("subjectType", "subjectNumber", "sequence", "version");
 
-    private final String datasetId;
     private final Reader text;
-    private long lineOfLastRow;
 
     /**
      * @param datasetId the dataset the records belong to
      * @param text the CSV text, header first; closed by the caller
      */
     public CsvSource(String datasetId, Reader text) {
-        this.datasetId = datasetId;
+        super(datasetId);
         this.text = text;
-    }
-
-    @Override
-    public String datasetId() {
-        return datasetId;
-    }
-
-    @Override
-    public String placeOfLastRow(long index) {
-        return "line " + lineOfLastRow;
     }
 
     @Override
     public Iterator<SourceRow> rows() {
         CsvReader reader = new CsvReader(text);
         List<Column> header = header(reader);
-        return new Iterator<>() {
-            private List<CsvReader.Cell> next = reader.next();
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public SourceRow next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                long line = reader.recordLine();
-                SourceRow row = row(header, next, line);
-                lineOfLastRow = line;
-                next = reader.next();
-                return row;
-            }
-        };
+        return readAhead(() -> {
+            List<CsvReader.Cell> cells = reader.next();
+            return cells == null ? null : new Numbered<>(cells, reader.recordLine());
+        }, (cells, line) -> row(header, cells, line));
     }
 
     private static List<Column> header(CsvReader reader) {

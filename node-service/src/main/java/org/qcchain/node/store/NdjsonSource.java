@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
 
@@ -23,69 +22,42 @@ import org.qcchain.common.json.JsonInputException;
  * needs no memory for them. A bad line fails with its line number and never with its content: the
  * content holds a subject's identifier in clear.
  */
-public final class NdjsonSource implements SourceAdapter {
+public final class NdjsonSource extends LineNumberedSource {
 
-    private final String datasetId;
     private final BufferedReader lines;
-    private long lineOfLastRow;
 
     /**
      * @param datasetId the dataset the records belong to
      * @param lines the NDJSON text; closed by the caller
      */
     public NdjsonSource(String datasetId, BufferedReader lines) {
-        this.datasetId = datasetId;
+        super(datasetId);
         this.lines = lines;
     }
 
     @Override
-    public String datasetId() {
-        return datasetId;
-    }
-
-    @Override
-    public String placeOfLastRow(long index) {
-        return "line " + lineOfLastRow;
-    }
-
-    @Override
     public Iterator<SourceRow> rows() {
-        return new Iterator<>() {
-            private long lineNumber;
-            private long nextLine;
-            private SourceRow next = advance();
+        return readAhead(new RowReader(), (row, line) -> row);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
+    /** Reads on to the next line that is not blank and makes it a row as it is read. */
+    private final class RowReader implements RecordReader<SourceRow> {
+        private long lineNumber;
 
-            @Override
-            public SourceRow next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                SourceRow row = next;
-                lineOfLastRow = nextLine;
-                next = advance();
-                return row;
-            }
-
-            private SourceRow advance() {
-                try {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        lineNumber++;
-                        if (!line.isBlank()) {
-                            nextLine = lineNumber;
-                            return row(line, lineNumber);
-                        }
+        @Override
+        public Numbered<SourceRow> read() {
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    lineNumber++;
+                    if (!line.isBlank()) {
+                        return new Numbered<>(row(line, lineNumber), lineNumber);
                     }
-                    return null;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
                 }
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
             }
-        };
+        }
     }
 
     private static SourceRow row(String line, long number) {

@@ -1,6 +1,8 @@
 package org.qcchain.node.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qcchain.node.http.DemoNodes.assertProblem;
+import static org.qcchain.node.http.DemoNodes.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
@@ -35,9 +37,8 @@ import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.auth.SignatureHeaders;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
-import org.qcchain.node.config.NodeConfig;
+import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
-import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.node.store.BatchAnchorer;
@@ -74,11 +75,7 @@ class DataRequestEndToEndTest {
 
     @BeforeEach
     void start(Vertx vertx) {
-        NodeConfig d = NodeConfig.defaults();
-        NodeConfig config = new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
-                CryptoSuite.P256_SHA256, d.ledger(), d.limits(), d.auth(), List.of());
-        server = await(NodeServer.start(vertx, config, demo.directory(),
-                NodeServices.of(demo.ledger(), demo.pki().node(), demo.dataRequests())));
+        server = DemoNodes.start(vertx, folder, demo, demo.pki().node());
         client = WebClient.create(vertx);
     }
 
@@ -261,14 +258,6 @@ class DataRequestEndToEndTest {
         return false;
     }
 
-    private static JsonNode assertProblem(HttpResponse<Buffer> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-        assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
-        JsonNode problem = Json.tree(response.bodyAsString());
-        assertThat(problem.path("code").asText()).isEqualTo(code);
-        return problem;
-    }
-
     private static LedgerIdentity bank() {
         return demo.pki().client(DemoOrganisation.BANK);
     }
@@ -303,13 +292,5 @@ class DataRequestEndToEndTest {
             request.putHeader("Content-Type", "application/json");
         }
         return request.sendBuffer(Buffer.buffer(body));
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("future did not complete: " + e, e);
-        }
     }
 }

@@ -1,9 +1,10 @@
 package org.qcchain.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qcchain.node.http.DemoNodes.assertProblem;
+import static org.qcchain.node.http.DemoNodes.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -30,7 +31,6 @@ import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.auth.RequestSigner;
-import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.AnswerCheck;
@@ -80,10 +80,7 @@ class RecordUploadRoutesTest {
 
     @BeforeEach
     void start(Vertx vertx) {
-        NodeConfig d = NodeConfig.defaults();
-        NodeConfig config = new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
-                CryptoSuite.P256_SHA256, d.ledger(), new NodeConfig.Limits(4096, 200, 50, MAX_BULK), d.auth(),
-                List.of());
+        NodeConfig config = DemoNodes.config(folder, new NodeConfig.Limits(4096, 200, 50, MAX_BULK));
         RecordUploads uploads = new RecordUploads(demo.platform().stores(), demo.platform().pseudonyms(),
                 demo.ledger().suite());
         providerNode = await(NodeServer.start(vertx, config, demo.directory(),
@@ -284,14 +281,6 @@ class RecordUploadRoutesTest {
         return demo.pki().client(DemoOrganisation.VEHICLES);
     }
 
-    private static JsonNode assertProblem(HttpResponse<Buffer> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-        assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
-        JsonNode problem = Json.tree(response.bodyAsString());
-        assertThat(problem.path("code").asText()).isEqualTo(code);
-        return problem;
-    }
-
     private HttpResponse<Buffer> send(NodeServer node, LedgerIdentity who, String target, String contentType,
             String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -302,13 +291,5 @@ class RecordUploadRoutesTest {
             request.putHeader("Content-Type", contentType);
         }
         return await(request.sendBuffer(Buffer.buffer(bytes)));
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("future did not complete: " + e, e);
-        }
     }
 }

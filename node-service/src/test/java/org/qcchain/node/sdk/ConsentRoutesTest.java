@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,16 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.auth.RequestSigner;
-import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
-import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPki;
 import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.DemoService;
+import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
-import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.sdk.ConsentBuilder;
 import org.qcchain.sdk.QcchainClient;
@@ -58,11 +55,7 @@ class ConsentRoutesTest {
         demo = DemoPlatform.create(folder, 70, 7L, new PrintStream(OutputStream.nullOutputStream()));
         LedgerIdentity app = DemoPki.readClient(folder, DemoOrganisation.CITIZEN_APP);
         vertx = Vertx.vertx();
-        NodeConfig d = NodeConfig.defaults();
-        NodeConfig config = new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
-                CryptoSuite.P256_SHA256, d.ledger(), d.limits(), d.auth(), List.of());
-        appNode = RestartedDemoNode.await(NodeServer.start(vertx, config, demo.directory(),
-                NodeServices.of(demo.ledger(), app, demo.dataRequests())));
+        appNode = DemoNodes.start(vertx, folder, demo, app);
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,24 +21,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.auth.RequestSigner;
-import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
-import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPki;
 import org.qcchain.node.demo.DemoPlatform;
+import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
-import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.sdk.ConsentBuilder;
 import org.qcchain.sdk.DataRequest;
@@ -49,8 +45,6 @@ import org.qcchain.sdk.SignedDataRequest;
 import org.qcchain.sdk.command.Commands;
 import org.qcchain.sdk.command.SignedCommand;
 import org.qcchain.sdk.command.UnsignedCommand;
-import org.qcchain.sdk.verify.TrustAnchors;
-import org.qcchain.sdk.verify.TrustAnchorsBuilder;
 import org.qcchain.sdk.verify.VerifiedAnswer;
 
 /**
@@ -74,16 +68,8 @@ class RelayedWritesEndToEndTest {
     static void nodes() throws Exception {
         demo = DemoPlatform.create(folder, 70, 7L, new PrintStream(OutputStream.nullOutputStream()));
         vertx = Vertx.vertx();
-        bureauNode = start(demo.pki().node());
-        ruralBankNode = start(identity(DemoOrganisation.RURAL_BANK));
-    }
-
-    private static NodeServer start(LedgerIdentity submitter) {
-        NodeConfig d = NodeConfig.defaults();
-        NodeConfig config = new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
-                CryptoSuite.P256_SHA256, d.ledger(), d.limits(), d.auth(), List.of());
-        return RestartedDemoNode.await(NodeServer.start(vertx, config, demo.directory(),
-                NodeServices.of(demo.ledger(), submitter, demo.dataRequests())));
+        bureauNode = DemoNodes.start(vertx, folder, demo, demo.pki().node());
+        ruralBankNode = DemoNodes.start(vertx, folder, demo, identity(DemoOrganisation.RURAL_BANK));
     }
 
     @AfterAll
@@ -331,7 +317,7 @@ class RelayedWritesEndToEndTest {
 
     private static QcchainClient client(NodeServer node, String mspId) throws IOException {
         return QcchainClient.builder().endpoint(endpoint(node)).identity(mspId, member(mspId))
-                .trustAnchors(trustAnchors()).build();
+                .trustAnchors(PublishedTrustAnchors.of(folder)).build();
     }
 
     private static LedgerIdentity identity(String mspId) {
@@ -340,18 +326,5 @@ class RelayedWritesEndToEndTest {
 
     private static Identity member(String mspId) {
         return identity(mspId).identity();
-    }
-
-    /** Each organisation's CA, the Bureau's as node CA: what the operator publishes. */
-    private static TrustAnchors trustAnchors() throws IOException {
-        TrustAnchorsBuilder anchors = TrustAnchors.builder();
-        try (Stream<Path> organisations = Files.list(folder.resolve("msp"))) {
-            for (Path organisation : organisations.sorted().toList()) {
-                anchors.organisation(organisation.getFileName().toString(),
-                        Files.readString(organisation.resolve("ca.pem")));
-            }
-        }
-        return anchors.nodeCa(Files.readString(folder.resolve("msp").resolve(DemoOrganisation.BUREAU)
-                .resolve("ca.pem"))).build();
     }
 }

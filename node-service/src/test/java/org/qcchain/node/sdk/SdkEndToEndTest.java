@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,6 @@ import org.qcchain.sdk.DataRequest;
 import org.qcchain.sdk.QcchainApiException;
 import org.qcchain.sdk.QcchainClient;
 import org.qcchain.sdk.SignedDataRequest;
-import org.qcchain.sdk.verify.TrustAnchors;
-import org.qcchain.sdk.verify.TrustAnchorsBuilder;
 import org.qcchain.sdk.verify.VerifiedAnswer;
 
 /**
@@ -100,25 +96,11 @@ class SdkEndToEndTest {
 
     static QcchainClient client(String mspId) throws IOException {
         return QcchainClient.builder().endpoint(URI.create("http://127.0.0.1:" + node.port()))
-                .identity(mspId, identity(mspId).identity()).trustAnchors(trustAnchors()).build();
+                .identity(mspId, identity(mspId).identity()).trustAnchors(PublishedTrustAnchors.of(folder))
+                .build();
     }
 
     static LedgerIdentity identity(String mspId) {
         return DemoPki.readClient(folder, mspId);
     }
-
-    /** What a bank would get from the operator's published bundle: each organisation's CA, the Bureau's as node CA. */
-    static TrustAnchors trustAnchors() throws IOException {
-        TrustAnchorsBuilder anchors = TrustAnchors.builder();
-        try (Stream<Path> organisations = Files.list(folder.resolve("msp"))) {
-            for (Path organisation : organisations.sorted().toList()) {
-                anchors.organisation(organisation.getFileName().toString(),
-                        Files.readString(organisation.resolve("ca.pem")));
-            }
-        }
-        return anchors.nodeCa(Files.readString(folder.resolve("msp").resolve(DemoOrganisation.BUREAU)
-                .resolve("ca.pem"))).build();
-    }
-
-
 }

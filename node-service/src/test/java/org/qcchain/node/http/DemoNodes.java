@@ -1,0 +1,62 @@
+package org.qcchain.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.Json;
+import org.qcchain.node.config.NodeConfig;
+import org.qcchain.node.demo.DemoPlatform;
+import org.qcchain.node.ledger.LedgerIdentity;
+
+/**
+ * Real nodes on loopback ports over a demo platform, as the end-to-end tests run them: one
+ * configuration, one way to wait for Vert.x, one reading of a problem answer.
+ */
+public final class DemoNodes {
+
+    private DemoNodes() {}
+
+    /** The configuration of a node over the demo folder: defaults, P-256, a free loopback port. */
+    public static NodeConfig config(Path folder) {
+        return config(folder, NodeConfig.defaults().limits());
+    }
+
+    /** {@link #config(Path)} with other limits. */
+    public static NodeConfig config(Path folder, NodeConfig.Limits limits) {
+        NodeConfig d = NodeConfig.defaults();
+        return new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
+                CryptoSuite.P256_SHA256, d.ledger(), limits, d.auth(), List.of());
+    }
+
+    /** Starts a node over the demo ledger that answers data requests and submits as {@code submitter}. */
+    public static NodeServer start(Vertx vertx, Path folder, DemoPlatform demo, LedgerIdentity submitter) {
+        return await(NodeServer.start(vertx, config(folder), demo.directory(),
+                NodeServices.of(demo.ledger(), submitter, demo.dataRequests())));
+    }
+
+    /** @return the future's result, within 60 s */
+    public static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("future did not complete: " + e, e);
+        }
+    }
+
+    /** Asserts a problem answer with the status and code, and returns its document. */
+    public static JsonNode assertProblem(HttpResponse<Buffer> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+        assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = Json.tree(response.bodyAsString());
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        return problem;
+    }
+}
