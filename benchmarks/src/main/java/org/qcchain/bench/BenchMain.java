@@ -92,6 +92,9 @@ public final class BenchMain {
                   --workers N                    ledger worker threads        (default: cores)
                   --block-timeout-ms N           block cut timeout            (default 20)
                   --no-fsync                     do not fsync blocks (NOT durable; for comparison)
+                  --sign before|inline           sign the measured requests before the clock starts, on
+                                                 all cores (default; clients sign elsewhere), or inline
+                                                 on the one submitting thread, inside the measured time
                   --folder PATH                  where ledgers are created    (default: a temp folder)
                   --help                         this text
 

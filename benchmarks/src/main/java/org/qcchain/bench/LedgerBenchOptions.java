@@ -20,11 +20,14 @@ import org.qcchain.common.crypto.CryptoSuite;
  * @param workers ledger worker threads
  * @param blockTimeoutMillis how long a block waits to fill
  * @param fsync whether blocks are forced to disk
+ * @param signInline whether the measured requests are signed by the submitting thread inside the
+ *     measured time (as a client in the same process would) rather than before the clock starts
  * @param folder where to create ledgers; {@code null} for a temporary folder
  * @param help whether only the usage was asked for
  */
 record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, int transactions, int warmup,
-        List<Integer> inFlight, int workers, int blockTimeoutMillis, boolean fsync, Path folder, boolean help) {
+        List<Integer> inFlight, int workers, int blockTimeoutMillis, boolean fsync, boolean signInline, Path folder,
+        boolean help) {
 
     /** Requests use one subject each, so the run never waits on a consent's usage counter. */
     int subjects() {
@@ -40,6 +43,7 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
         int workers = Runtime.getRuntime().availableProcessors();
         int timeout = 20;
         boolean fsync = true;
+        boolean signInline = false;
         Path folder = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -47,6 +51,7 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
             switch (name) {
                 case "--help", "-h" -> help = true;
                 case "--no-fsync" -> fsync = false;
+                case "--sign" -> signInline = signing(value(args, ++i, name));
                 case "--suite" -> suites = list(value(args, ++i, name)).stream().map(CryptoSuite::fromName).toList();
                 case "--block-size" -> blockSizes = positives(name, value(args, ++i, name));
                 case "--transactions" -> transactions = positive(name, value(args, ++i, name));
@@ -62,6 +67,14 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
             throw new IllegalArgumentException("--warmup must not be negative");
         }
         return new LedgerBenchOptions(suites, blockSizes, transactions, warmup, inFlight, workers, timeout, fsync,
-                folder, help);
+                signInline, folder, help);
+    }
+
+    private static boolean signing(String value) {
+        return switch (value) {
+            case "before" -> false;
+            case "inline" -> true;
+            default -> throw new IllegalArgumentException("--sign must be 'before' or 'inline', not '" + value + "'");
+        };
     }
 }

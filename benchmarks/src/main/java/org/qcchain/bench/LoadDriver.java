@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 import org.qcchain.ledger.embedded.CommitResult;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.SignedProposal;
 
 /**
  * Submits proposals with a fixed number in flight, as that many concurrent clients would, and
- * times each from submit to the durable-commit acknowledgement. The callbacks run on the ledger's
+ * times each from submit to the durable-commit acknowledgement (a proposal signed inline is timed
+ * from before its signing). The callbacks run on the ledger's
  * committer thread, so they only store what happened; everything else is done afterwards.
  */
 final class LoadDriver {
@@ -29,7 +31,14 @@ final class LoadDriver {
 
     /** Submits every proposal and waits for all answers. */
     Load run(String label, List<SignedProposal> proposals) throws InterruptedException {
-        int count = proposals.size();
+        return run(label, proposals.size(), proposals::get);
+    }
+
+    /**
+     * Submits {@code count} proposals, each made by {@code proposals} on this thread just before
+     * it is submitted (so its signing is inside the measured time), and waits for all answers.
+     */
+    Load run(String label, int count, IntFunction<SignedProposal> proposals) throws InterruptedException {
         long[] latencies = new long[count];
         CommitResult[] results = new CommitResult[count];
         Throwable[] failures = new Throwable[count];
@@ -41,7 +50,7 @@ final class LoadDriver {
             permits.acquire();
             int index = i;
             long submitted = System.nanoTime();
-            ledger.submit(proposals.get(i)).whenComplete((result, failure) -> {
+            ledger.submit(proposals.apply(i)).whenComplete((result, failure) -> {
                 latencies[index] = System.nanoTime() - submitted;
                 results[index] = result;
                 failures[index] = failure;

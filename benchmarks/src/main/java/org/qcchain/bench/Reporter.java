@@ -20,11 +20,14 @@ final class Reporter {
 
     void machine(LedgerBenchOptions options) {
         out.printf(Locale.ROOT, "## ledger benchmark%n%ncores (availableProcessors): %d; java %s (%s); workers %d;"
-                        + " in flight %s; block timeout %d ms; fsync %s; %d warm-up + %d measured requests per run%n%n",
+                        + " in flight %s; block timeout %d ms; fsync %s; %d warm-up + %d measured requests per run;"
+                        + " measured requests signed %s%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), options.workers(), options.inFlight(),
                 options.blockTimeoutMillis(), options.fsync() ? "every block" : "OFF (not durable)", options.warmup(),
-                options.transactions());
+                options.transactions(), options.signInline()
+                        ? "inline by the submitting thread (inside the measured time)"
+                        : "before the clock starts (fresh nonces and timestamps)");
     }
 
     void baseline(CryptoSuite suite, CryptoBaseline baseline) {
@@ -45,14 +48,17 @@ final class Reporter {
         run.threadCpu().forEach((group, nanos) -> out.printf(Locale.ROOT, "; %s %.0f µs", group,
                 run.cpuMicrosPerRequest(nanos)));
         out.printf("%n%n");
-        out.println("| stage (wall clock, includes waiting for a core) | thread | runs | mean µs per run |"
-                + " µs per transaction |");
-        out.println("|---|---|---:|---:|---:|");
+        out.println("| stage | thread | runs | wall µs per run | wall µs per transaction |"
+                + " CPU µs per transaction |");
+        out.println("|---|---|---:|---:|---:|---:|");
+        double cpuTotal = 0;
         for (Stage stage : Stage.values()) {
             StageTimings.Entry entry = run.stages().entry(stage);
-            out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f |%n", stage, thread(stage), entry.count(),
-                    entry.meanMicros(), run.microsPerTransaction(stage));
+            cpuTotal += run.cpuMicrosPerTransaction(stage);
+            out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f |%n", stage, thread(stage), entry.count(),
+                    entry.meanMicros(), run.microsPerTransaction(stage), run.cpuMicrosPerTransaction(stage));
         }
+        out.printf(Locale.ROOT, "| all timed stages | | | | | %.1f |%n", cpuTotal);
         out.println();
         out.flush();
     }
@@ -72,6 +78,6 @@ final class Reporter {
     }
 
     private static String thread(Stage stage) {
-        return stage.ordinal() <= Stage.SIMULATE.ordinal() ? "worker" : stage == Stage.QUEUED ? "(wait)" : "committer";
+        return stage.ordinal() <= Stage.ENCODE.ordinal() ? "worker" : stage == Stage.QUEUED ? "(wait)" : "committer";
     }
 }

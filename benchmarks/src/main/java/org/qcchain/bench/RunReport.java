@@ -78,6 +78,12 @@ record RunReport(CryptoSuite suite, int blockSize, int inFlight, LoadDriver.Load
         return transactions == 0 ? 0 : entry.totalNanos() / 1000.0 / transactions;
     }
 
+    /** Mean thread CPU microseconds per transaction of a stage (0 for the queue wait). */
+    double cpuMicrosPerTransaction(Stage stage) {
+        long transactions = load.results().size();
+        return transactions == 0 ? 0 : stages.entry(stage).cpuNanos() / 1000.0 / transactions;
+    }
+
     private static String reason(String payload) {
         int at = payload.indexOf("\"reasonCode\":\"");
         if (at < 0) {

@@ -1,7 +1,5 @@
 package org.qcchain.simulator;
 
-import org.qcchain.common.crypto.Sm2CertificateSupport;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -41,7 +39,9 @@ import org.hyperledger.fabric.shim.ChaincodeServer;
  *       it refuses to start. The {@code --id} given here wins over {@code CORE_CHAINCODE_ID_NAME}.
  *   <li>The shim's loggers are set to WARNING and the root handlers it rewrites are restored (see
  *       {@code ShimLogging}); set the {@code org.hyperledger} logger's level to see more.
- *   <li>Loading the shim registers Bouncy Castle as the last JCA security provider.
+ *   <li>Loading the shim registers Bouncy Castle as the last JCA security provider; the runner
+ *       puts an X.509 certificate factory first that reads SM2 certificates and remembers parsed
+ *       ones (see {@link CreatorCertificates}).
  * </ul>
  *
  * <p>Thread-safe: simulate many proposals concurrently. Contracts are instantiated per
@@ -87,8 +87,9 @@ public final class ChaincodeRunner {
         if (chaincodeName.isBlank()) {
             throw new IllegalArgumentException("chaincodeName must not be blank");
         }
-        // the shim parses every creator certificate with the JVM's default X.509 factory: SM2 needs this
-        Sm2CertificateSupport.install();
+        // the shim parses every creator certificate with the JVM's default X.509 factory: SM2 needs
+        // Bouncy Castle's, and remembering the few certificates that sign most transactions saves a parse each
+        CreatorCertificates.install();
         return new ChaincodeRunner(chaincodeName, peerMspId, newRouter(chaincodeName));
     }
 

@@ -11,19 +11,53 @@ import java.util.List;
 import java.util.Optional;
 import org.qcchain.simulator.ChaincodeEventRecord;
 
-/** Reads blocks and transactions back from their tables, on whatever connection it is given. */
+/**
+ * Reads blocks and transactions back from their tables, on whatever connection it is given, and
+ * each transaction's entry from the block file where the {@code transactions} row points.
+ */
 final class BlockReader {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final String BLOCK_COLUMNS = "SELECT block_no, block_hash, previous_hash,"
             + " transactions_root, committed_at, genesis, config, signature FROM blocks";
-    private static final String TX_COLUMNS = "SELECT block_no, tx_no, tx_id, tx_hash, proposal, signature,"
-            + " rwset, status, message, payload, event_name, event_payload, validation_code FROM transactions";
+    private static final String TX_COLUMNS = "SELECT block_no, tx_no, tx_id, tx_hash, validation_code, file_offset,"
+            + " file_length FROM transactions";
 
     private final String chaincode;
+    private final BlockFile blockFile;
 
-    BlockReader(String chaincode) {
+    BlockReader(String chaincode, BlockFile blockFile) {
         this.chaincode = chaincode;
+        this.blockFile = blockFile;
+    }
+
+    /** Where a block's entries lie in the block file: each entry's offset and length, and the block's end. */
+    record Layout(long[] offsets, int[] lengths, long end) {}
+
+    /** The layout of block {@code number}'s entries, as its rows record it. */
+    static Layout layout(Connection connection, long number) throws SQLException {
+        long end;
+        try (PreparedStatement select = connection.prepareStatement("SELECT file_end FROM blocks WHERE block_no = ?")) {
+            select.setLong(1, number);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("block " + number + " is missing");
+                }
+                end = row.getLong(1);
+            }
+        }
+        List<long[]> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT file_offset, file_length FROM transactions WHERE block_no = ? ORDER BY tx_no")) {
+            select.setLong(1, number);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    entries.add(new long[] {row.getLong(1), row.getInt(2)});
+                }
+            }
+        }
+        return new Layout(entries.stream().mapToLong(e -> e[0]).toArray(),
+                entries.stream().mapToInt(e -> (int) e[1]).toArray(), end);
     }
 
     /** The number of blocks; 0 only before the genesis block is written. */
@@ -36,14 +70,14 @@ final class BlockReader {
         }
     }
 
-    Optional<Block> block(Connection connection, long number) throws SQLException {
+    static Optional<Block> block(Connection connection, long number) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(BLOCK_COLUMNS + " WHERE block_no = ?")) {
             select.setLong(1, number);
             return readBlock(connection, select);
         }
     }
 
-    Optional<Block> blockByHash(Connection connection, byte[] hash) throws SQLException {
+    static Optional<Block> blockByHash(Connection connection, byte[] hash) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(BLOCK_COLUMNS + " WHERE block_hash = ?")) {
             select.setBytes(1, hash);
             return readBlock(connection, select);
@@ -88,7 +122,7 @@ final class BlockReader {
         }
     }
 
-    private Optional<Block> readBlock(Connection connection, PreparedStatement select) throws SQLException {
+    private static Optional<Block> readBlock(Connection connection, PreparedStatement select) throws SQLException {
         try (ResultSet row = select.executeQuery()) {
             if (!row.next()) {
                 return Optional.empty();
@@ -118,17 +152,35 @@ final class BlockReader {
         }
     }
 
+    /** The entry a row points to, which must be this transaction's. */
+    private TransactionData entry(long block, String txId, long offset, int length) {
+        TransactionData data;
+        try {
+            data = blockFile.read(offset, length);
+        } catch (IllegalArgumentException e) {
+            throw new LedgerException("block " + block + ", transaction " + txId + ": " + BlockFile.NAME + " at "
+                    + offset + ": " + e.getMessage(), e);
+        }
+        if (!data.txId().equals(txId)) {
+            throw new LedgerException("block " + block + ": " + BlockFile.NAME + " at " + offset + " holds transaction "
+                    + data.txId() + ", not " + txId);
+        }
+        return data;
+    }
+
     private List<TransactionRecord> readTransactions(PreparedStatement select) throws SQLException {
         List<TransactionRecord> records = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
+                long block = row.getLong(1);
                 String txId = row.getString(3);
-                String eventName = row.getString(11);
-                Optional<ChaincodeEventRecord> event = eventName == null ? Optional.empty()
-                        : Optional.of(new ChaincodeEventRecord(chaincode, txId, eventName, row.getBytes(12)));
-                records.add(new TransactionRecord(txId, row.getLong(1), row.getInt(2),
-                        SignedProposal.of(row.getBytes(5), row.getBytes(6)), row.getBytes(7), row.getInt(8),
-                        row.getString(9), row.getBytes(10), event, ValidationCode.valueOf(row.getString(13)),
+                TransactionData data = entry(block, txId, row.getLong(6), row.getInt(7));
+                Optional<ChaincodeEventRecord> event = data.eventName() == null ? Optional.empty()
+                        : Optional.of(new ChaincodeEventRecord(chaincode, txId, data.eventName(),
+                                data.eventPayload() == null ? new byte[0] : data.eventPayload()));
+                records.add(new TransactionRecord(txId, block, row.getInt(2),
+                        SignedProposal.of(data.proposal(), data.signature()), data.rwset(), data.status(),
+                        data.message(), data.payload(), event, ValidationCode.valueOf(row.getString(5)),
                         HEX.formatHex(row.getBytes(4))));
             }
         }

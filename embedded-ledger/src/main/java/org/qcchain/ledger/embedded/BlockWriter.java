@@ -13,15 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.qcchain.simulator.ChaincodeEventRecord;
 import org.qcchain.simulator.KeyOrder;
-import org.qcchain.simulator.SimulationResult;
 import org.qcchain.simulator.Write;
 
 /**
- * Writes a block, its transactions, the state changes and the key history in one database
- * transaction, with one JDBC batch per table; {@link #sync()} then forces the file to disk once.
- * After a crash the database holds the last whole block, never part of one.
+ * Writes a block: first its transactions' entries to the {@link BlockFile}, forced to disk; then
+ * the block header, the transaction index, the state changes and the key history in one database
+ * transaction, with one JDBC batch per table; {@link #sync()} then forces H2's file to disk once.
+ * After a crash the database holds the last whole block, never part of one, and the block file
+ * holds at least every entry the database points to (opening cuts off the rest).
  */
 final class BlockWriter implements AutoCloseable {
 
@@ -29,10 +29,10 @@ final class BlockWriter implements AutoCloseable {
     private record Change(Write write, int txNumber) {}
 
     private static final String INSERT_BLOCK = "INSERT INTO blocks (block_no, block_hash, previous_hash,"
-            + " transactions_root, committed_at, genesis, config, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " transactions_root, committed_at, genesis, config, signature, file_end)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TRANSACTION = "INSERT INTO transactions (block_no, tx_no, tx_id, tx_hash,"
-            + " proposal, signature, rwset, status, message, payload, event_name, event_payload, validation_code)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " validation_code, file_offset, file_length) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String MERGE_STATE = "MERGE INTO state (state_key, state_value, block_no, tx_no)"
             + " KEY (state_key) VALUES (?, ?, ?, ?)";
     private static final String DELETE_STATE = "DELETE FROM state WHERE state_key = ?";
@@ -40,13 +40,17 @@ final class BlockWriter implements AutoCloseable {
             + " tx_seconds, tx_nanos, is_delete, state_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final FileChannel file;
+    private final BlockFile blockFile;
 
     /**
      * A writer.
      *
      * @param databaseFile H2's file, forced after each commit; {@code null} to leave that to the OS
+     *     (and then the block file is not forced either)
+     * @param blockFile where the transactions' entries go
      */
-    BlockWriter(Path databaseFile) {
+    BlockWriter(Path databaseFile, BlockFile blockFile) {
+        this.blockFile = blockFile;
         try {
             // fsync works on any descriptor of the file, so H2's own lock is not disturbed
             this.file = databaseFile == null ? null : FileChannel.open(databaseFile, StandardOpenOption.READ);
@@ -55,21 +59,50 @@ final class BlockWriter implements AutoCloseable {
         }
     }
 
-    void write(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs)
-            throws SQLException {
+    /** The end of the block file: where the next block's entries go. */
+    long fileEnd() {
+        return blockFile.end();
+    }
+
+    /**
+     * Appends the block's transaction entries to the block file and forces it (when syncing), so
+     * that they are on disk before the database refers to them; returns where each entry starts.
+     */
+    long[] appendEntries(List<OrderedTransaction> txs) {
+        long[] offsets = blockFile.append(txs.stream().map(tx -> tx.pending().entry()).toList());
+        if (file != null) {
+            blockFile.force();
+        }
+        return offsets;
+    }
+
+    /**
+     * Writes and commits the block's rows; on failure rolls back and cuts the block file back to
+     * {@code committedEnd}, its end before {@link #appendEntries}.
+     */
+    void write(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs, long[] offsets,
+            long committedEnd) throws SQLException {
         try {
-            insertBlock(connection, block);
-            insertTransactions(connection, block.header().number(), txs);
-            applyState(connection, block.header().number(), txs);
-            insertHistory(connection, block.header().number(), txs);
+            insertRows(connection, block, txs, offsets, blockFile.end());
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
+            blockFile.truncate(committedEnd);
             throw e;
         }
     }
 
-    private static void insertBlock(Connection connection, BlockSealer.Sealed block) throws SQLException {
+    /** The block's rows, in the connection's transaction (the caller commits). */
+    static void insertRows(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs,
+            long[] offsets, long fileEnd) throws SQLException {
+        insertBlock(connection, block, fileEnd);
+        insertTransactions(connection, block.header().number(), txs, offsets);
+        applyState(connection, block.header().number(), txs);
+        insertHistory(connection, block.header().number(), txs);
+    }
+
+    private static void insertBlock(Connection connection, BlockSealer.Sealed block, long fileEnd)
+            throws SQLException {
         BlockHeader header = block.header();
         PreparedStatement insert = Statements.prepare(connection, INSERT_BLOCK);
         insert.setLong(1, header.number());
@@ -80,27 +113,25 @@ final class BlockWriter implements AutoCloseable {
         insert.setString(6, header.genesis() == null ? null : header.genesis().toCanonicalJson());
         insert.setString(7, header.config() == null ? null : header.config().toCanonicalJson());
         insert.setBytes(8, block.signature());
+        insert.setLong(9, fileEnd);
         insert.executeUpdate();
     }
 
-    private static void insertTransactions(Connection connection, long block, List<OrderedTransaction> txs)
-            throws SQLException {
+    private static void insertTransactions(Connection connection, long block, List<OrderedTransaction> txs,
+            long[] offsets) throws SQLException {
+        if (txs.isEmpty()) {
+            return;
+        }
         PreparedStatement insert = batch(connection, INSERT_TRANSACTION);
-        for (OrderedTransaction tx : txs) {
-            SimulationResult simulation = tx.pending().simulation();
+        for (int i = 0; i < txs.size(); i++) {
+            OrderedTransaction tx = txs.get(i);
             insert.setLong(1, block);
             insert.setInt(2, tx.txNumber());
             insert.setString(3, tx.pending().txId());
             insert.setBytes(4, tx.hash());
-            insert.setBytes(5, tx.pending().signed().proposalBytesUnsafe());
-            insert.setBytes(6, tx.pending().signed().signatureUnsafe());
-            insert.setBytes(7, tx.rwsetBytes());
-            insert.setInt(8, simulation.status());
-            insert.setString(9, simulation.message());
-            insert.setBytes(10, simulation.payload());
-            insert.setString(11, simulation.event().map(ChaincodeEventRecord::name).orElse(null));
-            insert.setBytes(12, simulation.event().map(ChaincodeEventRecord::payload).orElse(null));
-            insert.setString(13, tx.code().name());
+            insert.setString(5, tx.code().name());
+            insert.setLong(6, offsets[i]);
+            insert.setInt(7, tx.pending().entry().length);
             insert.addBatch();
         }
         insert.executeBatch();
@@ -146,6 +177,9 @@ final class BlockWriter implements AutoCloseable {
 
     private static void insertHistory(Connection connection, long block, List<OrderedTransaction> txs)
             throws SQLException {
+        if (txs.isEmpty()) {
+            return;
+        }
         PreparedStatement insert = batch(connection, INSERT_HISTORY);
         for (OrderedTransaction tx : txs) {
             if (!tx.isValid()) {
@@ -188,6 +222,7 @@ final class BlockWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        blockFile.close();
         if (file != null) {
             try {
                 file.close();

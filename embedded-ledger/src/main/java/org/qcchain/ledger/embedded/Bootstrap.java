@@ -1,5 +1,8 @@
 package org.qcchain.ledger.embedded;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -12,36 +15,46 @@ import java.util.Optional;
 import org.qcchain.common.crypto.Pem;
 
 /**
- * Opens a ledger's database: creates the tables and block 0 on first use; afterwards refuses
- * options that contradict what block 0 recorded (format version, suite, channel, chaincode, node
- * certificate, genesis membership), since every later block and signature depends on them, and
- * replays the config blocks to find the membership in force.
+ * Opens a ledger's storage: creates the tables, the block file and block 0 on first use;
+ * afterwards refuses options that contradict what block 0 recorded (format version, suite,
+ * channel, chaincode, node certificate, genesis membership), since every later block and signature
+ * depends on them, and an older storage format; replays the config blocks to find the membership
+ * in force, and opens the block file at the end H2 recorded (cutting off a tail a crash left).
  */
 final class Bootstrap {
 
-    /** Where the chain ends: the next block number, the hash to link it to, the membership in force. */
-    record Tip(long height, byte[] hash, GenesisConfig genesis, ChannelMembership membership) {}
+    /**
+     * Where the chain ends: the next block number, the hash to link it to, the membership in force,
+     * and the block file, open for appending.
+     */
+    record Tip(long height, byte[] hash, GenesisConfig genesis, ChannelMembership membership, BlockFile blockFile) {}
 
     private Bootstrap() {}
 
-    static Tip openOrCreate(Connection connection, LedgerOptions options, BlockSealer sealer, BlockReader reader)
+    static Tip openOrCreate(Connection connection, Path folder, LedgerOptions options, BlockSealer sealer)
             throws SQLException {
         Schema.create(connection);
         connection.commit();
         Optional<String> suite = meta(connection, "suite");
         if (suite.isEmpty()) {
-            return createGenesis(connection, options, sealer);
+            return createGenesis(connection, folder, options, sealer);
         }
         String format = meta(connection, "formatVersion").orElse("1");
         if (!format.equals(Integer.toString(GenesisConfig.FORMAT_VERSION))) {
             throw new LedgerException("the ledger has format version " + format + "; this code reads version "
                     + GenesisConfig.FORMAT_VERSION + " (with a channel membership); rebuild it");
         }
+        String storage = meta(connection, "storageFormat").orElse("1");
+        if (!storage.equals(Integer.toString(Schema.STORAGE_FORMAT))) {
+            throw new LedgerException("the ledger has storage format " + storage + " (transactions kept in the"
+                    + " database); this code reads storage format " + Schema.STORAGE_FORMAT + " (transactions in "
+                    + BlockFile.NAME + "); rebuild it, its blocks cannot be read in place");
+        }
         if (!suite.get().equals(options.suite().name())) {
             throw new LedgerException("the ledger was created with suite " + suite.get()
                     + "; it cannot be opened with " + options.suite());
         }
-        GenesisConfig genesis = reader.block(connection, 0).flatMap(Block::genesis)
+        GenesisConfig genesis = BlockReader.block(connection, 0).flatMap(Block::genesis)
                 .orElseThrow(() -> new LedgerException("the ledger has no genesis block"));
         check("channel", genesis.channel(), options.channel());
         check("chaincode", genesis.chaincode(), options.chaincode());
@@ -59,16 +72,17 @@ final class Bootstrap {
             membership = membership.apply(update.change(), options.suite());
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT block_no, block_hash FROM blocks ORDER BY block_no DESC LIMIT 1");
+                "SELECT block_no, block_hash, file_end FROM blocks ORDER BY block_no DESC LIMIT 1");
                 ResultSet row = select.executeQuery()) {
             row.next();
-            return new Tip(row.getLong(1) + 1, row.getBytes(2), genesis, membership);
+            return new Tip(row.getLong(1) + 1, row.getBytes(2), genesis, membership,
+                    BlockFile.open(folder, row.getLong(3)));
         } finally {
             connection.rollback();
         }
     }
 
-    private static Tip createGenesis(Connection connection, LedgerOptions options, BlockSealer sealer)
+    private static Tip createGenesis(Connection connection, Path folder, LedgerOptions options, BlockSealer sealer)
             throws SQLException {
         GenesisConfig genesis = new GenesisConfig(GenesisConfig.FORMAT_VERSION, options.channel(),
                 options.chaincode(), options.suite(), options.nodeIdentity().certificatePem(), options.membership());
@@ -79,15 +93,30 @@ final class Bootstrap {
                 "INSERT INTO ledger_meta (name, meta_value) VALUES (?, ?)")) {
             for (String[] entry : new String[][] {{"suite", options.suite().name()},
                     {"channel", options.channel()}, {"chaincode", options.chaincode()},
-                    {"formatVersion", Integer.toString(GenesisConfig.FORMAT_VERSION)}}) {
+                    {"formatVersion", Integer.toString(GenesisConfig.FORMAT_VERSION)},
+                    {"storageFormat", Integer.toString(Schema.STORAGE_FORMAT)}}) {
                 insert.setString(1, entry[0]);
                 insert.setString(2, entry[1]);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-        new BlockWriter(null).write(connection, sealed, List.of());
-        return new Tip(1, sealed.hash(), genesis, genesis.membership());
+        // a block file left by an earlier attempt that never committed block 0 holds nothing committed
+        try {
+            Files.deleteIfExists(folder.resolve(BlockFile.NAME));
+        } catch (IOException e) {
+            throw new LedgerException("cannot remove a stale " + BlockFile.NAME + ": " + e.getMessage(), e);
+        }
+        BlockFile blockFile = BlockFile.open(folder, BlockFile.START);
+        try {
+            BlockWriter.insertRows(connection, sealed, List.of(), new long[0], blockFile.end());
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            blockFile.close();
+            throw e;
+        }
+        return new Tip(1, sealed.hash(), genesis, genesis.membership(), blockFile);
     }
 
     static Optional<String> meta(Connection connection, String name) throws SQLException {

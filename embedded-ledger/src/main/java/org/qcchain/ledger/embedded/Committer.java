@@ -185,8 +185,8 @@ final class Committer implements Runnable {
         }
         long number = height;
         try {
-            long start = System.nanoTime();
-            batch.forEach(pending -> clock.record(Stage.QUEUED, pending.queuedAtNanos()));
+            batch.forEach(pending -> clock.recordWait(Stage.QUEUED, pending.queuedAtNanos()));
+            long start = clock.start();
             List<OrderedTransaction> ordered = validator.validate(connection, number, batch, membership.current(),
                     membership.check());
             List<byte[]> leaves = ordered.stream().map(OrderedTransaction::hash).toList();
@@ -194,7 +194,7 @@ final class Committer implements Runnable {
                     System.currentTimeMillis(), ordered.stream().map(OrderedTransaction::code).toList());
             clock.record(Stage.VALIDATE, start);
             BlockSealer.Sealed sealed = write(header, ordered);
-            start = System.nanoTime();
+            start = clock.start();
             onCommit.accept(new Committed(sealed, ordered));
             ordered.forEach(tx -> complete(tx, number));
             clock.record(Stage.NOTIFY, start);
@@ -229,10 +229,13 @@ final class Committer implements Runnable {
     }
 
     private BlockSealer.Sealed write(BlockHeader header, List<OrderedTransaction> ordered) throws SQLException {
-        long start = System.nanoTime();
+        long start = clock.start();
         BlockSealer.Sealed sealed = sealer.seal(header);
         start = clock.record(Stage.SEAL, start);
-        writer.write(connection, sealed, ordered);
+        long committedEnd = writer.fileEnd();
+        long[] offsets = writer.appendEntries(ordered);
+        start = clock.record(Stage.APPEND, start);
+        writer.write(connection, sealed, ordered, offsets, committedEnd);
         // stored now: into the id filter before any id of the block leaves the in-flight set
         ordered.forEach(tx -> committedIds.add(tx.pending().txId()));
         start = clock.record(Stage.WRITE, start);

@@ -11,7 +11,9 @@ import org.qcchain.simulator.VersionedValue;
 /**
  * A single-node ledger in one process: Fabric Java chaincode simulated in-process, transactions
  * validated as a Fabric committer does and cut into hash-chained, Merkle-rooted blocks signed by
- * the node, committed atomically with world state and key history in an H2 file.
+ * the node, committed atomically with world state and key history in an H2 file, the bulky
+ * transaction data (signed proposals, read/write sets, responses) in an append-only block file
+ * forced to disk first.
  *
  * <pre>{@code
  * try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, options)) {

@@ -41,11 +41,10 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     private final AtomicInteger endorsing = new AtomicInteger();
     private volatile boolean closed;
 
-    private EmbeddedLedgerImpl(Path folder, LedgerOptions options, Database database) throws SQLException {
+    private EmbeddedLedgerImpl(Path folder, LedgerOptions options, Database database, BlockSealer sealer,
+            Bootstrap.Tip tip) throws SQLException {
         this.database = database;
-        this.reader = new BlockReader(options.chaincode());
-        BlockSealer sealer = new BlockSealer(options.nodeIdentity());
-        Bootstrap.Tip tip = Bootstrap.openOrCreate(database.writer(), options, sealer, reader);
+        this.reader = new BlockReader(options.chaincode(), tip.blockFile());
         this.genesis = tip.genesis();
         ProposalVerifier verifier = new ProposalVerifier(options.suite(), options.channel(), options.chaincode(),
                 clock);
@@ -55,7 +54,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         ChaincodeRunner runner = options.runner()
                 .orElseGet(() -> ChaincodeRunner.forContractsOnClasspath(options.chaincode()));
         this.listeners = new Listeners();
-        this.writer = new BlockWriter(options.syncEachBlock() ? folder.resolve("ledger.mv.db") : null);
+        this.writer = new BlockWriter(options.syncEachBlock() ? folder.resolve("ledger.mv.db") : null, tip.blockFile());
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
         CommittedIds committedIds = database.read(CommittedIds::load);
         this.committer = new Committer(database.writer(), new BlockValidator(committedIds), sealer, writer,
@@ -78,9 +77,15 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         }
         // the committer's connection, one per worker, and two for queries and verification
         Database database = Database.open(folder, options.workers() + 2);
+        Bootstrap.Tip tip = null;
         try {
-            return new EmbeddedLedgerImpl(folder, options, database);
+            BlockSealer sealer = new BlockSealer(options.nodeIdentity());
+            tip = Bootstrap.openOrCreate(database.writer(), folder, options, sealer);
+            return new EmbeddedLedgerImpl(folder, options, database, sealer, tip);
         } catch (SQLException | RuntimeException e) {
+            if (tip != null) {
+                tip.blockFile().close();
+            }
             database.close();
             if (e instanceof LedgerException ledgerException) {
                 throw ledgerException;
@@ -183,14 +188,14 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     @Override
     public Optional<Block> block(long number) {
         requireOpen();
-        return database.read(c -> reader.block(c, number));
+        return database.read(c -> BlockReader.block(c, number));
     }
 
     @Override
     public Optional<Block> blockByHash(String hashHex) {
         requireOpen();
         byte[] hash = HexFormat.of().parseHex(Objects.requireNonNull(hashHex, "hashHex"));
-        return database.read(c -> reader.blockByHash(c, hash));
+        return database.read(c -> BlockReader.blockByHash(c, hash));
     }
 
     @Override

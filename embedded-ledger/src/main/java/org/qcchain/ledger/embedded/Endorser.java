@@ -63,7 +63,7 @@ final class Endorser {
         try {
             // one snapshot for the id lookup and the simulation: one connection checkout, not two
             SimulationResult simulation = database.read(connection -> {
-                long start = System.nanoTime();
+                long start = clock.start();
                 // the filter holds every stored id: only a "maybe" (a duplicate, or ~1 % false positives) asks H2
                 boolean known = committedIds.mightContain(txId) && BlockReader.transactionExists(connection, txId);
                 start = clock.record(Stage.DUPLICATE_CHECK, start);
@@ -84,7 +84,9 @@ final class Endorser {
                 result.complete(refusal(simulation));
                 return;
             }
+            long start = clock.start();
             pending = PendingTransaction.of(signed, parsed, simulation, result, suite, members.sequence());
+            clock.record(Stage.ENCODE, start);
         } catch (RuntimeException e) {
             inFlight.remove(txId);
             throw e;
@@ -104,7 +106,7 @@ final class Endorser {
 
     private ParsedProposal admit(SignedProposal signed, ChannelMembership members) throws ProposalRejectedException {
         ParsedProposal parsed = verifier.verify(signed);
-        long start = System.nanoTime();
+        long start = clock.start();
         membership.check().check(parsed, members);
         clock.record(Stage.MEMBERSHIP, start);
         return parsed;

@@ -105,7 +105,10 @@ public final class LedgerOptions {
         return cutWhenIdle;
     }
 
-    /** Whether each block commit is forced to the disk (fsync), not only to the OS. */
+    /**
+     * Whether each block commit is forced to the disk (fsync of the block file and of H2's file),
+     * not only to the OS.
+     */
     public boolean syncEachBlock() {
         return syncEachBlock;
     }

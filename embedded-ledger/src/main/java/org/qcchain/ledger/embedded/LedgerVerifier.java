@@ -61,11 +61,13 @@ final class LedgerVerifier {
         ReplayCheck replay = new ReplayCheck();
         byte[] previousHash = new byte[32];
         long transactions = 0;
+        long fileEnd = BlockFile.START;
         for (long number = 0; number < height; number++) {
             Block block = readBlock(connection, number);
             if (number == 0 && !block.genesis().equals(Optional.of(genesis))) {
                 throw new LedgerTamperedException(0, "the genesis configuration changed");
             }
+            fileEnd = checkLayout(connection, number, fileEnd);
             List<TransactionRecord> txs = readTransactions(connection, number);
             chain.check(block, txs, previousHash);
             membership = nextMembership(block, membership, configs);
@@ -95,11 +97,34 @@ final class LedgerVerifier {
 
     private Block readBlock(Connection connection, long number) throws SQLException, LedgerTamperedException {
         try {
-            return reader.block(connection, number)
+            return BlockReader.block(connection, number)
                     .orElseThrow(() -> new LedgerTamperedException(number, "is missing"));
         } catch (RuntimeException e) {
             throw new LedgerTamperedException(number, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The block's entries must follow one another in the block file from where the previous block
+     * ended to where this one says it ends: then every byte of the file up to the last block is an
+     * entry that is read, checksummed and hashed below. Returns this block's end.
+     */
+    private static long checkLayout(Connection connection, long number, long previousEnd)
+            throws SQLException, LedgerTamperedException {
+        BlockReader.Layout layout = BlockReader.layout(connection, number);
+        long position = previousEnd;
+        for (int i = 0; i < layout.offsets().length; i++) {
+            if (layout.offsets()[i] != position) {
+                throw new LedgerTamperedException(number, "transaction " + i + " is not where the previous entry of "
+                        + BlockFile.NAME + " ends");
+            }
+            position += layout.lengths()[i];
+        }
+        if (layout.end() != position) {
+            throw new LedgerTamperedException(number, "its entries in " + BlockFile.NAME + " end at " + position
+                    + ", not at " + layout.end() + " as recorded");
+        }
+        return position;
     }
 
     private List<TransactionRecord> readTransactions(Connection connection, long number)

@@ -16,11 +16,12 @@ import org.qcchain.simulator.SimulationResult;
  * @param rwsetBytes the read/write set in Fabric's encoding
  * @param hash the transaction hash (it does not depend on the validation code, so the worker
  *     computes it and the one committer thread does not have to)
+ * @param entry its {@link TransactionData} entry for the block file, encoded (on the worker too)
  * @param membershipSequence the membership its creator was checked against at endorsement
  * @param queuedAtNanos when it was queued ({@link System#nanoTime()})
  */
 record PendingTransaction(SignedProposal signed, ParsedProposal parsed, SimulationResult simulation,
-        CompletableFuture<CommitResult> result, byte[] rwsetBytes, byte[] hash, long membershipSequence,
+        CompletableFuture<CommitResult> result, byte[] rwsetBytes, byte[] hash, byte[] entry, long membershipSequence,
         long queuedAtNanos)
         implements Queued {
 
@@ -29,10 +30,14 @@ record PendingTransaction(SignedProposal signed, ParsedProposal parsed, Simulati
             CompletableFuture<CommitResult> result, CryptoSuite suite, long membershipSequence) {
         byte[] rwset = simulation.readWriteSet().toProto().toByteArray();
         Optional<ChaincodeEventRecord> event = simulation.event();
-        byte[] hash = TransactionEnvelope.hash(suite, parsed.proposal().txId(), signed.proposalBytesUnsafe(),
-                signed.signatureUnsafe(), rwset, simulation.status(), simulation.message(), simulation.payload(),
-                event.map(ChaincodeEventRecord::name).orElse(null), event.map(ChaincodeEventRecord::payload).orElse(null));
-        return new PendingTransaction(signed, parsed, simulation, result, rwset, hash, membershipSequence,
+        String eventName = event.map(ChaincodeEventRecord::name).orElse(null);
+        byte[] eventPayload = event.map(ChaincodeEventRecord::payload).orElse(null);
+        String txId = parsed.proposal().txId();
+        byte[] hash = TransactionEnvelope.hash(suite, txId, signed.proposalBytesUnsafe(), signed.signatureUnsafe(),
+                rwset, simulation.status(), simulation.message(), simulation.payload(), eventName, eventPayload);
+        byte[] entry = new TransactionData(txId, signed.proposalBytesUnsafe(), signed.signatureUnsafe(), rwset,
+                simulation.status(), simulation.message(), simulation.payload(), eventName, eventPayload).encode();
+        return new PendingTransaction(signed, parsed, simulation, result, rwset, hash, entry, membershipSequence,
                 System.nanoTime());
     }
 

@@ -29,7 +29,7 @@ final class ProposalVerifier {
 
     /** The decoded proposal, if every check passes. */
     ParsedProposal verify(SignedProposal signed) throws ProposalRejectedException {
-        long start = System.nanoTime();
+        long start = clock.start();
         ParsedProposal parsed = ProposalCodec.decode(signed.proposalBytesUnsafe());
         start = clock.record(Stage.DECODE, start);
         if (!parsed.proposal().channelId().equals(channel)) {

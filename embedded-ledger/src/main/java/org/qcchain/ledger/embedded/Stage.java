@@ -2,7 +2,7 @@ package org.qcchain.ledger.embedded;
 
 /**
  * The steps a transaction goes through, each timed by the ledger (see {@link
- * EmbeddedLedger#stageTimings()}): the first five on the worker threads, per transaction; the
+ * EmbeddedLedger#stageTimings()}): the first six on the worker threads, per transaction; the
  * rest on the committer thread, per block.
  */
 public enum Stage {
@@ -16,15 +16,19 @@ public enum Stage {
     DUPLICATE_CHECK,
     /** Running the chaincode on a snapshot (its own signature checks included). */
     SIMULATE,
+    /** Encoding the read/write set and hashing the transaction (its Merkle leaf). */
+    ENCODE,
     /** Waiting in the committer's queue and for the block to fill. */
     QUEUED,
     /** Duplicate, membership and MVCC validation of a block. */
     VALIDATE,
     /** Hashing and signing the block header. */
     SEAL,
-    /** Writing the block, transactions, state and history, and committing H2. */
+    /** Appending the block's transaction entries to the block file and forcing it to disk. */
+    APPEND,
+    /** Writing the block header, transaction index, state and history, and committing H2. */
     WRITE,
-    /** Forcing the database file to disk. */
+    /** Forcing H2's database file to disk. */
     FSYNC,
     /** Completing the submitters' futures and telling listeners. */
     NOTIFY

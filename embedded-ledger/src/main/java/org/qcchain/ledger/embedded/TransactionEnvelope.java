@@ -1,10 +1,12 @@
 package org.qcchain.ledger.embedded;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Arrays;
 import java.util.Base64;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.CanonicalJson;
-import org.qcchain.common.json.Json;
 
 /**
  * The hashed form of an ordered transaction, a Merkle leaf of its block: canonical JSON (RFC 8785)
@@ -19,6 +21,12 @@ import org.qcchain.common.json.Json;
  *
  * <p>The transaction hash is the suite's hash of these bytes. The validation code is not part of
  * it; the block header lists the codes.
+ *
+ * <p>The members and their order are fixed, so the canonical text is written directly (members
+ * sorted by name as RFC 8785 asks: {@code event, proposal, response, rwset, signature, txId};
+ * {@code message, payload, status}; {@code name, payload}), with the strings escaped by {@link
+ * CanonicalJson}: the same bytes as serialising the JSON tree, without building it (a test checks
+ * both agree). This runs once per transaction on the endorsing path and once in verification.
  */
 final class TransactionEnvelope {
 
@@ -28,26 +36,94 @@ final class TransactionEnvelope {
 
     static byte[] bytes(String txId, byte[] proposal, byte[] signature, byte[] rwset, int status,
             String message, byte[] payload, String eventName, byte[] eventPayload) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("txId", txId);
-        node.put("proposal", BASE64.encodeToString(proposal));
-        node.put("signature", BASE64.encodeToString(signature));
-        node.put("rwset", BASE64.encodeToString(rwset));
-        ObjectNode response = node.putObject("response");
-        response.put("status", status);
-        response.put("message", message);
-        response.put("payload", BASE64.encodeToString(payload));
+        Text out = new Text(proposal.length + rwset.length + payload.length
+                + (eventPayload == null ? 0 : eventPayload.length) + message.length() + 512);
+        out.ascii("{");
         if (eventName != null) {
-            ObjectNode event = node.putObject("event");
-            event.put("name", eventName);
-            event.put("payload", BASE64.encodeToString(eventPayload == null ? new byte[0] : eventPayload));
+            out.ascii("\"event\":{\"name\":").string(eventName).ascii(",\"payload\":")
+                    .base64(eventPayload == null ? new byte[0] : eventPayload).ascii("},");
         }
-        return CanonicalJson.serializeUtf8(node);
+        out.ascii("\"proposal\":").base64(proposal);
+        out.ascii(",\"response\":{\"message\":").string(message).ascii(",\"payload\":").base64(payload)
+                .ascii(",\"status\":").ascii(Integer.toString(status)).ascii("}");
+        out.ascii(",\"rwset\":").base64(rwset);
+        out.ascii(",\"signature\":").base64(signature);
+        out.ascii(",\"txId\":").string(txId).ascii("}");
+        return out.toByteArray();
     }
 
     static byte[] hash(CryptoSuite suite, String txId, byte[] proposal, byte[] signature, byte[] rwset,
             int status, String message, byte[] payload, String eventName, byte[] eventPayload) {
         return suite.hash(bytes(txId, proposal, signature, rwset, status, message, payload, eventName,
                 eventPayload));
+    }
+
+    /** A growable UTF-8 buffer. */
+    private static final class Text {
+        private byte[] bytes;
+        private int length;
+
+        Text(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        Text ascii(String text) {
+            int n = text.length();
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+            return this;
+        }
+
+        /** A JSON string as RFC 8785 writes it (throws for an unpaired surrogate, as the tree form does). */
+        Text string(String value) {
+            byte[] utf8 = plain(value) ? null : CanonicalJson.serialize(TextNode.valueOf(value)).getBytes(UTF_8);
+            if (utf8 == null) {
+                ensure(value.length() + 2);
+                bytes[length++] = '"';
+                for (int i = 0; i < value.length(); i++) {
+                    bytes[length++] = (byte) value.charAt(i);
+                }
+                bytes[length++] = '"';
+                return this;
+            }
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, length, utf8.length);
+            length += utf8.length;
+            return this;
+        }
+
+        /** A quoted base64 string. */
+        Text base64(byte[] data) {
+            byte[] encoded = BASE64.encode(data);
+            ensure(encoded.length + 2);
+            bytes[length++] = '"';
+            System.arraycopy(encoded, 0, bytes, length, encoded.length);
+            length += encoded.length;
+            bytes[length++] = '"';
+            return this;
+        }
+
+        byte[] toByteArray() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        /** Printable ASCII without a quote or backslash: written as it is. */
+        private static boolean plain(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

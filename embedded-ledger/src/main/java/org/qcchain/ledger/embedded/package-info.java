@@ -1,5 +1,6 @@
 /**
- * A durable, verifiable single-node ledger for Fabric Java chaincode, in H2.
+ * A durable, verifiable single-node ledger for Fabric Java chaincode, in H2 and an append-only block
+ * file.
  *
  * <p>Start with {@link org.qcchain.ledger.embedded.EmbeddedLedger#open}: give it a folder and
  * {@link org.qcchain.ledger.embedded.LedgerOptions} (suite, node identity, channel, chaincode, the

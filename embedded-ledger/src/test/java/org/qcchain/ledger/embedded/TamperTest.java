@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.qcchain.common.crypto.CryptoSuite;
 
 /**
- * Editing any row of the H2 file by hand, with plain JDBC while the ledger is closed, is caught by
- * {@code verify}, which names the block.
+ * Editing any row of the H2 file by hand, with plain JDBC, or any entry of the block file, while
+ * the ledger is closed, is caught by {@code verify}, which names the block.
  */
 class TamperTest {
 
@@ -59,20 +59,47 @@ class TamperTest {
 
     @ParameterizedTest
     @EnumSource(CryptoSuite.class)
-    void detects_an_edited_transaction_payload(CryptoSuite suite) throws Exception {
+    void detects_an_edited_transaction_payload_in_the_block_file_even_with_its_checksum_updated(CryptoSuite suite)
+            throws Exception {
         prepare(suite);
-        edit("UPDATE transactions SET payload = ? WHERE block_no = 3", "{}".getBytes(UTF_8));
+        BlockFileEditor.at(folder, 3, 0).rewrite(data -> new TransactionData(data.txId(), data.proposal(),
+                data.signature(), data.rwset(), data.status(), data.message(), flipFirstByte(data.payload()),
+                data.eventName(), data.eventPayload()));
 
         assertTamperedAt(3, "does not hash");
     }
 
     @ParameterizedTest
     @EnumSource(CryptoSuite.class)
+    void detects_a_flipped_byte_of_the_block_file_by_its_checksum(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        BlockFileEditor.at(folder, requestBlock, 0).flipByte(100);
+
+        assertTamperedAt(requestBlock, "checksum");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
     void detects_an_edited_read_write_set_even_with_its_hash_updated(CryptoSuite suite) throws Exception {
         prepare(suite);
-        edit("UPDATE transactions SET rwset = ?, tx_hash = ? WHERE block_no = 4", new byte[0], new byte[32]);
+        TransactionData edited = BlockFileEditor.at(folder, 4, 0).rewrite(data -> new TransactionData(data.txId(),
+                data.proposal(), data.signature(), flipFirstByte(data.rwset()), data.status(), data.message(),
+                data.payload(), data.eventName(), data.eventPayload()));
+        edit("UPDATE transactions SET tx_hash = ? WHERE block_no = 4", TransactionEnvelope.hash(suite, edited.txId(),
+                edited.proposal(), edited.signature(), edited.rwset(), edited.status(), edited.message(),
+                edited.payload(), edited.eventName(), edited.eventPayload()));
 
         assertTamperedAt(4, "");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_an_index_row_pointing_at_another_transactions_entry(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        edit("UPDATE transactions SET file_offset = (SELECT file_offset FROM transactions WHERE block_no = 3)"
+                + " WHERE block_no = 4");
+
+        assertTamperedAt(4, BlockFile.NAME);
     }
 
     @ParameterizedTest
@@ -109,6 +136,12 @@ class TamperTest {
         edit("DELETE FROM history WHERE block_no = " + requestBlock);
 
         assertTamperedAt(requestBlock, "history");
+    }
+
+    private static byte[] flipFirstByte(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        copy[0] ^= 1;
+        return copy;
     }
 
     private void assertTamperedAt(long block, String messagePart) {
