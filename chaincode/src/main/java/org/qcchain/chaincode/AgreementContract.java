@@ -10,6 +10,7 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.qcchain.chaincode.access.AccessPolicy;
 import org.qcchain.chaincode.access.Caller;
+import org.qcchain.chaincode.consent.ReservedPurposes;
 import org.qcchain.chaincode.model.Agreement;
 import org.qcchain.chaincode.model.AgreementApproval;
 import org.qcchain.chaincode.model.AgreementProposal;
@@ -101,6 +102,7 @@ public final class AgreementContract implements ContractInterface {
         Check.matches("datasetId", proposal.datasetId(), Check.DATASET_ID);
         List<String> fields = Check.distinct("fields", proposal.fields(), Check.FIELD_NAME, MAX_FIELDS);
         List<String> purposes = Check.distinct("purposes", proposal.purposes(), Check.CODE, MAX_PURPOSES);
+        ReservedPurposes.requireGrantable("purposes", purposes);
         Instant from = Check.instant("validFrom", proposal.validFrom());
         Instant until = Check.instant("validUntil", proposal.validUntil());
         Check.before("validFrom", from, "validUntil", until);
@@ -132,6 +134,7 @@ public final class AgreementContract implements ContractInterface {
         List<String> purposes = approval.purposes() == null ? agreement.requestedPurposes()
                 : Check.distinct("purposes", approval.purposes(), Check.CODE, MAX_PURPOSES);
         Check.subset("purposes", purposes, agreement.requestedPurposes(), "the request");
+        ReservedPurposes.requireGrantable("purposes", purposes);
         Instant until = approval.validUntil() == null ? Instant.parse(agreement.validUntil())
                 : Check.instant("validUntil", approval.validUntil());
         if (until.isAfter(Instant.parse(agreement.validUntil()))) {

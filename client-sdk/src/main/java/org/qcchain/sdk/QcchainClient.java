@@ -193,6 +193,20 @@ public interface QcchainClient {
     JsonNode block(long number) throws QcchainApiException, IOException;
 
     /**
+     * One transaction with its ledger evidence (GET /v1/transactions/{txId}): where it is, its
+     * validation code, the chaincode's status and message, and its {@code evidence}, which {@code
+     * Verifier.verifyTransaction} checks and {@code ChainVerifier.verify(blocks, transactions)} ties
+     * to its block's summary.
+     *
+     * @param txId the transaction id, 64 lowercase hex characters
+     * @return {@code {txId, blockNumber, index, validationCode, ..., evidence}}
+     * @throws IllegalArgumentException if {@code txId} is not 64 lowercase hex characters
+     * @throws QcchainApiException if the node refused, e.g. {@code TRANSACTION_NOT_FOUND}
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode transaction(String txId) throws QcchainApiException, IOException;
+
+    /**
      * The caller as the node sees it (GET {@value Routes#WHOAMI}).
      *
      * @return the node's view of the caller

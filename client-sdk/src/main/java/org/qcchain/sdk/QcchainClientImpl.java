@@ -165,6 +165,11 @@ final class QcchainClientImpl implements QcchainClient {
     }
 
     @Override
+    public JsonNode transaction(String txId) throws QcchainApiException, IOException {
+        return call("GET", Routes.transaction(Syntax.require("txId", txId, Syntax.TX_ID)), null);
+    }
+
+    @Override
     public WhoAmI whoami() throws QcchainApiException, IOException {
         JsonNode who = call("GET", Routes.WHOAMI, null);
         try {

@@ -72,6 +72,14 @@ public final class Routes {
         return agreement(agreementId) + "/" + action;
     }
 
+    /** GET one transaction with its evidence. */
+    public static final String TRANSACTIONS = "/v1/transactions";
+
+    /** @param txId a transaction id, 64 lowercase hex characters @return {@code /v1/transactions/<txId>} */
+    public static String transaction(String txId) {
+        return TRANSACTIONS + "/" + txId;
+    }
+
     /** @param number a block number @return {@code /v1/blocks/<number>} */
     public static String block(long number) {
         return BLOCKS + "/" + number;

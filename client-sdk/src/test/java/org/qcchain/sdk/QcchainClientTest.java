@@ -2,6 +2,7 @@ package org.qcchain.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -132,6 +133,31 @@ class QcchainClientTest {
             assertThat(second.hasMore()).isFalse();
             assertThat(node.targets.get(3)).isEqualTo("GET /v1/access-records?scope=SUBJECT&party=" + SUBJECT
                     + "&pageSize=50&bookmark=b1");
+        }
+    }
+
+    @Test
+    void a_transaction_is_fetched_by_id_and_a_malformed_id_never_leaves() throws Exception {
+        SyntheticNetwork network = SyntheticNetwork.create(CryptoSuite.P256_SHA256);
+        Identity auditor = network.member("AuditOfficeMSP", "auditor");
+        String txId = "0a".repeat(32);
+        try (NodeStub node = new NodeStub(CryptoSuite.P256_SHA256)) {
+            node.on("GET /v1/transactions/" + txId, body -> new NodeStub.Reply(200, "{\"txId\":\"" + txId
+                    + "\",\"blockNumber\":3,\"index\":1,\"validationCode\":\"VALID\"}"));
+            node.on("GET /v1/transactions/" + "0b".repeat(32), body -> NodeStub.problem(404, "TRANSACTION_NOT_FOUND",
+                    "no transaction", null));
+            QcchainClient client = client(node, network, auditor);
+
+            JsonNode tx = client.transaction(txId);
+            QcchainApiException missing = catchThrowableOfType(QcchainApiException.class,
+                    () -> client.transaction("0b".repeat(32)));
+
+            assertThat(tx.path("blockNumber").asLong()).isEqualTo(3);
+            assertThat(missing.getErrorCode()).isEqualTo(ErrorCode.TRANSACTION_NOT_FOUND);
+            assertThatThrownBy(() -> client.transaction("../blocks/1")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("txId");
+            assertThat(node.targets).containsExactly("GET /v1/transactions/" + txId,
+                    "GET /v1/transactions/" + "0b".repeat(32));
         }
     }
 

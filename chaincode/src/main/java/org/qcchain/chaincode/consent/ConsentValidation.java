@@ -44,6 +44,7 @@ public final class ConsentValidation {
         Check.matches("terms.subject", terms.subject(), Check.PSEUDONYM);
         Check.matches("terms.consumerMspId", terms.consumerMspId(), Check.MSP_ID);
         Check.matches("terms.purpose", terms.purpose(), Check.CODE);
+        ReservedPurposes.requireGrantable("terms.purpose", terms.purpose());
         Check.present("terms.mode", terms.mode());
         Instant from = Check.instant("terms.validFrom", terms.validFrom());
         Instant until = Check.instant("terms.validUntil", terms.validUntil());

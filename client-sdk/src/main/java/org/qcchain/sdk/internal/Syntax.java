@@ -18,6 +18,8 @@ public final class Syntax {
     public static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
     public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{2,47}");
     public static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
+    /** A ledger transaction id: 64 lowercase hex characters, on the embedded ledger and on Fabric. */
+    public static final Pattern TX_ID = Pattern.compile("[0-9a-f]{64}");
 
     private Syntax() {}
 

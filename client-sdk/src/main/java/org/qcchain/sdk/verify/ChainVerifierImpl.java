@@ -3,10 +3,14 @@ package org.qcchain.sdk.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.proof.MerkleTree;
 
-/** Checks blocks one after the other; the first failure names its block. */
+/**
+ * Checks blocks one after the other, the embedded ledger's here and a Fabric channel's with {@link
+ * FabricChainCheck}; the first failure names its block.
+ */
 final class ChainVerifierImpl implements ChainVerifier {
 
     private final TrustAnchors anchors;
@@ -21,6 +25,13 @@ final class ChainVerifierImpl implements ChainVerifier {
 
     @Override
     public ChainReport verify(List<JsonNode> blocks) throws ChainVerificationException {
+        if (isFabric(blocks)) {
+            if (blocks.get(0).path("number").asLong(-1) != 0) {
+                throw new ChainVerificationException(0, VerificationFailure.MALFORMED,
+                        "the stretch does not start at block 0");
+            }
+            return fabric(blocks, null);
+        }
         if (blocks.isEmpty() || blocks.get(0).path("header").path("number").asLong(-1) != 0) {
             throw new ChainVerificationException(0, VerificationFailure.MALFORMED, "the stretch does not start at block 0");
         }
@@ -29,8 +40,21 @@ final class ChainVerifierImpl implements ChainVerifier {
     }
 
     @Override
+    public ChainReport verify(List<JsonNode> blocks, Map<String, JsonNode> transactions)
+            throws ChainVerificationException {
+        ChainReport report = verify(blocks);
+        if (!isFabric(blocks)) {
+            new FetchedTransactions(suite).check(blocks, transactions);
+        }
+        return report;
+    }
+
+    @Override
     public ChainReport verify(List<JsonNode> blocks, String previousHash, String nodeCertificatePem)
             throws ChainVerificationException {
+        if (isFabric(blocks)) {
+            return fabric(blocks, previousHash);
+        }
         long first = blocks.isEmpty() ? 0 : blocks.get(0).path("header").path("number").asLong(0);
         ParsedCertificate node;
         try {
@@ -55,9 +79,23 @@ final class ChainVerifierImpl implements ChainVerifier {
         return new ChainReport(first, number - 1, previous, transactions);
     }
 
+    private static boolean isFabric(List<JsonNode> blocks) {
+        return !blocks.isEmpty() && FabricChainCheck.isFabric(blocks.get(0));
+    }
+
+    private ChainReport fabric(List<JsonNode> blocks, String previousHash) throws ChainVerificationException {
+        FabricTrust channel = anchors.fabric().orElseThrow(() -> new ChainVerificationException(
+                blocks.get(0).path("number").asLong(0), VerificationFailure.FORMAT_UNSUPPORTED,
+                "the blocks are a Fabric channel's, and the trust anchors name no Fabric channel"));
+        return new FabricChainCheck(signers, anchors, channel).verify(blocks, previousHash, suite);
+    }
+
     /** Checks one block; returns its hash. */
     private String check(JsonNode block, long number, String previous, ParsedCertificate node)
             throws VerificationException {
+        if (FabricChainCheck.isFabric(block)) {
+            throw Trees.malformed("a Fabric block in an embedded chain");
+        }
         JsonNode header = Trees.object(block.get("header"), "header");
         if (Trees.integer(header, "number", "header") != number) {
             throw new VerificationException(VerificationFailure.BLOCK_HASH_LINK_BROKEN, "expected block " + number

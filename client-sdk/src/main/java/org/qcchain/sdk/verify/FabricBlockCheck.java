@@ -32,11 +32,24 @@ final class FabricBlockCheck {
 
     /** Parses the base64 block; returns it only if it is intact and signed by a trusted orderer. */
     Block check(String base64, String what) throws VerificationException {
+        Block block = intact(base64, what);
+        try {
+            ordererSignature(block, block.metadata(FabricCodes.SIGNATURES), what);
+        } catch (ProtoFormatException e) {
+            throw Trees.malformed(what + ".block is not a Fabric block: " + e.getMessage());
+        }
+        return block;
+    }
+
+    /**
+     * Parses the base64 block; returns it if it is well formed and its envelopes hash to its data
+     * hash, whoever signed it (a channel's genesis block is signed by no orderer).
+     */
+    Block intact(String base64, String what) throws VerificationException {
         Block block;
-        Metadata signatures;
         try {
             block = Block.parse(Base64.getDecoder().decode(base64));
-            signatures = block.metadata(FabricCodes.SIGNATURES);
+            block.metadata(FabricCodes.SIGNATURES);
             if (block.metadata().size() <= FabricCodes.TRANSACTIONS_FILTER
                     || block.metadata().get(FabricCodes.TRANSACTIONS_FILTER).length != block.data().size()) {
                 throw new ProtoFormatException("the transactions filter does not have one code per envelope");
@@ -52,7 +65,6 @@ final class FabricBlockCheck {
                     + "block " + Long.toUnsignedString(number) + " hash to " + HEX.formatHex(block.computedDataHash())
                     + ", its header says " + HEX.formatHex(block.header().dataHash()));
         }
-        ordererSignature(block, signatures, what);
         return block;
     }
 

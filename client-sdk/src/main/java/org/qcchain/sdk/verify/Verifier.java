@@ -3,6 +3,7 @@ package org.qcchain.sdk.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.answer.TransactionEvidence;
 
 /**
  * Verifies a node's answer to a data request offline, trusting nothing but its {@link
@@ -75,5 +76,24 @@ public interface Verifier {
      * @throws VerificationException naming the first check that failed
      */
     VerifiedRecord verifyRecord(RecordEvidence record, String providerMspId, String nodeCertificatePem)
+            throws VerificationException;
+
+    /**
+     * Verifies one transaction on its own, whatever ledger its evidence is of, e.g. an entry of a
+     * subject's access trail or a transaction an auditor fetched: embedded evidence by its
+     * transactions-root inclusion, VALID code, status below 400 and the node's signature over the
+     * block header; Fabric evidence by checks F1 to F17 of docs/proof-format.md section 11 against
+     * the channel of the trust anchors. Evidence of another kind, or Fabric evidence with no channel
+     * in the trust anchors, fails with {@link VerificationFailure#FORMAT_UNSUPPORTED}. What the
+     * transaction wrote is the caller's to compare with the payload returned.
+     *
+     * @param evidence the transaction's evidence as the node served it
+     * @param nodeCertificatePem for embedded evidence the certificate of the node that signed the
+     *     block, which must be issued by a trusted node CA; unused (may be {@code null}) for Fabric
+     *     evidence, whose blocks the orderers sign
+     * @return where the transaction is, its response payload and its event
+     * @throws VerificationException naming the first check that failed
+     */
+    VerifiedTransaction verifyTransaction(TransactionEvidence evidence, String nodeCertificatePem)
             throws VerificationException;
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.proof.Disclosure;
 import org.qcchain.common.crypto.CryptoSuite;
 
@@ -23,6 +25,7 @@ final class VerifierImpl implements Verifier {
     private final TrustAnchors anchors;
     private final CryptoSuite suite;
     private final Signers signers;
+    private final TransactionCheck transactions;
     private final AccessCheck access;
     private final RecordCheck records;
 
@@ -31,7 +34,7 @@ final class VerifierImpl implements Verifier {
         this.suite = suite;
         this.signers = new Signers(suite, cacheSize,
                 Math.min(cacheSize, VerifierBuilder.MAX_CERTIFICATE_CACHE));
-        TransactionCheck transactions = new TransactionCheck(signers, anchors);
+        this.transactions = new TransactionCheck(signers, anchors);
         this.access = new AccessCheck(transactions);
         this.records = new RecordCheck(signers, anchors, transactions);
     }
@@ -89,9 +92,7 @@ final class VerifierImpl implements Verifier {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(providerMspId, "providerMspId");
         Objects.requireNonNull(nodeCertificatePem, "nodeCertificatePem");
-        ParsedCertificate node = signers.certificate(nodeCertificatePem, VerificationFailure.UNTRUSTED_SIGNER,
-                "the node certificate");
-        signers.requireIssuedBy(node, anchors.nodeCas(), VerificationFailure.UNTRUSTED_SIGNER, "the node certificate");
+        ParsedCertificate node = trustedNode(nodeCertificatePem);
         Disclosure disclosure = record.disclosure();
         if (disclosure == null || disclosure.datasetId() == null || disclosure.subject() == null) {
             throw Trees.malformed("record: the disclosure, its datasetId or its subject is missing");
@@ -100,6 +101,29 @@ final class VerifierImpl implements Verifier {
         RecordCheck.Expected expected = new RecordCheck.Expected(disclosure.datasetId(), disclosure.subject(),
                 disclosure.openings().keySet(), providerMspId);
         return records.check(record, expected, node, "record");
+    }
+
+    @Override
+    public VerifiedTransaction verifyTransaction(TransactionEvidence evidence, String nodeCertificatePem)
+            throws VerificationException {
+        if (evidence == null) {
+            throw Trees.malformed("evidence is missing");
+        }
+        // only the embedded ledger's blocks are signed by the node
+        ParsedCertificate node = evidence instanceof EmbeddedEvidence ? trustedNode(nodeCertificatePem) : null;
+        TransactionCheck.Checked checked = transactions.check(evidence, node, "evidence");
+        return new VerifiedTransaction(checked.position(), checked.payload(), checked.eventName());
+    }
+
+    private ParsedCertificate trustedNode(String nodeCertificatePem) throws VerificationException {
+        if (nodeCertificatePem == null || nodeCertificatePem.isBlank()) {
+            throw new VerificationException(VerificationFailure.UNTRUSTED_SIGNER,
+                    "no node certificate to check the block signature with");
+        }
+        ParsedCertificate node = signers.certificate(nodeCertificatePem, VerificationFailure.UNTRUSTED_SIGNER,
+                "the node certificate");
+        signers.requireIssuedBy(node, anchors.nodeCas(), VerificationFailure.UNTRUSTED_SIGNER, "the node certificate");
+        return node;
     }
 
     private ParsedCertificate nodeSignature(DataAnswer answer) throws VerificationException {

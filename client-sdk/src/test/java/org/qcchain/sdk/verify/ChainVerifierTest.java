@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.Json;
 import org.qcchain.sdk.examples.synthetic.SyntheticAnswer;
 import org.qcchain.sdk.examples.synthetic.SyntheticBlock;
 import org.qcchain.sdk.examples.synthetic.SyntheticNetwork;
@@ -124,5 +127,57 @@ class ChainVerifierTest {
         SyntheticAnswer built = Fixtures.build(suite,
                 Fixtures.loan().nodeIdentity(SyntheticNetwork.create(suite).node()), 65);
         assertBroken(suite, chain(built), 0, VerificationFailure.UNTRUSTED_SIGNER);
+    }
+
+    /** Each transaction of the chain as {@code GET /v1/transactions/{txId}} serves it, by id. */
+    private static Map<String, JsonNode> fetched(CryptoSuite suite, List<JsonNode> blocks) throws Exception {
+        Map<String, JsonNode> fetched = new HashMap<>();
+        for (JsonNode block : blocks) {
+            for (int i = 0; i < block.path("transactions").size(); i++) {
+                JsonNode tx = block.get("transactions").get(i);
+                ObjectNode served = Json.mapper().createObjectNode().put("txId", tx.path("txId").asText())
+                        .put("blockNumber", block.path("header").path("number").asLong()).put("index", i)
+                        .put("validationCode", block.path("header").path("validationCodes").get(i).asText())
+                        .put("hash", suite.hashHex(TransactionCheck.canonical(tx, "transaction")));
+                served.putObject("evidence").put("ledger", "embedded").set("transaction", tx.deepCopy());
+                fetched.put(tx.path("txId").asText(), served);
+            }
+        }
+        return fetched;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void summaries_are_tied_to_the_transactions_fetched_by_id(CryptoSuite suite) throws Exception {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 67);
+        Map<String, JsonNode> transactions = fetched(suite, chain(built));
+
+        ChainReport report = ChainVerifier.create(Fixtures.network(suite).trustAnchors(), suite)
+                .verify(served(suite, chain(built)), transactions);
+
+        assertThat(report.lastHash()).isEqualTo(built.blocks().get(2).hash());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void a_fetched_transaction_other_than_the_summarised_one_or_a_missing_one_is_found_in_its_block(
+            CryptoSuite suite) throws Exception {
+        SyntheticAnswer built = Fixtures.build(suite, Fixtures.loan(), 68);
+        ChainVerifier verifier = ChainVerifier.create(Fixtures.network(suite).trustAnchors(), suite);
+        List<JsonNode> blocks = served(suite, chain(built));
+        String txId = blocks.get(1).get("transactions").get(0).get("txId").asText();
+        Map<String, JsonNode> changed = fetched(suite, chain(built));
+        ((ObjectNode) changed.get(txId).get("evidence").get("transaction")).put("rwset", "");
+        Map<String, JsonNode> missing = fetched(suite, chain(built));
+        missing.remove(txId);
+
+        assertThatThrownBy(() -> verifier.verify(blocks, changed))
+                .isInstanceOfSatisfying(ChainVerificationException.class, e -> {
+                    assertThat(e.blockNumber()).isEqualTo(1);
+                    assertThat(e.failure()).isEqualTo(VerificationFailure.BLOCK_TRANSACTIONS_ROOT_MISMATCH);
+                });
+        assertThatThrownBy(() -> verifier.verify(blocks, missing))
+                .isInstanceOfSatisfying(ChainVerificationException.class,
+                        e -> assertThat(e.failure()).isEqualTo(VerificationFailure.MALFORMED));
     }
 }

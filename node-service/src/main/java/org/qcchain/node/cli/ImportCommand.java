@@ -15,6 +15,7 @@ import org.qcchain.chaincode.model.Dataset;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.config.ConfigException;
+import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.platform.IdentityFiles;
@@ -32,7 +33,8 @@ import org.qcchain.node.store.SourceReadException;
 
 /**
  * {@code qcchain import}: bulk-loads a provider's records into its store on a stopped node and
- * anchors them in batches as the provider. The records come from a file (NDJSON or CSV) or
+ * anchors them in batches as the provider, on the ledger of the node's configuration (the embedded
+ * ledger, or a Fabric channel through the gateway peer). The records come from a file (NDJSON or CSV) or
  * straight from the source unit's own database (JDBC, a query or a mapping file). Subjects are
  * pseudonymised with the platform key as each row is read; the identifiers are never stored,
  * printed or logged, nor is the database password (read from the environment only).
@@ -60,8 +62,8 @@ final class ImportCommand implements Command {
         return "Usage: qcchain import --provider MSPID --dataset ID\n"
                 + "                      (--file RECORDS.ndjson|RECORDS.csv [--format ndjson|csv]\n"
                 + "                       | --jdbc-url URL (--query SQL | --mapping FILE.json) [--fetch-size N])\n"
-                + "                      [--data DIR | --config FILE] [--batch N]\n"
-                + "                      [--certificate FILE --key FILE]\n\n"
+                + "                      [--data DIR] [--config FILE] [--batch N]\n"
+                + "                      [--certificate FILE --key FILE | --msp DIR]\n\n"
                 + "Loads records of a dataset into the provider's store and anchors their Merkle\n"
                 + "roots on the ledger in batches of N (default 5000), printing each batch.\n"
                 + "Identifiers become pseudonyms on the way in.\n\n"
@@ -78,21 +80,26 @@ final class ImportCommand implements Command {
                 + "  environment: " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ". Put the JDBC\n"
                 + "  driver jar on the class path. With record_version, rows the store already has\n"
                 + "  in that version are skipped, so the same query can run again and again.\n\n"
-                + "The provider signs its anchors with --certificate/--key (default: the demo's\n"
-                + "DIR/msp/MSPID/client.pem and client.key). Stop the node first: the ledger and\n"
-                + "stores are single-process databases. A refused row ends the import naming its\n"
-                + "line or row (never its content); batches anchored before it stay.\n";
+                + "The ledger is the configuration's (--config or QCCHAIN_CONFIG and the QCCHAIN_*\n"
+                + "variables, as for qcchain start): the embedded ledger of DIR, or with\n"
+                + "ledger.backend fabric the channel through the gateway peer. The provider signs\n"
+                + "its anchors with --certificate/--key, or with the member of a Fabric MSP folder\n"
+                + "(--msp DIR: signcerts/ and keystore/); default: the demo's DIR/msp/MSPID/client.pem\n"
+                + "and client.key. Stop the node first: the stores (and the embedded ledger) are\n"
+                + "single-process databases. A refused row ends the import naming its line or row\n"
+                + "(never its content); batches anchored before it stay.\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
         Options options;
+        NodeConfig config;
         Path data;
         int batch;
         try {
             options = Options.parse(name(), args, Set.of("--data", "--config", "--provider", "--dataset", "--file",
                     "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--batch", "--certificate",
-                    "--key"));
+                    "--key", "--msp"));
             options.require("--provider");
             options.require("--dataset");
             checkSource(options);
@@ -100,7 +107,11 @@ final class ImportCommand implements Command {
             if ((options.get("--certificate") == null) != (options.get("--key") == null)) {
                 throw new IllegalArgumentException("--certificate and --key go together");
             }
-            data = options.dataDir(env);
+            if (options.get("--msp") != null && options.get("--certificate") != null) {
+                throw new IllegalArgumentException("give either --msp or --certificate/--key");
+            }
+            config = VerifyCommand.configuration(options, env);
+            data = Path.of(config.dataDir());
         } catch (IllegalArgumentException e) {
             err.println("qcchain import: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -108,7 +119,7 @@ final class ImportCommand implements Command {
             err.println("qcchain import: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (NodePlatform platform = NodePlatform.open(data)) {
+        try (NodePlatform platform = NodePlatform.open(config)) {
             return load(platform, provider(options, data), options, batch, out, err, env);
         } catch (ConfigException e) {
             err.println("qcchain import: " + e.getMessage());
@@ -140,6 +151,9 @@ final class ImportCommand implements Command {
 
     private static LedgerIdentity provider(Options options, Path data) throws ConfigException {
         String mspId = options.require("--provider");
+        if (options.get("--msp") != null) {
+            return IdentityFiles.fromMspFolder(mspId, Path.of(options.get("--msp")));
+        }
         return options.get("--certificate") == null ? IdentityFiles.demoClient(data, mspId)
                 : IdentityFiles.read(mspId, Path.of(options.get("--certificate")), Path.of(options.get("--key")));
     }

@@ -21,15 +21,17 @@ import org.qcchain.node.ledger.LedgerBackend;
 
 /**
  * Agreements (consumer asks, provider approves) and consents (recorded by the citizen app) for the
- * demo's services, so that their requests are granted.
+ * demo's services, so that their requests are granted. Each is the organisation's own signed
+ * command, submitted by the Bureau's node ({@link DemoRelay}), as a deployment where the banks and
+ * the citizen app run no node of their own makes them.
  */
 final class DemoAgreements {
 
-    private final LedgerBackend ledger;
+    private final DemoRelay relay;
     private final DemoPki pki;
 
     DemoAgreements(LedgerBackend ledger, DemoPki pki) {
-        this.ledger = ledger;
+        this.relay = new DemoRelay(ledger, pki.node());
         this.pki = pki;
     }
 
@@ -52,11 +54,11 @@ final class DemoAgreements {
         for (Map.Entry<String, List<String>> item : new java.util.TreeMap<>(service.fields()).entrySet()) {
             String agreementId = "agr-" + service.consumerMspId().toLowerCase(java.util.Locale.ROOT)
                     + "-" + item.getKey();
-            ledger.submit(pki.client(service.consumerMspId()), "Agreements:requestAgreement",
+            relay.submit(pki.client(service.consumerMspId()), "Agreements:requestAgreement",
                     Json.write(new AgreementProposal(agreementId, item.getKey(), item.getValue(),
                             List.of(service.purpose()), now.minus(Duration.ofMinutes(5)).toString(),
                             now.plus(Duration.ofDays(365)).toString())));
-            ledger.submit(pki.client(DemoCatalogue.providerOf(item.getKey())), "Agreements:approveAgreement",
+            relay.submit(pki.client(DemoCatalogue.providerOf(item.getKey())), "Agreements:approveAgreement",
                     Json.write(new AgreementApproval(agreementId, null, null, null, "demo")));
         }
     }
@@ -70,7 +72,7 @@ final class DemoAgreements {
                 service.purpose(), ConsentMode.VIEW, FetchType.PERIODIC, new Period(PeriodUnit.DAY, 100), 1000L,
                 null, new Period(PeriodUnit.DAY, 30), now.minus(Duration.ofMinutes(5)).toString(),
                 now.plus(Duration.ofDays(180)).toString());
-        ledger.submit(pki.client(DemoOrganisation.CITIZEN_APP), "Consents:grantConsent",
+        relay.submit(pki.client(DemoOrganisation.CITIZEN_APP), "Consents:grantConsent",
                 Json.write(new ConsentGrant(terms, null)));
     }
 }

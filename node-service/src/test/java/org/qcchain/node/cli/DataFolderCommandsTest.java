@@ -146,6 +146,95 @@ class DataFolderCommandsTest extends CommandLineTest {
         }
     }
 
+    /** verify and import open the ledger of the configuration, as start does; paths that need no network. */
+    @Nested
+    class Configuration {
+
+        /** A Fabric backend whose MSP folder does not exist: refused before any connection is tried. */
+        private Map<String, String> fabric(Path data, Path mspFolder) {
+            return Map.of("QCCHAIN_DATA_DIR", data.toString(), "QCCHAIN_LEDGER_BACKEND", "fabric",
+                    "QCCHAIN_FABRIC_GATEWAY_ENDPOINT", "127.0.0.1:7051",
+                    "QCCHAIN_FABRIC_TLS_ROOT_CERTIFICATE", mspFolder.resolve("tls-ca.crt").toString(),
+                    "QCCHAIN_FABRIC_CHANNEL", "datashare", "QCCHAIN_FABRIC_CHAINCODE", "qcchain",
+                    "QCCHAIN_FABRIC_MSP_ID", "BureauMSP", "QCCHAIN_FABRIC_MSP_DIRECTORY", mspFolder.toString());
+        }
+
+        @Test
+        void verify_reads_the_data_folder_from_the_configuration_file(@TempDir Path files) throws Exception {
+            Path config = Files.writeString(files.resolve("node.json"), "{\"dataDir\": \"" + demo.toString()
+                    .replace("\\", "\\\\") + "\"}");
+
+            assertThat(run(Map.of(), "verify", "--config", config.toString())).as(err()).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("ledger intact");
+        }
+
+        @Test
+        void data_overrides_the_configuration_s_data_folder(@TempDir Path files, @TempDir Path empty)
+                throws Exception {
+            Path config = Files.writeString(files.resolve("node.json"), "{\"dataDir\": \"" + empty.toString()
+                    .replace("\\", "\\\\") + "\"}");
+
+            assertThat(run(Map.of(), "verify", "--config", config.toString(), "--data", demo.toString()))
+                    .as(err()).isEqualTo(ExitCodes.OK);
+        }
+
+        @Test
+        void verify_refuses_the_fabric_backend_without_its_settings() {
+            assertThat(run(Map.of("QCCHAIN_LEDGER_BACKEND", "fabric"), "verify", "--data", demo.toString()))
+                    .isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains("ledger.fabric must be set when ledger.backend is fabric");
+        }
+
+        @Test
+        void verify_on_fabric_opens_the_node_s_msp_folder_first(@TempDir Path data, @TempDir Path nowhere) {
+            Path missing = nowhere.resolve("msp");
+
+            assertThat(run(fabric(data, missing), "verify")).isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains(missing.toString());
+        }
+
+        @Test
+        void import_on_fabric_opens_the_node_s_msp_folder_first(@TempDir Path data, @TempDir Path nowhere)
+                throws Exception {
+            Path missing = nowhere.resolve("msp");
+            Path records = Files.writeString(nowhere.resolve("r.ndjson"), "");
+
+            int code = run(fabric(data, missing), "import", "--provider", DemoOrganisation.SOCIAL_INSURANCE,
+                    "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file", records.toString());
+
+            assertThat(code).isEqualTo(ExitCodes.CONFIG);
+            assertThat(err()).contains(missing.toString());
+        }
+
+        @Test
+        void import_takes_the_provider_from_an_msp_folder_or_a_certificate_not_both(@TempDir Path files)
+                throws Exception {
+            Path records = Files.writeString(files.resolve("r.ndjson"), "");
+
+            int code = run(Map.of(), "import", "--data", demo.toString(), "--provider",
+                    DemoOrganisation.SOCIAL_INSURANCE, "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file",
+                    records.toString(), "--msp", files.toString(), "--certificate", "c.pem", "--key", "c.key");
+
+            assertThat(code).isEqualTo(ExitCodes.USAGE);
+            assertThat(err()).contains("either --msp or --certificate");
+        }
+
+        @Test
+        void import_refuses_an_msp_folder_without_the_provider_s_certificate(@TempDir Path files) throws Exception {
+            Path records = Files.writeString(files.resolve("r.ndjson"), "");
+            Path msp = Files.createDirectories(files.resolve("msp"));
+
+            int code = run(Map.of(), "import", "--data", demo.toString(), "--provider",
+                    DemoOrganisation.SOCIAL_INSURANCE, "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file",
+                    records.toString(), "--msp", msp.toString());
+
+            assertThat(code).isEqualTo(ExitCodes.CONFIG);
+            assertThat(err()).contains(msp.toString());
+        }
+    }
+
     static void copyFolder(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path path : all.toList()) {

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.DemoService;
+import org.qcchain.node.demo.SyntheticRecords;
 import org.qcchain.sdk.examples.AuditorTrail;
 import org.qcchain.sdk.examples.BankLoanCheck;
+import org.qcchain.sdk.examples.CitizenSafeBox;
 import org.qcchain.sdk.examples.InsurerVehicleCheck;
 
 /**
  * The SDK's runnable examples against a real demo node: a demo folder as {@code qcchain demo}
- * writes it, a node on a loopback port, and each example's {@code run(args, out)} with
+ * writes it, a node on a loopback port (with the platform's services, so the subject routes of the
+ * safe-box work too), and each example's {@code run(args, out)} with
  * {@code --data} and {@code --endpoint}, as a user types them. The examples repeat the demo's
  * citizen and consent rules (the SDK cannot depend on node-service); the pseudonym and consent id
  * they print are compared with the demo's, so a drift fails here.
@@ -94,6 +97,18 @@ class ExamplesEndToEndTest {
         assertThat(audit.exit).as(audit.output).isZero();
         assertThat(audit.output).contains("its link to block 2 is not checked", "  blocks 3..7 verified (",
                 "VERIFIED  blocks 3..7");
+    }
+
+    @Test
+    void the_citizen_app_shows_a_citizen_their_verified_records_consents_and_trail() {
+        Run run = run(CitizenSafeBox::run, "--subject-index", "3");
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("subject   pseudonym " + node.citizen3, "VERIFIED  your records",
+                "social.insurance.contributions: ", "[from SocialInsuranceMSP]", DemoService.all().get(0).consentId(3),
+                "爱山东 Citizen App  SUBJECT_ACCESS  GRANTED",
+                "VERIFIED  every access against its transaction on the ledger: 1 granted, 0 denied");
+        assertThat(run.output).doesNotContain(SyntheticRecords.residentId(3));
     }
 
     @Test

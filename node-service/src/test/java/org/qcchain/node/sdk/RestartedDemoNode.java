@@ -22,32 +22,34 @@ final class RestartedDemoNode implements AutoCloseable {
     final Path folder;
     final String citizen0;
     final String citizen1;
+    final String citizen3;
     private final NodePlatform platform;
     private final Vertx vertx;
     private final NodeServer server;
 
-    private RestartedDemoNode(Path folder, String citizen0, String citizen1, NodePlatform platform, Vertx vertx,
-            NodeServer server) {
+    private RestartedDemoNode(Path folder, String[] citizens, NodePlatform platform, Vertx vertx, NodeServer server) {
         this.folder = folder;
-        this.citizen0 = citizen0;
-        this.citizen1 = citizen1;
+        this.citizen0 = citizens[0];
+        this.citizen1 = citizens[1];
+        this.citizen3 = citizens[3];
         this.platform = platform;
         this.vertx = vertx;
         this.server = server;
     }
 
     static RestartedDemoNode start(Path folder) throws Exception {
-        String citizen0;
-        String citizen1;
+        String[] citizens = new String[4];
         try (DemoPlatform demo = DemoPlatform.create(folder, 700, 7L, new PrintStream(OutputStream.nullOutputStream()))) {
-            citizen0 = demo.subject(0);
-            citizen1 = demo.subject(1);
+            for (int i = 0; i < citizens.length; i++) {
+                citizens[i] = demo.subject(i);
+            }
         }
         NodePlatform platform = NodePlatform.open(folder);
         Vertx vertx = Vertx.vertx();
         NodeDefaults defaults = new NodeDefaults(folder);
         NodeServer server = await(NodeServer.start(vertx, defaults.config(), platform.directory(), platform.services()));
-        return new RestartedDemoNode(folder, citizen0, citizen1, platform, vertx, server);
+        // the platform's services hold the pseudonymizer: the subject routes (the safe-box) work too
+        return new RestartedDemoNode(folder, citizens, platform, vertx, server);
     }
 
     int port() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -44,7 +43,6 @@ import org.qcchain.sdk.DataRequest;
 import org.qcchain.sdk.QcchainApiException;
 import org.qcchain.sdk.QcchainClient;
 import org.qcchain.sdk.SignedDataRequest;
-import org.qcchain.sdk.examples.CitizenSafeBox;
 import org.qcchain.sdk.subject.AccessTrailEntry;
 import org.qcchain.sdk.subject.AccessTrailPage;
 import org.qcchain.sdk.subject.AccessTrailVerifier;
@@ -253,24 +251,6 @@ class SubjectRoutesTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.detail()).contains("SUBJECT_ACCESS");
         assertThat(accessRecordCount()).isEqualTo(recordsBefore);
-    }
-
-    @Test
-    void the_citizen_safe_box_example_shows_verified_records_consents_and_trail() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            exit = CitizenSafeBox.run(new String[] {"--data", folder.toString(), "--endpoint", endpoint().toString(),
-                    "--subject-index", "9"}, out);
-        }
-        String output = bytes.toString(StandardCharsets.UTF_8);
-
-        assertThat(exit).as(output).isZero();
-        assertThat(output).contains("subject   pseudonym " + pseudonyms[9], "VERIFIED  your records",
-                "social.insurance.contributions: ", "[from SocialInsuranceMSP]", LOAN.consentId(9),
-                "爱山东 Citizen App  SUBJECT_ACCESS  GRANTED",
-                "VERIFIED  every access against its transaction on the ledger: 1 granted, 0 denied");
-        assertThat(output).doesNotContain(SyntheticRecords.residentId(9));
     }
 
     private static void assertLedgerIntact() {

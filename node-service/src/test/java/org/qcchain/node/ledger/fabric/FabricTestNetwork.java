@@ -69,12 +69,24 @@ final class FabricTestNetwork {
 
     /** @return the PEM of the CA that issues the organisation's identities */
     String caPem(String org) {
-        try (Stream<Path> files = Files.list(orgDir(org).resolve("msp/cacerts"))) {
+        return firstPem(orgDir(org).resolve("msp/cacerts"));
+    }
+
+    private static String firstPem(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
             return Files.readString(files.filter(Files::isRegularFile).findFirst().orElseThrow(),
                     StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @return the PEM of the CA that issues the orderer nodes of organisation {@code org}, from its
+     *     {@code ordererOrganizations} folder (the Bureau's orderers share the Bureau's CA)
+     */
+    String ordererCaPem(String org) {
+        return firstPem(work.resolve("organizations/ordererOrganizations/" + org + "." + DOMAIN + "/msp/cacerts"));
     }
 
     /** @return the TLS root the Bureau's gateway peer is checked against */

@@ -19,15 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.auth.RequestSigner;
+import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.config.NodeConfig;
@@ -55,7 +58,17 @@ import org.qcchain.sdk.DataRequest;
 import org.qcchain.sdk.QcchainApiException;
 import org.qcchain.sdk.QcchainClient;
 import org.qcchain.sdk.SignedDataRequest;
+import org.qcchain.sdk.verify.ChainReport;
+import org.qcchain.sdk.verify.ChainVerifier;
+import org.qcchain.sdk.verify.FabricTrust;
+import org.qcchain.sdk.verify.LedgerPosition;
 import org.qcchain.sdk.verify.TrustAnchors;
+import org.qcchain.sdk.verify.TrustAnchorsBuilder;
+import org.qcchain.sdk.verify.VerificationException;
+import org.qcchain.sdk.verify.VerificationFailure;
+import org.qcchain.sdk.verify.VerifiedAnswer;
+import org.qcchain.sdk.verify.VerifiedRecord;
+import org.qcchain.sdk.verify.Verifier;
 
 /**
  * The node on a real Fabric network: {@code network.sh up} and {@code deploy} from the binaries in
@@ -63,8 +76,9 @@ import org.qcchain.sdk.verify.TrustAnchors;
  * node. The platform is set up through the node's backend, each step as the member the chaincode
  * needs (the Bureau registers the members, the social-insurance provider publishes a dataset,
  * imports records and anchors them, and approves the bank's agreement, the citizen app records a
- * consent); then over HTTP with signed requests the bank's request is granted with Fabric evidence,
- * a request for an uncovered field is denied and recorded, and the audit office lists both.
+ * consent); then through the SDK the bank's request is granted and its answer verified (Fabric
+ * evidence checked against the MSP CAs of the cryptogen folders and the channel's trust), a request
+ * for an uncovered field is denied and recorded, and the audit office lists both.
  * Skipped when {@code FABRIC_BIN} is not set.
  *
  * <p>The steps build on each other and run in order on one network.
@@ -190,8 +204,8 @@ class NodeOnFabricIT {
     @Test
     @Order(1)
     void the_bureau_sets_up_the_platform_through_the_node_s_fabric_backend() throws Exception {
-        // the node reads the trail for auditors as itself: the Bureau is OPERATOR and AUDITOR, as in the demo
-        submit(bureau, "Organisations:init", registration(bureau, "bureau", "OPERATOR", "AUDITOR"));
+        // the Bureau is OPERATOR only, as in the demo: its node reads the trail for auditors as the operator
+        submit(bureau, "Organisations:init", registration(bureau, "bureau", "OPERATOR"));
         submit(bureau, "Organisations:registerOrganisation", registration(socialInsurance, "socialinsurance",
                 "PROVIDER"));
         submit(bureau, "Organisations:registerOrganisation", registration(bank, "bank", "CONSUMER"));
@@ -249,35 +263,49 @@ class NodeOnFabricIT {
 
     @Test
     @Order(4)
-    void a_bank_s_request_is_granted_with_fabric_evidence_whose_block_holds_it_as_valid() throws Exception {
-        SignedDataRequest request = request("employer", "monthsPaid");
-
+    void a_bank_s_request_is_granted_and_the_sdk_verifies_its_fabric_evidence() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = signedCall(bank, "POST", "/v1/data-requests", Json.write(request.toJson()));
-        log("granted data request over HTTP: %d ms", (System.nanoTime() - start) / 1_000_000);
+        VerifiedAnswer answer = client(bank).requestData(request("employer", "monthsPaid"));
+        log("granted and verified data request through the SDK: %d ms", (System.nanoTime() - start) / 1_000_000);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode answer = Json.tree(response.body());
-        JsonNode access = answer.path("access");
-        assertThat(access.path("record").path("decision").asText()).isEqualTo("GRANTED");
-        grantedAccessId = access.path("record").path("accessId").asText();
-        JsonNode evidence = access.path("evidence");
-        assertThat(evidence.path("ledger").asText()).isEqualTo("fabric");
-        assertThat(evidence.path("channel").asText()).isEqualTo(FabricTestNetwork.CHANNEL);
-        grantedTxId = evidence.path("txId").asText();
-        Block block = Block.parseFrom(Base64.getDecoder().decode(evidence.path("block").asText()));
-        TransactionSummary inBlock = BlockTransactions.find(block, grantedTxId).orElseThrow();
-        assertThat(inBlock.index()).isEqualTo(evidence.path("index").asInt());
-        assertThat(inBlock.validationCode()).isEqualTo("VALID");
-        assertThat(BlockHashes.dataHash(block.getData())).isEqualTo(block.getHeader().getDataHash().toByteArray());
-
-        JsonNode disclosed = answer.path("items").get(0).path("records").get(0);
-        assertThat(disclosed.path("anchorEvidence").path("ledger").asText()).isEqualTo("fabric");
-        assertThat(disclosed.path("disclosure").toString()).contains("Jinan Steel").doesNotContain("8200");
+        grantedAccessId = answer.accessId();
+        LedgerPosition access = answer.accessPosition();
+        grantedTxId = access.txId();
+        VerifiedRecord disclosed = answer.records(DATASET).get(0);
+        assertThat(disclosed.values()).containsOnlyKeys("employer", "monthsPaid");
+        assertThat(disclosed.text("employer")).isEqualTo("Jinan Steel");
+        assertThat(disclosed.anchor().providerMspId()).isEqualTo("SocialInsuranceMSP");
+        // the positions the verifier derived from the evidence blocks are those the node's peer serves
+        for (LedgerPosition position : List.of(access, disclosed.anchor().position())) {
+            JsonNode block = ledger.block(position.blockNumber()).orElseThrow();
+            assertThat(block.path("hash").asText()).isEqualTo(position.blockHash());
+            assertThat(block.path("transactions").get(position.index()).path("txId").asText())
+                    .isEqualTo(position.txId());
+        }
     }
 
     @Test
     @Order(5)
+    void the_same_evidence_fails_against_another_channel_and_against_anchors_without_a_channel() throws Exception {
+        SignedDataRequest request = request("employer");
+        HttpResponse<String> response = signedCall(bank, "POST", "/v1/data-requests", Json.write(request.toJson()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        DataAnswer answer = Json.mapper().readValue(response.body(), DataAnswer.class);
+        assertThat(answer.access().evidence().ledger()).isEqualTo(TransactionEvidence.FABRIC);
+
+        VerifiedAnswer verified = verifier(trustAnchors(FabricTestNetwork.CHANNEL)).verify(answer, request.requestHash());
+        VerificationException otherChannel = catchThrowableOfType(VerificationException.class,
+                () -> verifier(trustAnchors("otherchannel")).verify(answer, request.requestHash()));
+        VerificationException noChannel = catchThrowableOfType(VerificationException.class,
+                () -> verifier(trustAnchors(null)).verify(answer, request.requestHash()));
+
+        assertThat(verified.records(DATASET).get(0).text("employer")).isEqualTo("Jinan Steel");
+        assertThat(otherChannel.failure()).isEqualTo(VerificationFailure.CHANNEL_MISMATCH);
+        assertThat(noChannel.failure()).isEqualTo(VerificationFailure.FORMAT_UNSUPPORTED);
+    }
+
+    @Test
+    @Order(6)
     void a_request_for_an_uncovered_field_is_denied_with_its_code_and_recorded() throws Exception {
         QcchainApiException denied = catchThrowableOfType(QcchainApiException.class,
                 () -> client(bank).requestData(request("employer", "monthlyBase")));
@@ -288,7 +316,7 @@ class NodeOnFabricIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_audit_office_lists_both_decisions_and_reads_the_granted_transaction() throws Exception {
         Map<String, String> decisions = new LinkedHashMap<>();
         for (JsonNode record : client(auditOffice).accessRecords(AccessRecordQuery.all(), "").records()) {
@@ -296,9 +324,7 @@ class NodeOnFabricIT {
         }
         assertThat(decisions).containsEntry(grantedAccessId, "GRANTED").containsEntry(deniedAccessId, "DENIED");
 
-        HttpResponse<String> response = signedCall(auditOffice, "GET", "/v1/transactions/" + grantedTxId, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode transaction = Json.tree(response.body());
+        JsonNode transaction = client(auditOffice).transaction(grantedTxId);
         assertThat(transaction.path("validationCode").asText()).isEqualTo("VALID");
         assertThat(transaction.path("creatorMspId").asText()).isEqualTo("BureauMSP");
         assertThat(transaction.path("function").asText()).isEqualTo("Access:requestAccess");
@@ -309,25 +335,27 @@ class NodeOnFabricIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void concurrent_requests_on_one_consent_are_all_granted_whatever_their_read_conflicts() throws Exception {
         long from = ledger.height();
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        QcchainClient bankClient = client(bank);
+        List<CompletableFuture<VerifiedAnswer>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             SignedDataRequest request = request("employer");
-            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            calls.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return signedCall(bank, "POST", "/v1/data-requests", Json.write(request.toJson()));
+                    return bankClient.requestData(request);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }));
         }
 
-        for (java.util.concurrent.CompletableFuture<HttpResponse<String>> call : calls) {
-            HttpResponse<String> response = call.get(3, TimeUnit.MINUTES);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Set<String> granted = new HashSet<>();
+        for (CompletableFuture<VerifiedAnswer> call : calls) {
+            granted.add(call.get(3, TimeUnit.MINUTES).accessId());
         }
+        assertThat(granted).hasSize(3);
         long conflicts = 0;
         for (long number = from; number < ledger.height(); number++) {
             conflicts += ledger.block(number).orElseThrow().path("transactions").findValuesAsText("validationCode")
@@ -337,7 +365,7 @@ class NodeOnFabricIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void verify_finds_the_real_chain_intact_and_events_reached_the_subscriber() throws Exception {
         HttpResponse<String> response = signedCall(auditOffice, "POST", "/v1/ledger/verify", null);
 
@@ -346,6 +374,16 @@ class NodeOnFabricIT {
         assertThat(report.path("intact").asBoolean()).as(response.body()).isTrue();
         assertThat(report.path("height").asLong()).isGreaterThan(10);
         assertThat(report.path("validTransactions").asLong()).isGreaterThanOrEqualTo(13);
+        // the audit office checks the same chain itself: DER hash links, data hashes, orderer signatures
+        QcchainClient auditor = client(auditOffice);
+        List<JsonNode> blocks = new ArrayList<>();
+        for (long number = 0; number < report.path("height").asLong(); number++) {
+            blocks.add(auditor.block(number));
+        }
+        ChainReport chain = ChainVerifier.create(trustAnchors(FabricTestNetwork.CHANNEL), CryptoSuite.P256_SHA256)
+                .verify(blocks);
+        assertThat(chain.lastBlock()).isEqualTo(report.path("height").asLong() - 1);
+        assertThat(chain.lastHash()).isEqualTo(blocks.get(blocks.size() - 1).path("hash").asText());
         awaitEvent("OrganisationRegistered AuditOfficeMSP");
         log("submit latency on Fabric (ms, in order): %s", submitMillis);
     }
@@ -386,12 +424,30 @@ class NodeOnFabricIT {
 
     private QcchainClient client(LedgerIdentity member) {
         return QcchainClient.builder().endpoint(URI.create("http://127.0.0.1:" + server.port()))
-                .identity(member.mspId(), member.identity())
-                .trustAnchors(TrustAnchors.builder().organisation("BankMSP", network.caPem("bank"))
-                        .organisation("AuditOfficeMSP", network.caPem("auditoffice"))
-                        .organisation("SocialInsuranceMSP", network.caPem("socialinsurance"))
-                        .nodeCa(network.caPem("bureau")).build())
-                .build();
+                .identity(member.mspId(), member.identity()).trustAnchors(trustAnchors(FabricTestNetwork.CHANNEL))
+                .requestTimeout(Duration.ofMinutes(2)).build();
+    }
+
+    /**
+     * What a bank trusts, read from the cryptogen folders: the MSP CAs of the orderer's organisation
+     * and of the endorsing peers' organisations (the channel's endorsement policy {@code
+     * OR('BureauMSP.peer','SocialInsuranceMSP.peer')}), the CA of the node's certificate (the
+     * Bureau's client), and the channel; {@code channel} null leaves the channel out.
+     */
+    private TrustAnchors trustAnchors(String channel) {
+        TrustAnchorsBuilder anchors = TrustAnchors.builder().organisation("BureauMSP", network.ordererCaPem("bureau"))
+                .organisation("SocialInsuranceMSP", network.caPem("socialinsurance"))
+                .nodeCa(network.caPem("bureau"));
+        if (channel != null) {
+            anchors.fabric(FabricTrust.builder().channel(channel).chaincode(FabricTestNetwork.CHAINCODE)
+                    .ordererOrganisations("BureauMSP").endorsingOrganisations("BureauMSP", "SocialInsuranceMSP")
+                    .minimumEndorsements(1).build());
+        }
+        return anchors.build();
+    }
+
+    private static Verifier verifier(TrustAnchors anchors) {
+        return Verifier.builder().trustAnchors(anchors).suite(CryptoSuite.P256_SHA256).build();
     }
 
     /** A signed call without the SDK, to read the answer as the node sent it. */
