@@ -55,8 +55,8 @@ class DataFolderCommandsTest extends CommandLineTest {
         @Test
         void names_the_first_bad_block_of_an_edited_ledger(@TempDir Path copy) throws Exception {
             copyFolder(demo, copy);
-            long block = edit(copy, "UPDATE transactions SET payload = ? WHERE block_no = ?",
-                    "{}".getBytes(StandardCharsets.UTF_8));
+            // the transaction's hash as indexed in the database, no longer that of its entry in the block file
+            long block = edit(copy, "UPDATE transactions SET tx_hash = ? WHERE block_no = ?", new byte[32]);
 
             assertThat(run(Map.of(), "verify", "--data", copy.toString())).isEqualTo(VerifyCommand.NOT_INTACT);
 
