@@ -35,12 +35,13 @@ final class DemoCommand implements Command {
 
     @Override
     public String help() {
-        return "Usage: qcchain demo [--data DIR] [--records N] [--port P] [--seed S]\n\n"
+        return "Usage: qcchain demo [--data DIR] [--records N] [--port P] [--seed S] [--suite SUITE]\n\n"
                 + "Creates a fresh demo platform in DIR (default ./data/demo; a folder of an earlier\n"
                 + "demo is replaced, any other non-empty folder is refused): CAs and certificates for\n"
                 + "13 organisations, the embedded ledger with organisations, catalogue, agreements\n"
                 + "and consents registered through the chaincode, N synthetic records (default\n"
-                + "42000) imported and anchored; then serves the API on 127.0.0.1:P (default 8080).\n";
+                + "42000) imported and anchored; then serves the API on 127.0.0.1:P (default 8080).\n"
+                + "SUITE is P256_SHA256 (default) or SM2_SM3 (SM2 keys and signatures, SM3 hashes).\n";
     }
 
     @Override
@@ -49,6 +50,7 @@ final class DemoCommand implements Command {
         int records = 42_000;
         int port = 8080;
         long seed = 20260302L;
+        CryptoSuite suite = CryptoSuite.P256_SHA256;
         try {
             for (int i = 0; i < args.size(); i += 2) {
                 String value = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -60,6 +62,7 @@ final class DemoCommand implements Command {
                     case "--records" -> records = Integer.parseInt(value);
                     case "--port" -> port = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--suite" -> suite = CryptoSuite.fromName(value);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
@@ -69,7 +72,7 @@ final class DemoCommand implements Command {
             return ExitCodes.USAGE;
         }
         try {
-            return serve(DemoPlatform.create(data, records, seed, out), data, port, out, err);
+            return serve(DemoPlatform.create(data, records, seed, suite, out), data, port, suite, out, err);
         } catch (Exception e) {
             err.println("qcchain demo: " + e.getMessage());
             return ExitCodes.FAILURE;
@@ -96,10 +99,11 @@ final class DemoCommand implements Command {
         Files.writeString(data.resolve(MARKER), "made by qcchain demo; deleted by the next demo run\n");
     }
 
-    private static int serve(DemoPlatform demo, Path data, int port, PrintStream out, PrintStream err) {
+    private static int serve(DemoPlatform demo, Path data, int port, CryptoSuite suite, PrintStream out,
+            PrintStream err) {
         NodeConfig d = NodeConfig.defaults();
         NodeConfig config = new NodeConfig(data.toString(), new NodeConfig.Http("127.0.0.1", port), d.tls(),
-                CryptoSuite.P256_SHA256, new NodeConfig.Ledger("embedded"), d.limits(), d.auth(), List.of());
+                suite, new NodeConfig.Ledger("embedded"), d.limits(), d.auth(), List.of());
         return Serving.untilStopped("demo", config, demo.platform(), err, server -> {
             String url = "http://127.0.0.1:" + server.port();
             out.println();
@@ -109,6 +113,7 @@ final class DemoCommand implements Command {
                     + "-all.jar " + TryRequest.class.getName() + " --data " + data + " --url " + url);
             out.println("certificates and keys: " + data.resolve("msp") + "; stop with Ctrl-C");
             out.println("restart on the same data later with: QCCHAIN_DATA_DIR=" + data + " QCCHAIN_HTTP_PORT=" + port
+                    + (suite == CryptoSuite.P256_SHA256 ? "" : " QCCHAIN_CRYPTO_SUITE=" + suite.name())
                     + " node-service/bin/qcchain start");
         });
     }

@@ -46,7 +46,24 @@ public final class DemoPlatform implements AutoCloseable {
      * @throws ChaincodeFailure if the chaincode refuses a step (a bug in the demo)
      */
     public static DemoPlatform create(Path dataDir, int records, long seed, PrintStream out) throws ChaincodeFailure {
-        CryptoSuite suite = CryptoSuite.P256_SHA256;
+        return create(dataDir, records, seed, CryptoSuite.P256_SHA256, out);
+    }
+
+    /**
+     * Builds the platform with another crypto suite: with {@code SM2_SM3} every key, certificate,
+     * signature and hash of the demo (CAs, requests, anchors, blocks, answers) is SM2/SM3, as a
+     * platform under China's commercial-cryptography rules would run it.
+     *
+     * @param dataDir the data folder
+     * @param records synthetic records in total, spread over the datasets
+     * @param seed the generator's seed
+     * @param suite the network's suite
+     * @param out where progress goes
+     * @return the platform, its ledger open
+     * @throws ChaincodeFailure if the chaincode refuses a step (a bug in the demo)
+     */
+    public static DemoPlatform create(Path dataDir, int records, long seed, CryptoSuite suite, PrintStream out)
+            throws ChaincodeFailure {
         out.println("creating CAs and certificates for " + DemoOrganisation.all().size() + " organisations in "
                 + dataDir.resolve("msp"));
         DemoPki pki = DemoPki.create(dataDir, suite);

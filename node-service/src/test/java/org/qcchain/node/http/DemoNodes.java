@@ -31,15 +31,20 @@ public final class DemoNodes {
 
     /** {@link #config(Path)} with other limits. */
     public static NodeConfig config(Path folder, NodeConfig.Limits limits) {
+        return config(folder, limits, CryptoSuite.P256_SHA256);
+    }
+
+    /** {@link #config(Path)} with other limits and suite. */
+    public static NodeConfig config(Path folder, NodeConfig.Limits limits, CryptoSuite suite) {
         NodeConfig d = NodeConfig.defaults();
         return new NodeConfig(folder.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
-                CryptoSuite.P256_SHA256, d.ledger(), limits, d.auth(), List.of());
+                suite, d.ledger(), limits, d.auth(), List.of());
     }
 
     /** Starts a node over the demo ledger that answers data requests and submits as {@code submitter}. */
     public static NodeServer start(Vertx vertx, Path folder, DemoPlatform demo, LedgerIdentity submitter) {
-        return await(NodeServer.start(vertx, config(folder), demo.directory(),
-                NodeServices.of(demo.ledger(), submitter, demo.dataRequests())));
+        return await(NodeServer.start(vertx, config(folder, NodeConfig.defaults().limits(), demo.ledger().suite()),
+                demo.directory(), NodeServices.of(demo.ledger(), submitter, demo.dataRequests())));
     }
 
     /** @return the future's result, within 60 s */
