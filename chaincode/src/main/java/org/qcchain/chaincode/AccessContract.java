@@ -3,16 +3,24 @@ package org.qcchain.chaincode;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import org.qcchain.chaincode.access.AccessPolicy;
 import org.qcchain.chaincode.access.Caller;
 import org.qcchain.chaincode.access.CertificateTrust;
+import org.qcchain.chaincode.access.DeliveryRules;
 import org.qcchain.chaincode.evaluation.AccessEvaluator;
 import org.qcchain.chaincode.evaluation.Evaluation;
 import org.qcchain.chaincode.evaluation.RequestValidation;
@@ -21,7 +29,6 @@ import org.qcchain.chaincode.model.AccessRecord;
 import org.qcchain.chaincode.model.AccessRequest;
 import org.qcchain.chaincode.model.AccessScope;
 import org.qcchain.chaincode.model.Consent;
-import org.qcchain.chaincode.model.Decision;
 import org.qcchain.chaincode.model.DeliveryReceipt;
 import org.qcchain.chaincode.model.PageQuery;
 import org.qcchain.chaincode.model.Period;
@@ -49,6 +56,9 @@ import org.qcchain.common.json.Json;
 @Contract(name = "Access", info = @Info(title = "Access", version = "0.1.0",
         description = "Data requests, their decisions and the access trail"))
 public final class AccessContract implements ContractInterface {
+
+    /** Receipts per {@code recordDeliveries}: keeps a transaction's write set to a few hundred keys. */
+    public static final int MAX_RECEIPTS = 500;
 
     /**
      * Decides a signed data request and records the decision. The submitter is the requester
@@ -110,22 +120,68 @@ public final class AccessContract implements ContractInterface {
         AccessRecord record = stores.accessRecords().require(Check.matches("accessId", receipt.accessId(),
                 Check.RECORD_ID));
         Check.matches("answerHash", receipt.answerHash(), Check.HEX_256);
-        if (!caller.is(record.submitterMspId())) {
-            throw ContractErrors.notAuthorized("only '" + record.submitterMspId()
-                    + "', which submitted the request, may record its delivery");
-        }
-        if (record.decision() != Decision.GRANTED) {
-            throw ContractErrors.error(ErrorCode.INVALID_STATE_TRANSITION, "access '" + record.accessId()
-                    + "' was denied; nothing can have been delivered");
-        }
-        if (record.answerHash() != null) {
-            throw ContractErrors.error(ErrorCode.DELIVERY_ALREADY_RECORDED, "the delivery of access '"
-                    + record.accessId() + "' was recorded before");
+        Optional<ChaincodeException> refusal = DeliveryRules.refusal(caller, record);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         AccessRecord delivered = record.delivered(receipt.answerHash(), LedgerTime.nowText(ctx));
         stores.accessRecords().save(delivered);
         Events.emit(ctx, "AccessDelivered", Map.of("accessId", record.accessId()));
         return Json.write(delivered);
+    }
+
+    /**
+     * Records the deliveries of many answers in one transaction, each under the rules of {@link
+     * #recordDelivery} (the submitter of a GRANTED request, once). A receipt that breaks a rule is
+     * reported and skipped, the others are recorded: a node replaying its receipts after a crash
+     * learns which were recorded before without failing the rest. Malformed input (not a list of
+     * well-formed receipts, more than {@value #MAX_RECEIPTS}) refuses the whole call.
+     *
+     * @param receiptsJson a JSON array of {@link DeliveryReceipt}
+     * @return a JSON array with one outcome per receipt, in order: {@code {accessId, recorded:
+     *     true}}, or {@code {accessId, recorded: false, code, message}} and, when the delivery was
+     *     recorded before, the {@code answerHash} recorded then
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String recordDeliveries(Context ctx, String receiptsJson) {
+        Stores stores = Stores.of(ctx);
+        Caller caller = Caller.of(ctx, stores.organisations());
+        caller.requireRegistered();
+        List<DeliveryReceipt> receipts = Check.nonEmpty("receipts",
+                Arrays.asList(Args.parse("receipts", receiptsJson, DeliveryReceipt[].class)), MAX_RECEIPTS);
+        for (int i = 0; i < receipts.size(); i++) {
+            Check.matches("receipts[" + i + "].accessId", receipts.get(i).accessId(), Check.RECORD_ID);
+            Check.matches("receipts[" + i + "].answerHash", receipts.get(i).answerHash(), Check.HEX_256);
+        }
+        String now = LedgerTime.nowText(ctx);
+        // a transaction does not read its own writes: a receipt repeated in the list is caught here
+        Set<String> seen = new HashSet<>();
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        List<String> recorded = new ArrayList<>();
+        for (DeliveryReceipt receipt : receipts) {
+            Optional<AccessRecord> record = stores.accessRecords().find(receipt.accessId());
+            Optional<ChaincodeException> refusal = record.isEmpty()
+                    ? Optional.of(ContractErrors.error(ErrorCode.ACCESS_RECORD_NOT_FOUND, "access record '"
+                            + receipt.accessId() + "' does not exist"))
+                    : !seen.add(receipt.accessId()) ? Optional.of(DeliveryRules.alreadyRecorded(receipt.accessId()))
+                    : DeliveryRules.refusal(caller, record.get());
+            Map<String, Object> outcome = new TreeMap<>();
+            outcome.put("accessId", receipt.accessId());
+            outcome.put("recorded", refusal.isEmpty());
+            if (refusal.isPresent()) {
+                outcome.put("code", ContractErrors.codeOf(refusal.get()).code());
+                outcome.put("message", ContractErrors.reasonOf(refusal.get()));
+                record.map(AccessRecord::answerHash).ifPresent(hash -> outcome.put("answerHash", hash));
+            } else {
+                stores.accessRecords().save(record.get().delivered(receipt.answerHash(), now));
+                recorded.add(receipt.accessId());
+            }
+            outcomes.add(outcome);
+        }
+        if (!recorded.isEmpty()) {
+            Events.emit(ctx, "AccessesDelivered", Map.of("accessIds", recorded));
+        }
+        return Json.write(outcomes);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

@@ -2,13 +2,14 @@ package org.qcchain.node.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.qcchain.chaincode.model.AccessRecord;
 import org.qcchain.chaincode.model.AccessRequest;
 import org.qcchain.chaincode.model.Decision;
-import org.qcchain.chaincode.model.DeliveryReceipt;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.answer.AccessEvidence;
 import org.qcchain.common.answer.AnswerItem;
@@ -16,6 +17,7 @@ import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.CanonicalJson;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
@@ -27,15 +29,17 @@ import org.qcchain.node.store.ProviderStores;
  * Mediates a data request: the node submits the consumer's signed request as itself (the
  * operator's node; the chaincode accepts an OPERATOR carrying a consumer-signed request and
  * records the node as submitter), the chaincode decides and writes the access record, and on a
- * grant the node answers with the signed {@code qcchain-answer/1} envelope.
+ * grant the node answers with the signed {@code qcchain-answer/1} envelope, whose delivery receipt
+ * is kept before the answer is handed out and recorded on the ledger afterwards ({@link
+ * DeliveryRecorder}).
  *
  * <pre>{@code
- * GrantedAnswer granted = service.request(signedRequest);   // AccessDenied, RecordIncomplete
- * send(granted.json());
- * service.recordDelivery(granted);
+ * service.request(signedRequest, workers)       // AccessDenied, RecordIncomplete, ChaincodeFailure
+ *     .thenAccept(granted -> send(granted.json()));
  * }</pre>
  *
- * <p>Blocking: call from a worker thread.
+ * <p>No thread waits for a block: the request is submitted and the answer built on {@code work},
+ * and the future completes when the answer is ready and its receipt kept.
  */
 public final class DataRequestService {
 
@@ -43,6 +47,8 @@ public final class DataRequestService {
     private final LedgerIdentity node;
     private final CryptoSuite suite;
     private final AnswerItems items;
+    private final DeliveryRecorder deliveries;
+    private final String nodeCertificatePem;
 
     /**
      * Creates the service.
@@ -50,33 +56,57 @@ public final class DataRequestService {
      * @param ledger the ledger
      * @param node the node's identity: submits requests, signs answers
      * @param stores the provider stores this node hosts
+     * @param deliveries keeps and records the delivery receipts of the answers
      */
-    public DataRequestService(LedgerBackend ledger, LedgerIdentity node, ProviderStores stores) {
+    public DataRequestService(LedgerBackend ledger, LedgerIdentity node, ProviderStores stores,
+            DeliveryRecorder deliveries) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.node = Objects.requireNonNull(node, "node");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.suite = ledger.suite();
         this.items = new AnswerItems(stores, new BatchEvidenceCache(ledger, node), suite);
+        this.nodeCertificatePem = node.identity().certificatePem();
     }
 
     /**
-     * Submits the request and, if granted, builds and signs the answer.
+     * Submits the request and, if granted, builds and signs the answer and keeps its receipt.
      *
      * @param signed the consumer's signed request
-     * @return the answer
-     * @throws AccessDenied the chaincode denied the request (and recorded the denial)
-     * @throws ChaincodeFailure the chaincode refused the request as malformed, or the ledger failed
-     * @throws RecordIncomplete the request was granted, but a provider's record lacks a requested
-     *     field, so no verifiable answer exists; nothing is sent and no delivery recorded
+     * @param work where the submit is prepared and the answer built (CPU and store reads; never
+     *     an event loop)
+     * @return completes with the answer, ready to send; exceptionally with {@link AccessDenied}
+     *     (the chaincode denied the request and recorded the denial), {@link ChaincodeFailure} (the
+     *     chaincode refused the request as malformed, or the ledger failed) or {@link
+     *     RecordIncomplete} (granted, but a provider's record lacks a requested field, so no
+     *     verifiable answer exists; nothing is sent and no delivery recorded), each possibly wrapped
+     *     in a {@link CompletionException}
      */
-    public GrantedAnswer request(SignedAccessRequest signed)
+    public CompletableFuture<GrantedAnswer> request(SignedAccessRequest signed, Executor work) {
+        Objects.requireNonNull(signed, "signed");
+        return CompletableFuture.supplyAsync(() -> ledger.submitAsync(node, "Access:requestAccess",
+                        Json.write(signed)), work)
+                .thenCompose(submitted -> submitted)
+                .thenApplyAsync(committed -> {
+                    try {
+                        return answer(signed, committed);
+                    } catch (AccessDenied | ChaincodeFailure | RecordIncomplete e) {
+                        throw new CompletionException(e);
+                    }
+                }, work)
+                .thenCompose(granted -> deliveries.keep(granted.accessId(), granted.answerHash())
+                        .thenApply(kept -> granted));
+    }
+
+    private GrantedAnswer answer(SignedAccessRequest signed, Committed committed)
             throws AccessDenied, ChaincodeFailure, RecordIncomplete {
-        Committed committed = ledger.submit(node, "Access:requestAccess", Json.write(signed));
-        AccessRecord record = Json.parse(committed.payload(), AccessRecord.class);
+        JsonNode recordNode = Json.tree(committed.payload());
+        AccessRecord record = Json.mapper().convertValue(recordNode, AccessRecord.class);
         if (record.decision() != Decision.GRANTED) {
             throw new AccessDenied(record);
         }
         AccessRequest request = signed.request();
-        String requestHash = suite.hashHex(Json.canonicalBytes(request));
+        JsonNode requestNode = Json.mapper().valueToTree(request);
+        String requestHash = suite.hashHex(CanonicalJson.serializeUtf8(requestNode));
         if (!requestHash.equals(record.requestHash())) {
             throw new IllegalStateException("the ledger recorded request hash " + record.requestHash()
                     + " but the request hashes to " + requestHash);
@@ -85,25 +115,10 @@ public final class DataRequestService {
                 new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, "Access:requestAccess",
                         "transaction " + committed.txId() + " is not in a block"));
         List<AnswerItem> answerItems = items.build(request, record);
-        JsonNode requestNode = Json.mapper().valueToTree(request);
         DataAnswer unsigned = new DataAnswer(DataAnswer.FORMAT, suite.name(), requestNode, requestHash,
-                new AccessEvidence(Json.tree(committed.payload()), accessEvidence), answerItems,
-                Instant.now().toString(), node.identity().certificatePem(), null);
-        DataAnswer answer = unsigned.withSignature(Base64.getEncoder().encodeToString(
-                node.identity().sign(unsigned.signingBytes())));
-        String answerHash = suite.hashHex(Json.canonicalBytes(answer));
-        return new GrantedAnswer(record.accessId(), answer, answer.toJson(), answerHash);
-    }
-
-    /**
-     * Records on the ledger that the answer was delivered, with its hash. Only the submitter of
-     * the request may, which is this node.
-     *
-     * @param granted the answer sent
-     * @throws ChaincodeFailure if the chaincode refuses (e.g. recorded before)
-     */
-    public void recordDelivery(GrantedAnswer granted) throws ChaincodeFailure {
-        ledger.submit(node, "Access:recordDelivery",
-                Json.write(new DeliveryReceipt(granted.accessId(), granted.answerHash())));
+                new AccessEvidence(recordNode, accessEvidence), answerItems, Instant.now().toString(),
+                nodeCertificatePem, null);
+        SignedAnswers.Signed answer = SignedAnswers.sign(unsigned, node.identity(), suite);
+        return new GrantedAnswer(record.accessId(), answer.answer(), answer.json(), answer.hash());
     }
 }

@@ -2,25 +2,21 @@ package org.qcchain.node.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.lang.System.Logger.Level;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.node.ApiException;
-import org.qcchain.node.answer.DataRequestService;
 import org.qcchain.node.auth.Caller;
 
 /**
  * {@code POST /v1/data-requests} (CONSUMER): the body is the consumer's {@code
  * SignedAccessRequest}. The node submits it to the ledger as itself; a denial is a 403 whose
  * {@code code} is the access record's reason code and whose {@code accessId} names the denial on
- * the ledger; a grant is the signed {@code qcchain-answer/1} envelope. After answering, the node
- * records the delivery (the answer's hash) on the ledger. A grant whose provider record lacks a
+ * the ledger; a grant is the signed {@code qcchain-answer/1} envelope, sent once its delivery
+ * receipt (the answer's hash) is kept for the ledger ({@link GrantedAnswers}). A grant whose provider record lacks a
  * requested field is a 502 {@code RECORD_INCOMPLETE} naming the grant's {@code accessId}, with no
  * data and no delivery.
  */
 final class DataRequestHandler implements Handler<RoutingContext> {
-
-    private static final System.Logger LOG = System.getLogger(DataRequestHandler.class.getName());
 
     private final NodeServices services;
 
@@ -41,17 +37,6 @@ final class DataRequestHandler implements Handler<RoutingContext> {
             throw new ApiException(ErrorCode.NOT_AUTHORIZED, caller.mspId()
                     + " may send only its own requests, not those of " + signed.request().consumerMspId());
         }
-        DataRequestService service = services.dataRequests();
-        ctx.vertx().executeBlocking(() -> service.request(signed), false)
-                .onSuccess(granted -> {
-                    ctx.response().putHeader("X-Qc-Access-Id", granted.accessId());
-                    Responses.jsonText(ctx, 200, granted.json());
-                    ctx.vertx().executeBlocking(() -> {
-                        service.recordDelivery(granted);
-                        return null;
-                    }, false).onFailure(e -> LOG.log(Level.WARNING, "delivery of access "
-                            + granted.accessId() + " not recorded: " + e.getMessage()));
-                })
-                .onFailure(ctx::fail);
+        GrantedAnswers.answer(ctx, services.dataRequests(), signed);
     }
 }

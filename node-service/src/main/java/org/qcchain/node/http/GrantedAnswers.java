@@ -1,33 +1,44 @@
 package org.qcchain.node.http;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.node.answer.DataRequestService;
 
 /**
- * Answers a signed data request on a worker: the ledger decides and records it, a grant is sent
- * as the signed {@code qcchain-answer/1} envelope with its access id in {@code X-Qc-Access-Id}, and
- * the delivery (the answer's hash) is recorded afterwards; a denial or failure goes to the problem
+ * Answers a signed data request without holding a thread while the ledger commits: the submit is
+ * prepared and the answer built on Vert.x workers, the waits for the block and for the receipt's
+ * disk sync hold none. A grant is sent as the signed {@code qcchain-answer/1} envelope with its
+ * access id in {@code X-Qc-Access-Id}, once its delivery receipt is kept (the receipt reaches the
+ * ledger afterwards, see {@code DeliveryRecorder}); a denial or failure goes to the problem
  * handler. Shared by the routes that carry a signed request to the ledger.
  */
 final class GrantedAnswers {
 
-    private static final System.Logger LOG = System.getLogger(GrantedAnswers.class.getName());
-
     private GrantedAnswers() {}
 
     static void answer(RoutingContext ctx, DataRequestService service, SignedAccessRequest signed) {
-        ctx.vertx().executeBlocking(() -> service.request(signed), false)
+        Context context = ctx.vertx().getOrCreateContext();
+        Executor workers = task -> context.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false);
+        Future.fromCompletionStage(service.request(signed, workers), context)
                 .onSuccess(granted -> {
                     ctx.response().putHeader("X-Qc-Access-Id", granted.accessId());
                     Responses.jsonText(ctx, 200, granted.json());
-                    ctx.vertx().executeBlocking(() -> {
-                        service.recordDelivery(granted);
-                        return null;
-                    }, false).onFailure(e -> LOG.log(Level.WARNING, "delivery of access "
-                            + granted.accessId() + " not recorded: " + e.getMessage()));
                 })
-                .onFailure(ctx::fail);
+                .onFailure(failure -> ctx.fail(unwrapped(failure)));
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -3,6 +3,7 @@ package org.qcchain.node.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -10,8 +11,10 @@ import org.qcchain.common.crypto.CryptoSuite;
 /**
  * The ledger as the node uses it, whatever runs it (the embedded ledger, or a Fabric network).
  *
- * <p><b>Every method blocks</b> (disk, signatures, waiting for a block): call it from a worker
- * thread ({@code vertx.executeBlocking}), never from an event loop. Thread-safe.
+ * <p><b>Every method blocks</b> (disk, signatures, waiting for a block) except {@link #submitAsync}:
+ * call it from a worker thread ({@code vertx.executeBlocking}), never from an event loop.
+ * Thread-safe. A node under load submits with {@link #submitAsync}, so that no thread of its own
+ * waits for a block.
  *
  * <pre>{@code
  * Committed done = ledger.submit(node, "Access:requestAccess", signedRequestJson);
@@ -40,6 +43,27 @@ public interface LedgerBackend extends AutoCloseable {
      *     transaction, or conflicts persisted ({@code LEDGER_UNAVAILABLE})
      */
     Committed submit(LedgerIdentity submitter, String function, String... args) throws ChaincodeFailure;
+
+    /**
+     * {@link #submit} without holding the calling thread while the transaction waits for its block:
+     * the future completes once the transaction is committed (read conflicts retried as {@code
+     * submit} does), or exceptionally with a {@link ChaincodeFailure} (possibly wrapped in a {@link
+     * java.util.concurrent.CompletionException}) where {@code submit} would throw one.
+     *
+     * <p>The future may complete on one of the ledger's own threads: continue with the {@code
+     * *Async} methods of {@link CompletableFuture} and an executor of yours, never with long work
+     * in a plain {@code thenApply}. This default runs {@link #submit} on a pool of waiting threads
+     * (one per submit in flight); a backend that learns of commits by itself overrides it and
+     * keeps no thread waiting.
+     *
+     * @param submitter who submits
+     * @param function {@code Contract:function}
+     * @param args the function's arguments
+     * @return completes with the committed transaction and the function's result
+     */
+    default CompletableFuture<Committed> submitAsync(LedgerIdentity submitter, String function, String... args) {
+        return BlockingSubmits.submit(this, submitter, function, args);
+    }
 
     /**
      * Runs a query function on the latest committed state; nothing is written.

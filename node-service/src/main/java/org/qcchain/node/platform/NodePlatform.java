@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.answer.DeliveryRecorder;
 import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.http.NodeServices;
@@ -23,8 +24,8 @@ import org.qcchain.node.store.RecordUploads;
 /**
  * A node's platform, wired from its data folder: the ledger (the embedded ledger in {@code
  * ledger/}, or a Fabric channel reached through a gateway peer), the provider stores ({@code
- * providers/}), the pseudonymisation key ({@code platform.key}) and the organisation directory
- * read from the ledger. The demo {@linkplain #create creates} one; {@code qcchain start}, {@code
+ * providers/}), the pseudonymisation key ({@code platform.key}), the delivery receipts owed to the
+ * ledger ({@code deliveries/}) and the organisation directory read from the ledger. The demo {@linkplain #create creates} one; {@code qcchain start}, {@code
  * verify} and {@code import} {@linkplain #open open} it again.
  *
  * <pre>{@code
@@ -40,6 +41,8 @@ public final class NodePlatform implements AutoCloseable {
     private final ProviderStores stores;
     private final Pseudonymizer pseudonyms;
     private final LedgerOrganisationDirectory directory;
+    private final DeliveryRecorder deliveries;
+    private final DataRequestService dataRequests;
 
     private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node) {
         this.ledger = ledger;
@@ -48,6 +51,9 @@ public final class NodePlatform implements AutoCloseable {
         this.directory = new LedgerOrganisationDirectory(ledger, node);
         this.stores = ProviderStores.open(dataDir);
         this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
+        // receipts a stop or crash left behind are recorded from here on
+        this.deliveries = DeliveryRecorder.open(deliveriesFolder(dataDir), ledger, node);
+        this.dataRequests = new DataRequestService(ledger, node, stores, deliveries);
     }
 
     /**
@@ -164,6 +170,11 @@ public final class NodePlatform implements AutoCloseable {
         return dataDir.resolve("ledger");
     }
 
+    /** The delivery receipts owed to the ledger: {@code <dataDir>/deliveries/}. */
+    private static Path deliveriesFolder(Path dataDir) {
+        return dataDir.resolve("deliveries");
+    }
+
     /** @return the ledger */
     public LedgerBackend ledger() {
         return ledger;
@@ -189,20 +200,27 @@ public final class NodePlatform implements AutoCloseable {
         return directory;
     }
 
-    /** @return a data request service over this platform's ledger and stores */
+    /** @return the data request service over this platform's ledger and stores (one per platform) */
     public DataRequestService dataRequests() {
-        return new DataRequestService(ledger, node, stores);
+        return dataRequests;
+    }
+
+    /** @return the recorder of this platform's delivery receipts */
+    public DeliveryRecorder deliveries() {
+        return deliveries;
     }
 
     /** @return what the HTTP routes work with */
     public NodeServices services() {
-        return NodeServices.of(ledger, node, dataRequests())
+        return NodeServices.of(ledger, node, dataRequests)
                 .withUploads(new RecordUploads(stores, pseudonyms, ledger.suite()))
                 .withPseudonyms(pseudonyms);
     }
 
     @Override
     public void close() {
+        // receipts owed are recorded (or kept for the next start) while the ledger is still open
+        deliveries.close();
         try {
             directory.close();
         } catch (Exception e) {

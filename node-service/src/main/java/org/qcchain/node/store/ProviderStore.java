@@ -99,8 +99,8 @@ public final class ProviderStore implements AutoCloseable {
      * @return the records
      */
     public List<StoredRecord> latestRecords(String datasetId, String subject, int limit) {
-        return database.run("read records of " + datasetId, connection ->
-                RecordRows.latest(connection, datasetId, subject, limit));
+        return database.read("read records of " + datasetId, reader ->
+                RecordRows.latest(reader.statement(RecordRows.LATEST), datasetId, subject, limit));
     }
 
     /**

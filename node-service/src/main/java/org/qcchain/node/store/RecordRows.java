@@ -40,33 +40,32 @@ final class RecordRows {
         }
     }
 
-    static List<StoredRecord> latest(Connection connection, String datasetId, String subject, int limit)
+    /** The newest version of each record id of a subject, of anchored batches only. */
+    static final String LATEST = "SELECT r.record_id, r.version, r.fields, r.record_root, r.batch_id, r.leaf_index "
+            + "FROM records r JOIN batches b ON b.dataset_id = r.dataset_id AND b.batch_id = r.batch_id "
+            + "WHERE r.dataset_id = ? AND r.subject = ? AND b.anchor_tx IS NOT NULL "
+            + "AND r.version = (SELECT MAX(v.version) FROM records v JOIN batches vb "
+            + "ON vb.dataset_id = v.dataset_id AND vb.batch_id = v.batch_id "
+            + "WHERE v.dataset_id = r.dataset_id AND v.record_id = r.record_id "
+            + "AND vb.anchor_tx IS NOT NULL) ORDER BY r.batch_id DESC, r.leaf_index DESC LIMIT ?";
+
+    /** Runs {@link #LATEST}, prepared by the caller (and kept: this does not close it). */
+    static List<StoredRecord> latest(PreparedStatement query, String datasetId, String subject, int limit)
             throws SQLException {
-        // the newest version of each record id, of anchored batches only
-        String sql = "SELECT r.record_id, r.version, r.fields, r.record_root, r.batch_id, r.leaf_index "
-                + "FROM records r JOIN batches b ON b.dataset_id = r.dataset_id AND b.batch_id = r.batch_id "
-                + "WHERE r.dataset_id = ? AND r.subject = ? AND b.anchor_tx IS NOT NULL "
-                + "AND r.version = (SELECT MAX(v.version) FROM records v JOIN batches vb "
-                + "ON vb.dataset_id = v.dataset_id AND vb.batch_id = v.batch_id "
-                + "WHERE v.dataset_id = r.dataset_id AND v.record_id = r.record_id "
-                + "AND vb.anchor_tx IS NOT NULL) ORDER BY r.batch_id DESC, r.leaf_index DESC LIMIT ?";
         List<StoredRecord> found = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, datasetId);
-            query.setString(2, subject);
-            query.setInt(3, limit);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    DataRecord.Builder record = DataRecord.builder().datasetId(datasetId)
-                            .recordId(rows.getString(1)).version(rows.getLong(2)).subject(subject);
-                    ObjectNode fields = (ObjectNode) Json.tree(rows.getString(3));
-                    for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
-                        Map.Entry<String, JsonNode> field = it.next();
-                        record.field(field.getKey(), field.getValue());
-                    }
-                    found.add(new StoredRecord(record.build(), rows.getString(4), rows.getString(5),
-                            rows.getInt(6)));
+        query.setString(1, datasetId);
+        query.setString(2, subject);
+        query.setInt(3, limit);
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                DataRecord.Builder record = DataRecord.builder().datasetId(datasetId)
+                        .recordId(rows.getString(1)).version(rows.getLong(2)).subject(subject);
+                ObjectNode fields = (ObjectNode) Json.tree(rows.getString(3));
+                for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    record.field(field.getKey(), field.getValue());
                 }
+                found.add(new StoredRecord(record.build(), rows.getString(4), rows.getString(5), rows.getInt(6)));
             }
         }
         return found;

@@ -2,7 +2,12 @@ package org.qcchain.node.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -13,23 +18,55 @@ import org.h2.jdbcx.JdbcConnectionPool;
 final class StoreDatabase implements AutoCloseable {
 
     private final String mspId;
+    private final String url;
     private final JdbcConnectionPool pool;
+    private final ConcurrentLinkedQueue<ReadConnection> readers = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
-    private StoreDatabase(String mspId, JdbcConnectionPool pool) {
+    private StoreDatabase(String mspId, String url, JdbcConnectionPool pool) {
         this.mspId = mspId;
+        this.url = url;
         this.pool = pool;
     }
 
     static StoreDatabase open(String mspId, Path folder) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:"
-                + folder.resolve("records").toAbsolutePath(), "qcchain", "");
+        String url = "jdbc:h2:file:" + folder.resolve("records").toAbsolutePath();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "qcchain", "");
         try (Connection connection = pool.getConnection()) {
             StoreSchema.create(connection);
         } catch (SQLException e) {
             pool.dispose();
             throw new StoreException("cannot open the record store of " + mspId, e);
         }
-        return new StoreDatabase(mspId, pool);
+        return new StoreDatabase(mspId, url, pool);
+    }
+
+    /**
+     * Runs one query on a read connection of its own, whose prepared statements are kept: the
+     * reads of every data request (a subject's latest records) then skip H2's parsing and
+     * planning, which cost more than the query itself. A single statement in auto-commit mode
+     * reads one consistent snapshot.
+     *
+     * @param what what the work reads, for the exception's message; never a data value
+     */
+    <T> T read(String what, ReadWork<T> work) {
+        ReadConnection reader = readers.poll();
+        try {
+            if (reader == null) {
+                reader = new ReadConnection(DriverManager.getConnection(url, "qcchain", ""));
+            }
+            T result = work.apply(reader);
+            readers.add(reader);
+            if (closed) {
+                closeReaders(); // closed meanwhile: this reader was not among those closed
+            }
+            return result;
+        } catch (SQLException e) {
+            if (reader != null) {
+                reader.close(); // its statements may be unusable now
+            }
+            throw new StoreException("record store of " + mspId + ": cannot " + what, e);
+        }
     }
 
     /**
@@ -55,7 +92,49 @@ final class StoreDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        closeReaders();
         pool.dispose();
+    }
+
+    private void closeReaders() {
+        for (ReadConnection reader = readers.poll(); reader != null; reader = readers.poll()) {
+            reader.close();
+        }
+    }
+
+    /** A read connection and the statements prepared on it. Used by one thread at a time. */
+    static final class ReadConnection {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        ReadConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The statement for {@code sql}, prepared once; do not close it. */
+        PreparedStatement statement(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            return statement;
+        }
+
+        void close() {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // a read connection holds nothing to lose
+            }
+        }
+    }
+
+    /** A read of one query. */
+    @FunctionalInterface
+    interface ReadWork<T> {
+        T apply(ReadConnection reader) throws SQLException;
     }
 
     /** A unit of database work in one transaction. */

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.LedgerListener;
+import org.qcchain.ledger.embedded.Subscription;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
 import org.qcchain.node.ledger.LedgerBackend;
@@ -33,11 +35,17 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
     private final Submitter submitter;
     private final EvidenceReader evidence;
     private final ChannelAdmission admission;
+    private final RecentBlocks recentBlocks;
+    private final Subscription recentSubscription;
 
     private EmbeddedLedgerBackend(EmbeddedLedger ledger, LedgerIdentity node) {
         this.ledger = ledger;
-        this.submitter = new Submitter(ledger, LedgerSetup.CHANNEL, LedgerSetup.CHAINCODE);
-        this.evidence = new EvidenceReader(ledger);
+        this.recentBlocks = new RecentBlocks(ledger.genesis().suite());
+        // listening before the height is read: every block from then on reaches the cache
+        this.recentSubscription = ledger.addListener(recentBlocks);
+        recentBlocks.onHeight(ledger.height());
+        this.submitter = new Submitter(ledger, LedgerSetup.CHANNEL, LedgerSetup.CHAINCODE, recentBlocks);
+        this.evidence = new EvidenceReader(ledger, recentBlocks);
         this.admission = new ChannelAdmission(ledger, node);
     }
 
@@ -71,6 +79,12 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
     @Override
     public Committed submit(LedgerIdentity as, String function, String... args) throws ChaincodeFailure {
         return submitter.submit(as, function, args);
+    }
+
+    /** Keeps no thread waiting: the future completes when the block is durable (see {@code Submitter}). */
+    @Override
+    public CompletableFuture<Committed> submitAsync(LedgerIdentity as, String function, String... args) {
+        return submitter.submitAsync(as, function, args);
     }
 
     @Override
@@ -129,6 +143,8 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
 
     @Override
     public void close() {
+        recentSubscription.close();
         ledger.close();
+        recentBlocks.close();
     }
 }

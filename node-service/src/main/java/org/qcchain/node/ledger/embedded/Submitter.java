@@ -1,6 +1,9 @@
 package org.qcchain.node.ledger.embedded;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.ledger.embedded.CommitResult;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
@@ -23,14 +26,56 @@ final class Submitter {
     /** Conflicts come from concurrent requests on one key; a handful of rounds settles them. */
     static final int MAX_ATTEMPTS = 5;
 
+    /** Where a conflict's new proposal is signed: never on the ledger's committer thread. */
+    private static final Executor RETRIES = ForkJoinPool.commonPool();
+
     private final EmbeddedLedger ledger;
     private final String channel;
     private final String chaincode;
+    private final RecentBlocks recentBlocks;
 
-    Submitter(EmbeddedLedger ledger, String channel, String chaincode) {
+    Submitter(EmbeddedLedger ledger, String channel, String chaincode, RecentBlocks recentBlocks) {
         this.ledger = ledger;
         this.channel = channel;
         this.chaincode = chaincode;
+        this.recentBlocks = recentBlocks;
+    }
+
+    /**
+     * Submits without waiting: the future completes once the transaction's block is durable and
+     * has reached {@link RecentBlocks} (so its evidence is read from memory), with the same
+     * retries and failures as {@link #submit}. It completes on a ledger thread (the committer's or
+     * the listener's); callers continue on an executor of theirs.
+     */
+    CompletableFuture<Committed> submitAsync(LedgerIdentity as, String function, String... args) {
+        CompletableFuture<Committed> done = new CompletableFuture<>();
+        attempt(done, 1, as, function, args);
+        return done;
+    }
+
+    private void attempt(CompletableFuture<Committed> done, int attempt, LedgerIdentity as, String function,
+            String... args) {
+        CompletableFuture<CommitResult> submitted;
+        try {
+            submitted = ledger.submit(proposal(as, function, args));
+        } catch (LedgerException e) {
+            done.completeExceptionally(unavailable(function, e));
+            return;
+        }
+        submitted.whenComplete((result, error) -> {
+            if (error != null) {
+                done.completeExceptionally(unavailable(function, error));
+            } else if (result.isValid()) {
+                Committed committed = committed(result);
+                recentBlocks.afterDelivery(committed.blockNumber(), () -> done.complete(committed));
+            } else if (!result.isRetryable()) {
+                done.completeExceptionally(failure(function, result));
+            } else if (attempt < MAX_ATTEMPTS) {
+                RETRIES.execute(() -> attempt(done, attempt + 1, as, function, args));
+            } else {
+                done.completeExceptionally(conflicts(function));
+            }
+        });
     }
 
     Committed submit(LedgerIdentity as, String function, String... args) throws ChaincodeFailure {
@@ -39,19 +84,16 @@ final class Submitter {
             try {
                 result = ledger.submit(proposal(as, function, args)).join();
             } catch (CompletionException | LedgerException e) {
-                throw new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function,
-                        "the ledger failed: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+                throw unavailable(function, e);
             }
             if (result.isValid()) {
-                return new Committed(result.txId(), result.blockNumber().orElse(-1),
-                        result.payloadAsString());
+                return committed(result);
             }
             if (!result.isRetryable()) {
                 throw failure(function, result);
             }
         }
-        throw new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function, "the transaction lost "
-                + MAX_ATTEMPTS + " races for the same ledger keys; retry later");
+        throw conflicts(function);
     }
 
     String evaluate(LedgerIdentity as, String function, String... args) throws ChaincodeFailure {
@@ -73,6 +115,21 @@ final class Submitter {
     private SignedProposal proposal(LedgerIdentity as, String function, String... args) {
         return SignedProposal.builder(as.identity(), as.mspId()).channel(channel).chaincode(chaincode)
                 .function(function).arguments(args).build();
+    }
+
+    private static Committed committed(CommitResult result) {
+        return new Committed(result.txId(), result.blockNumber().orElse(-1), result.payloadAsString());
+    }
+
+    private static ChaincodeFailure unavailable(String function, Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function, "the ledger failed: "
+                + cause.getMessage());
+    }
+
+    private static ChaincodeFailure conflicts(String function) {
+        return new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function, "the transaction lost "
+                + MAX_ATTEMPTS + " races for the same ledger keys; retry later");
     }
 
     private static ChaincodeFailure failure(String function, CommitResult result) {
