@@ -12,7 +12,7 @@
  * demo node in a temporary folder (embedded ledger with fsync, real chaincode, H2 provider stores,
  * the Vert.x server on a loopback port), one consent and records in three datasets per subject,
  * then pre-signed {@code POST /v1/data-requests} from 16, 64 or 256 concurrent clients ({@link
- * org.qcchain.bench.HttpLoad}); each granted request costs the node two ledger transactions and a
+ * org.qcchain.bench.HttpLoad}); each granted request costs the node one ledger transaction (the delivery receipts follow in batches) and a
  * proof per record. It reports answered requests per second, latency p50/p99/max, answers by code
  * and CPU per request, and verifies a sample of answers with the SDK verifier after each run, timed
  * apart. First figures, on a 2-core machine shared with other builds (load average up to 17 during

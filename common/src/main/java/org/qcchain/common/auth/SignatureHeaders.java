@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.qcchain.common.crypto.ParsedCertificates;
 import org.qcchain.common.crypto.Pem;
 import org.qcchain.common.error.ErrorCode;
 
@@ -186,7 +187,7 @@ public final class SignatureHeaders {
             throws RequestAuthenticationException {
         byte[] pem = base64(headerValue, CERTIFICATE, ErrorCode.CERTIFICATE_UNTRUSTED);
         try {
-            return Pem.parseCertificate(new String(pem, StandardCharsets.US_ASCII));
+            return ParsedCertificates.parse(new String(pem, StandardCharsets.US_ASCII));
         } catch (CertificateException e) {
             throw new RequestAuthenticationException(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "header " + CERTIFICATE + " is not base64 of one PEM certificate: "

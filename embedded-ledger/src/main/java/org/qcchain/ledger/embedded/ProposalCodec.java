@@ -1,5 +1,6 @@
 package org.qcchain.ledger.embedded;
 
+import org.qcchain.common.crypto.ParsedCertificates;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
@@ -95,7 +96,7 @@ final class ProposalCodec {
                 throw bad("the chaincode input names no function");
             }
             SerializedIdentity identity = SerializedIdentity.parseFrom(creator);
-            X509Certificate certificate = CertificateCache.parse(identity.getIdBytes().toStringUtf8());
+            X509Certificate certificate = ParsedCertificates.parse(identity.getIdBytes().toStringUtf8());
             Timestamp time = channelHeader.getTimestamp();
             Proposal parsed = Proposal.builder()
                     .channelId(channelHeader.getChannelId())

@@ -1,13 +1,12 @@
 package org.qcchain.node.auth;
 
 import org.qcchain.chaincode.model.Role;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.crypto.IssuanceCache;
 
 /**
  * An organisation as the node knows it: its MSP id, its roles and the certificates of the CAs that
@@ -19,6 +18,8 @@ import org.qcchain.common.crypto.Certificates;
  * @param caCertificates at least one CA certificate
  */
 public record Organisation(String mspId, Set<Role> roles, List<X509Certificate> caCertificates) {
+
+    private static final IssuanceCache NO_MEMORY = new IssuanceCache(0);
 
     private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -46,13 +47,23 @@ public record Organisation(String mspId, Set<Role> roles, List<X509Certificate> 
      * @return true if the signature of one CA verifies on it (validity dates are not checked here)
      */
     public boolean issued(X509Certificate certificate) {
+        return issued(certificate, NO_MEMORY);
+    }
+
+    /**
+     * As {@link #issued(X509Certificate)}, with answers remembered in {@code issuers}: the same few
+     * member certificates sign most requests, and each issuer check is a signature verification.
+     *
+     * @param certificate a member's signing or TLS certificate
+     * @param issuers remembered (certificate, CA) answers
+     * @return true if the signature of one CA verifies on it (validity dates are not checked here)
+     */
+    public boolean issued(X509Certificate certificate, IssuanceCache issuers) {
         for (X509Certificate ca : caCertificates) {
-            try {
-                Certificates.verifyIssuedBy(certificate, ca);
+            if (issuers.issuedBy(certificate, ca)) {
                 return true;
-            } catch (CertificateException e) {
-                // try the next CA: an organisation may have several (for example SM2 and P-256)
             }
+            // else try the next CA: an organisation may have several (for example SM2 and P-256)
         }
         return false;
     }

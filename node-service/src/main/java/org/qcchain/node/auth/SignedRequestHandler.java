@@ -12,6 +12,7 @@ import org.qcchain.common.auth.RequestAuthenticationException;
 import org.qcchain.common.auth.RequestVerifier;
 import org.qcchain.common.auth.SignatureHeaders;
 import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.crypto.IssuanceCache;
 import org.qcchain.common.error.ErrorCode;
 
 /**
@@ -26,6 +27,9 @@ import org.qcchain.common.error.ErrorCode;
  * thread: SM2 verification costs about a millisecond, too long for the event loop under load.
  */
 public final class SignedRequestHandler implements Handler<RoutingContext> {
+
+    /** Issuer answers per (certificate, CA): a few member certificates sign most requests. */
+    private final IssuanceCache issuers = new IssuanceCache(10_000);
 
     private final RequestVerifier verifier;
     private final OrganisationDirectory directory;
@@ -72,7 +76,7 @@ public final class SignedRequestHandler implements Handler<RoutingContext> {
                 new RequestAuthenticationException(ErrorCode.ORGANISATION_NOT_REGISTERED,
                         "organisation " + headers.mspId() + " is not registered on this platform"));
         X509Certificate certificate = headers.certificate();
-        if (!organisation.issued(certificate)) {
+        if (!organisation.issued(certificate, issuers)) {
             throw new RequestAuthenticationException(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "certificate '" + Certificates.subjectDn(certificate)
                             + "' was not issued by a CA of " + organisation.mspId());
