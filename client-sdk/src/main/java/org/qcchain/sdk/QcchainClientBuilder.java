@@ -19,6 +19,7 @@ public final class QcchainClientBuilder {
     SSLContext tls;
     Duration connectTimeout = Duration.ofSeconds(5);
     Duration requestTimeout = Duration.ofSeconds(30);
+    boolean sealedAnswers;
 
     QcchainClientBuilder() {}
 
@@ -63,6 +64,20 @@ public final class QcchainClientBuilder {
     /** @param timeout for one call, positive @return this builder */
     public QcchainClientBuilder requestTimeout(Duration timeout) {
         this.requestTimeout = positive("requestTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * Asks the node to seal data answers to the identity's certificate ({@code qcchain-sealed/1},
+     * docs/proof-format.md "Sealed answers"), so that TLS terminators, proxies and logs between
+     * node and caller never see the data values; the client opens them with the identity's private
+     * key before verifying. A node that answers in clear anyway is refused.
+     *
+     * @param sealed true to ask for sealed answers; false (the default) for plain JSON
+     * @return this builder
+     */
+    public QcchainClientBuilder sealedAnswers(boolean sealed) {
+        this.sealedAnswers = sealed;
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.qcchain.sdk;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,12 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.auth.SignatureHeaders;
+import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
+import org.qcchain.common.seal.SealException;
+import org.qcchain.common.seal.SealedEnvelope;
+import org.qcchain.common.seal.Sealer;
 import org.qcchain.sdk.command.SignedCommand;
 import org.qcchain.sdk.internal.Syntax;
 import org.qcchain.sdk.verify.VerificationException;
@@ -33,6 +39,8 @@ final class QcchainClientImpl implements QcchainClient {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Verifier verifier;
+    /** The identity that opens sealed answers; null when answers are asked for in clear. */
+    private final Identity sealedTo;
 
     QcchainClientImpl(QcchainClientBuilder builder, Verifier verifier) {
         this.endpoint = builder.endpoint;
@@ -45,20 +53,39 @@ final class QcchainClientImpl implements QcchainClient {
         this.http = http.build();
         this.requestTimeout = builder.requestTimeout;
         this.verifier = verifier;
+        this.sealedTo = builder.sealedAnswers ? builder.identity : null;
     }
 
     @Override
     public VerifiedAnswer requestData(SignedDataRequest request)
             throws QcchainApiException, VerificationException, IOException {
-        JsonNode body = call("POST", Routes.DATA_REQUESTS, request.toJson());
         DataAnswer answer;
         try {
-            answer = Json.mapper().treeToValue(body, DataAnswer.class);
-        } catch (IOException | IllegalArgumentException | JsonInputException e) {
+            answer = sealedTo == null
+                    ? Json.mapper().treeToValue(call("POST", Routes.DATA_REQUESTS, request.toJson()), DataAnswer.class)
+                    : Json.parse(openedAnswer(request), DataAnswer.class);
+        } catch (JsonProcessingException | IllegalArgumentException | JsonInputException e) {
             throw new VerificationException(VerificationFailure.MALFORMED, "the node's answer is not a "
                     + DataAnswer.FORMAT + " document", e);
         }
         return verifier.verify(answer, request.requestHash());
+    }
+
+    /** Asks for the answer sealed to {@link #sealedTo} and opens it; a plain answer is refused. */
+    private byte[] openedAnswer(SignedDataRequest request)
+            throws QcchainApiException, VerificationException, IOException {
+        HttpResponse<String> response = exchange("POST", Routes.DATA_REQUESTS, request.toJson(),
+                SealedEnvelope.MEDIA_TYPE + ", application/problem+json");
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.toLowerCase(Locale.ROOT).startsWith(SealedEnvelope.MEDIA_TYPE)) {
+            throw new VerificationException(VerificationFailure.MALFORMED, "a sealed answer was asked for, "
+                    + "the node answered '" + type + "' in clear");
+        }
+        try {
+            return Sealer.open(sealedTo.suite(), sealedTo.privateKey(), sealedTo.certificate(), response.body());
+        } catch (SealException e) {
+            throw new VerificationException(VerificationFailure.MALFORMED, e.getMessage(), e);
+        }
     }
 
     @Override
@@ -181,10 +208,21 @@ final class QcchainClientImpl implements QcchainClient {
 
     /** One signed call; 2xx JSON comes back as a tree, anything else as the node's problem. */
     private JsonNode call(String method, String target, JsonNode body) throws QcchainApiException, IOException {
+        HttpResponse<String> response = exchange(method, target, body, "application/json, application/problem+json");
+        try {
+            return Json.tree(response.body());
+        } catch (JsonInputException e) {
+            throw new IOException(method + " " + target + " answered " + response.statusCode() + " without JSON", e);
+        }
+    }
+
+    /** One signed call accepting {@code accept}; a 2xx response comes back as it is. */
+    private HttpResponse<String> exchange(String method, String target, JsonNode body, String accept)
+            throws QcchainApiException, IOException {
         byte[] bytes = body == null ? new byte[0] : Json.write(body).getBytes(StandardCharsets.UTF_8);
         SignatureHeaders headers = signer.sign(method, target, bytes);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(target)).timeout(requestTimeout)
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (body != null) {
@@ -201,11 +239,7 @@ final class QcchainClientImpl implements QcchainClient {
         if (response.statusCode() / 100 != 2) {
             throw Problems.toException(response.statusCode(), response.body());
         }
-        try {
-            return Json.tree(response.body());
-        } catch (JsonInputException e) {
-            throw new IOException(method + " " + target + " answered " + response.statusCode() + " without JSON", e);
-        }
+        return response;
     }
 
     @Override

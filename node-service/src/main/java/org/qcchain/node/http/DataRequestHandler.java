@@ -2,6 +2,7 @@ package org.qcchain.node.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.node.ApiException;
@@ -14,7 +15,8 @@ import org.qcchain.node.auth.Caller;
  * the ledger; a grant is the signed {@code qcchain-answer/1} envelope, sent once its delivery
  * receipt (the answer's hash) is kept for the ledger ({@link GrantedAnswers}). A grant whose provider record lacks a
  * requested field is a 502 {@code RECORD_INCOMPLETE} naming the grant's {@code accessId}, with no
- * data and no delivery.
+ * data and no delivery. With {@code Accept: application/vnd.qcchain.sealed+json} the grant is
+ * sealed to the certificate the caller signed the HTTP request with ({@code qcchain-sealed/1}).
  */
 final class DataRequestHandler implements Handler<RoutingContext> {
 
@@ -37,6 +39,7 @@ final class DataRequestHandler implements Handler<RoutingContext> {
             throw new ApiException(ErrorCode.NOT_AUTHORIZED, caller.mspId()
                     + " may send only its own requests, not those of " + signed.request().consumerMspId());
         }
-        GrantedAnswers.answer(ctx, services.dataRequests(), signed);
+        GrantedAnswers.answer(ctx, services.dataRequests(), signed, GrantedAnswers.sealRequested(ctx)
+                ? Optional.of(caller.certificate()) : Optional.empty());
     }
 }

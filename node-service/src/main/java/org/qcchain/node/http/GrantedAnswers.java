@@ -3,10 +3,18 @@ package org.qcchain.node.http;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.qcchain.chaincode.model.SignedAccessRequest;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.seal.SealedEnvelope;
+import org.qcchain.common.seal.Sealer;
 import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.answer.GrantedAnswer;
 
 /**
  * Answers a signed data request without holding a thread while the ledger commits: the submit is
@@ -15,12 +23,26 @@ import org.qcchain.node.answer.DataRequestService;
  * access id in {@code X-Qc-Access-Id}, once its delivery receipt is kept (the receipt reaches the
  * ledger afterwards, see {@code DeliveryRecorder}); a denial or failure goes to the problem
  * handler. Shared by the routes that carry a signed request to the ledger.
+ *
+ * <p>A caller that asks for it ({@code Accept: application/vnd.qcchain.sealed+json}, see {@link
+ * #sealRequested}) gets the same canonical answer bytes sealed to its own certificate as {@code
+ * qcchain-sealed/1}, so that nothing between node and caller sees the data values; the delivery
+ * receipt still holds the hash of the plain answer, which the caller recomputes after opening.
  */
 final class GrantedAnswers {
 
     private GrantedAnswers() {}
 
     static void answer(RoutingContext ctx, DataRequestService service, SignedAccessRequest signed) {
+        answer(ctx, service, signed, Optional.empty());
+    }
+
+    /**
+     * Answers like {@link #answer(RoutingContext, DataRequestService, SignedAccessRequest)}, sealing
+     * a grant to {@code sealTo} if present.
+     */
+    static void answer(RoutingContext ctx, DataRequestService service, SignedAccessRequest signed,
+            Optional<X509Certificate> sealTo) {
         Context context = ctx.vertx().getOrCreateContext();
         Executor workers = task -> context.executeBlocking(() -> {
             task.run();
@@ -29,9 +51,57 @@ final class GrantedAnswers {
         Future.fromCompletionStage(service.request(signed, workers), context)
                 .onSuccess(granted -> {
                     ctx.response().putHeader("X-Qc-Access-Id", granted.accessId());
-                    Responses.jsonText(ctx, 200, granted.json());
+                    if (sealTo.isPresent()) {
+                        sendSealed(ctx, granted, sealTo.get());
+                    } else {
+                        Responses.jsonText(ctx, 200, granted.json());
+                    }
                 })
                 .onFailure(failure -> ctx.fail(unwrapped(failure)));
+    }
+
+    /**
+     * Whether the request's {@code Accept} header lists the sealed media type (case-insensitive,
+     * parameters ignored, unless its {@code q} is zero). Any other or no {@code Accept} gets the
+     * plain JSON answer, as before sealing existed.
+     */
+    static boolean sealRequested(RoutingContext ctx) {
+        for (String accept : ctx.request().headers().getAll("Accept")) {
+            for (String range : accept.split(",")) {
+                String[] parts = range.split(";");
+                if (parts[0].strip().toLowerCase(Locale.ROOT).equals(SealedEnvelope.MEDIA_TYPE)
+                        && !refused(parts)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean refused(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].strip().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0*)?")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sendSealed(RoutingContext ctx, GrantedAnswer granted, X509Certificate recipient) {
+        String sealed;
+        try {
+            sealed = Sealer.seal(CryptoSuite.fromName(granted.answer().suite()), recipient,
+                    granted.json().getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            ctx.fail(e);
+            return;
+        }
+        ctx.response()
+                .setStatusCode(200)
+                .putHeader("Content-Type", SealedEnvelope.MEDIA_TYPE)
+                .putHeader("Vary", "Accept")
+                .end(sealed);
     }
 
     private static Throwable unwrapped(Throwable failure) {
