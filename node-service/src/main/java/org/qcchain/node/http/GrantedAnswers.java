@@ -48,16 +48,33 @@ final class GrantedAnswers {
             task.run();
             return null;
         }, false);
-        Future.fromCompletionStage(service.request(signed, workers), context)
-                .onSuccess(granted -> {
-                    ctx.response().putHeader("X-Qc-Access-Id", granted.accessId());
-                    if (sealTo.isPresent()) {
-                        sendSealed(ctx, granted, sealTo.get());
+        // sealing is a curve multiplication and a pass over the answer: on a worker, like building it
+        Future.fromCompletionStage(service.request(signed, workers)
+                        .thenApplyAsync(granted -> Reply.of(granted, sealTo), workers), context)
+                .onSuccess(reply -> {
+                    ctx.response().putHeader("X-Qc-Access-Id", reply.accessId());
+                    if (reply.sealed()) {
+                        ctx.response().setStatusCode(200)
+                                .putHeader("Content-Type", SealedEnvelope.MEDIA_TYPE)
+                                .putHeader("Vary", "Accept")
+                                .end(reply.body());
                     } else {
-                        Responses.jsonText(ctx, 200, granted.json());
+                        Responses.jsonText(ctx, 200, reply.body());
                     }
                 })
                 .onFailure(failure -> ctx.fail(unwrapped(failure)));
+    }
+
+    /** What is sent for a grant: the answer's canonical JSON, or that sealed to the caller. */
+    private record Reply(String accessId, boolean sealed, String body) {
+
+        static Reply of(GrantedAnswer granted, Optional<X509Certificate> sealTo) {
+            if (sealTo.isEmpty()) {
+                return new Reply(granted.accessId(), false, granted.json());
+            }
+            return new Reply(granted.accessId(), true, Sealer.seal(CryptoSuite.fromName(granted.answer().suite()),
+                    sealTo.get(), granted.json().getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /**
@@ -86,22 +103,6 @@ final class GrantedAnswers {
             }
         }
         return false;
-    }
-
-    private static void sendSealed(RoutingContext ctx, GrantedAnswer granted, X509Certificate recipient) {
-        String sealed;
-        try {
-            sealed = Sealer.seal(CryptoSuite.fromName(granted.answer().suite()), recipient,
-                    granted.json().getBytes(StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            ctx.fail(e);
-            return;
-        }
-        ctx.response()
-                .setStatusCode(200)
-                .putHeader("Content-Type", SealedEnvelope.MEDIA_TYPE)
-                .putHeader("Vary", "Accept")
-                .end(sealed);
     }
 
     private static Throwable unwrapped(Throwable failure) {
