@@ -1,7 +1,5 @@
 package org.qcchain.ledger.embedded;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -9,12 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.qcchain.simulator.KeyOrder;
-import org.qcchain.simulator.Write;
 
 /**
  * Writes a block: first its transactions' entries to the {@link BlockFile}, forced to disk; then
@@ -25,22 +18,15 @@ import org.qcchain.simulator.Write;
  */
 final class BlockWriter implements AutoCloseable {
 
-    /** A state change of the block: the last write of a key, at the height of its writer. */
-    private record Change(Write write, int txNumber) {}
-
     private static final String INSERT_BLOCK = "INSERT INTO blocks (block_no, block_hash, previous_hash,"
             + " transactions_root, committed_at, genesis, config, signature, file_end)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TRANSACTION = "INSERT INTO transactions (block_no, tx_no, tx_id, tx_hash,"
             + " validation_code, file_offset, file_length) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String MERGE_STATE = "MERGE INTO state (state_key, state_value, block_no, tx_no)"
-            + " KEY (state_key) VALUES (?, ?, ?, ?)";
-    private static final String DELETE_STATE = "DELETE FROM state WHERE state_key = ?";
-    private static final String INSERT_HISTORY = "INSERT INTO history (state_key, block_no, tx_no, tx_id,"
-            + " tx_seconds, tx_nanos, is_delete, state_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final FileChannel file;
     private final BlockFile blockFile;
+    private final StateChanges stateChanges;
 
     /**
      * A writer.
@@ -48,9 +34,11 @@ final class BlockWriter implements AutoCloseable {
      * @param databaseFile H2's file, forced after each commit; {@code null} to leave that to the OS
      *     (and then the block file is not forced either)
      * @param blockFile where the transactions' entries go
+     * @param stateChanges writes the state and key history, numbering history rows on from the last stored
      */
-    BlockWriter(Path databaseFile, BlockFile blockFile) {
+    BlockWriter(Path databaseFile, BlockFile blockFile, StateChanges stateChanges) {
         this.blockFile = blockFile;
+        this.stateChanges = stateChanges;
         try {
             // fsync works on any descriptor of the file, so H2's own lock is not disturbed
             this.file = databaseFile == null ? null : FileChannel.open(databaseFile, StandardOpenOption.READ);
@@ -84,7 +72,9 @@ final class BlockWriter implements AutoCloseable {
             long committedEnd) throws SQLException {
         try {
             insertRows(connection, block, txs, offsets, blockFile.end());
+            long nextSeq = stateChanges.write(connection, block.header().number(), txs);
             connection.commit();
+            stateChanges.committed(nextSeq);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             blockFile.truncate(committedEnd);
@@ -92,13 +82,14 @@ final class BlockWriter implements AutoCloseable {
         }
     }
 
-    /** The block's rows, in the connection's transaction (the caller commits). */
+    /**
+     * The block's header row and transaction index rows, in the connection's transaction (the
+     * caller commits); the state and history come from {@link StateChanges}.
+     */
     static void insertRows(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs,
             long[] offsets, long fileEnd) throws SQLException {
         insertBlock(connection, block, fileEnd);
         insertTransactions(connection, block.header().number(), txs, offsets);
-        applyState(connection, block.header().number(), txs);
-        insertHistory(connection, block.header().number(), txs);
     }
 
     private static void insertBlock(Connection connection, BlockSealer.Sealed block, long fileEnd)
@@ -122,7 +113,7 @@ final class BlockWriter implements AutoCloseable {
         if (txs.isEmpty()) {
             return;
         }
-        PreparedStatement insert = batch(connection, INSERT_TRANSACTION);
+        PreparedStatement insert = StateChanges.batch(connection, INSERT_TRANSACTION);
         for (int i = 0; i < txs.size(); i++) {
             OrderedTransaction tx = txs.get(i);
             insert.setLong(1, block);
@@ -135,77 +126,6 @@ final class BlockWriter implements AutoCloseable {
             insert.addBatch();
         }
         insert.executeBatch();
-    }
-
-    private static void applyState(Connection connection, long block, List<OrderedTransaction> txs)
-            throws SQLException {
-        // a key written by two valid transactions of the block (blind writes) keeps the last write
-        Map<String, Change> changes = new TreeMap<>(KeyOrder.COMPARATOR);
-        for (OrderedTransaction tx : txs) {
-            if (tx.isValid()) {
-                tx.pending().simulation().readWriteSet().writes()
-                        .forEach((key, write) -> changes.put(key, new Change(write, tx.txNumber())));
-            }
-        }
-        PreparedStatement merge = batch(connection, MERGE_STATE);
-        PreparedStatement delete = batch(connection, DELETE_STATE);
-        int merges = 0;
-        int deletes = 0;
-        for (Map.Entry<String, Change> entry : changes.entrySet()) {
-            byte[] key = entry.getKey().getBytes(UTF_8);
-            Change change = entry.getValue();
-            if (change.write().delete()) {
-                delete.setBytes(1, key);
-                delete.addBatch();
-                deletes++;
-            } else {
-                merge.setBytes(1, key);
-                merge.setBytes(2, change.write().value());
-                merge.setLong(3, block);
-                merge.setInt(4, change.txNumber());
-                merge.addBatch();
-                merges++;
-            }
-        }
-        if (merges > 0) {
-            merge.executeBatch();
-        }
-        if (deletes > 0) {
-            delete.executeBatch();
-        }
-    }
-
-    private static void insertHistory(Connection connection, long block, List<OrderedTransaction> txs)
-            throws SQLException {
-        if (txs.isEmpty()) {
-            return;
-        }
-        PreparedStatement insert = batch(connection, INSERT_HISTORY);
-        for (OrderedTransaction tx : txs) {
-            if (!tx.isValid()) {
-                continue;
-            }
-            Instant time = tx.pending().parsed().proposal().timestamp();
-            for (Map.Entry<String, Write> write : tx.pending().simulation().readWriteSet().writes().entrySet()) {
-                insert.setBytes(1, write.getKey().getBytes(UTF_8));
-                insert.setLong(2, block);
-                insert.setInt(3, tx.txNumber());
-                insert.setString(4, tx.pending().txId());
-                insert.setLong(5, time.getEpochSecond());
-                insert.setInt(6, time.getNano());
-                insert.setBoolean(7, write.getValue().delete());
-                insert.setBytes(8, write.getValue().value());
-                insert.addBatch();
-            }
-        }
-        insert.executeBatch();
-    }
-
-    /** A statement kept for the connection, its batch emptied (a failed block may have left one). */
-    private static PreparedStatement batch(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = Statements.prepare(connection, sql);
-        statement.clearBatch();
-        return statement;
     }
 
     /** Forces what {@link #write} committed to the disk; tell nobody before this returns. */

@@ -46,9 +46,9 @@ final class Bootstrap {
         }
         String storage = meta(connection, "storageFormat").orElse("1");
         if (!storage.equals(Integer.toString(Schema.STORAGE_FORMAT))) {
-            throw new LedgerException("the ledger has storage format " + storage + " (transactions kept in the"
-                    + " database); this code reads storage format " + Schema.STORAGE_FORMAT + " (transactions in "
-                    + BlockFile.NAME + "); rebuild it, its blocks cannot be read in place");
+            throw new LedgerException("the ledger has storage format " + storage + "; this code reads storage"
+                    + " format " + Schema.STORAGE_FORMAT + " (transactions in " + BlockFile.NAME + ", key history"
+                    + " chained per key); rebuild it, its blocks cannot be read in place");
         }
         if (!suite.get().equals(options.suite().name())) {
             throw new LedgerException("the ledger was created with suite " + suite.get()

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,12 @@ import org.qcchain.simulator.VersionedValue;
  */
 final class H2StateStore implements StateStore {
 
-    private static final String GET = "SELECT state_value, block_no, tx_no FROM state WHERE state_key = ?";
+    // tombstones (is_delete) keep a deleted key's history head; to readers the key is absent
+    private static final String GET = "SELECT state_value, block_no, tx_no FROM state WHERE state_key = ?"
+            + " AND NOT is_delete";
+    private static final String HISTORY_HEAD = "SELECT history_seq FROM state WHERE state_key = ?";
+    private static final String HISTORY_ENTRY = "SELECT tx_id, tx_seconds, tx_nanos, state_value, is_delete,"
+            + " previous_seq, state_key FROM history WHERE history_seq = ?";
 
     private final Connection connection;
 
@@ -60,7 +66,7 @@ final class H2StateStore implements StateStore {
             return List.of();
         }
         String sql = "SELECT state_key, state_value, block_no, tx_no FROM state WHERE state_key >= ?"
-                + (endKey.isEmpty() ? "" : " AND state_key < ?") + " ORDER BY state_key"
+                + (endKey.isEmpty() ? "" : " AND state_key < ?") + " AND NOT is_delete ORDER BY state_key"
                 + (limit > 0 ? " LIMIT ?" : "");
         try {
             // four distinct statements at most: with or without an end key and a limit
@@ -86,24 +92,48 @@ final class H2StateStore implements StateStore {
         }
     }
 
+    /**
+     * The key's writes, newest first: from the history row its state row names, back along each
+     * row's {@code previous_seq} (see {@link StateChanges}).
+     */
     @Override
     public List<HistoryEntry> history(String key) {
         Objects.requireNonNull(key, "key");
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT tx_id, tx_seconds, tx_nanos, state_value, is_delete FROM history"
-                        + " WHERE state_key = ? ORDER BY block_no DESC, tx_no DESC")) {
-            select.setBytes(1, key.getBytes(UTF_8));
+        byte[] keyBytes = key.getBytes(UTF_8);
+        try {
             List<HistoryEntry> entries = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
+            long seq = head(keyBytes);
+            PreparedStatement select = Statements.prepare(connection, HISTORY_ENTRY);
+            while (seq != 0) {
+                select.setLong(1, seq);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next() || !Arrays.equals(row.getBytes(7), keyBytes)) {
+                        throw new LedgerException("the history of key '" + key + "' is broken at entry " + seq
+                                + "; run verify");
+                    }
                     entries.add(new HistoryEntry(row.getString(1),
                             Instant.ofEpochSecond(row.getLong(2), row.getInt(3)), row.getBytes(4),
                             row.getBoolean(5)));
+                    long previous = row.getLong(6);
+                    // numbers only go down along a chain: a loop would be tampering
+                    if (previous >= seq) {
+                        throw new LedgerException("the history of key '" + key + "' loops at entry " + seq
+                                + "; run verify");
+                    }
+                    seq = previous;
                 }
             }
             return entries;
         } catch (SQLException e) {
             throw failure("read history", e);
+        }
+    }
+
+    private long head(byte[] key) throws SQLException {
+        PreparedStatement select = Statements.prepare(connection, HISTORY_HEAD);
+        select.setBytes(1, key);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
         }
     }
 

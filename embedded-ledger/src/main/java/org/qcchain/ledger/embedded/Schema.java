@@ -26,23 +26,26 @@ final class Schema {
                 + " validation_code VARCHAR(40) NOT NULL, file_offset BIGINT NOT NULL, file_length INT NOT NULL,"
                 + " PRIMARY KEY (block_no, tx_no))",
         "CREATE INDEX IF NOT EXISTS transactions_by_id ON transactions(tx_id)",
+        // deleted keys stay as tombstones (is_delete): their history chain must keep its head
         "CREATE TABLE IF NOT EXISTS state (state_key VARBINARY PRIMARY KEY,"
-                + " state_value VARBINARY NOT NULL, block_no BIGINT NOT NULL, tx_no INT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS history (state_key VARBINARY NOT NULL, block_no BIGINT NOT NULL,"
-                + " tx_no INT NOT NULL, tx_id VARCHAR(64) NOT NULL, tx_seconds BIGINT NOT NULL,"
-                + " tx_nanos INT NOT NULL, is_delete BOOLEAN NOT NULL, state_value VARBINARY NOT NULL)",
-        // not a primary key: one write per key and transaction by construction (verify compares the rows
-        // with the writes), and a unique index would cost a uniqueness probe on every insert
-        "CREATE INDEX IF NOT EXISTS history_by_key ON history(state_key, block_no, tx_no)",
-        "CREATE INDEX IF NOT EXISTS history_by_block ON history(block_no, tx_no)",
+                + " state_value VARBINARY NOT NULL, block_no BIGINT NOT NULL, tx_no INT NOT NULL,"
+                + " history_seq BIGINT NOT NULL, is_delete BOOLEAN NOT NULL)",
+        // keyed by a sequence number in commit order, so every insert appends to the right edge of
+        // the tree; a key's entries are chained newest to oldest through previous_seq from the
+        // state row, instead of a secondary index that every write would update at a random place
+        "CREATE TABLE IF NOT EXISTS history (history_seq BIGINT PRIMARY KEY, state_key VARBINARY NOT NULL,"
+                + " block_no BIGINT NOT NULL, tx_no INT NOT NULL, tx_id VARCHAR(64) NOT NULL,"
+                + " tx_seconds BIGINT NOT NULL, tx_nanos INT NOT NULL, is_delete BOOLEAN NOT NULL,"
+                + " state_value VARBINARY NOT NULL, previous_seq BIGINT)",
     };
 
     /**
      * The storage format these tables and the block file make, recorded as {@code storageFormat} in
-     * {@code ledger_meta}: 2 = transaction entries in {@code blocks.dat}. Format 1 (no such entry)
-     * kept them in the {@code transactions} table.
+     * {@code ledger_meta}: 3 = transaction entries in {@code blocks.dat}, key history in commit order
+     * chained per key. Format 2 indexed the history by key; format 1 (no such entry) kept the
+     * entries in the {@code transactions} table.
      */
-    static final int STORAGE_FORMAT = 2;
+    static final int STORAGE_FORMAT = 3;
 
     private Schema() {}
 
