@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +44,8 @@ import org.qcchain.common.json.Json;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class FabricNetworkIT {
-    private static final String CHANNEL = "datashare";
-    private static final String CHAINCODE = "qcchain";
+    private static final String CHANNEL = FabricTestNetwork.CHANNEL;
+    private static final String CHAINCODE = FabricTestNetwork.CHAINCODE;
     private static final String DATASET = "social.insurance.contributions";
     private static final String AGREEMENT = "agr-bank-si-1";
     private static final String CONSENT = "consent-0001";
@@ -64,7 +61,7 @@ class FabricNetworkIT {
     @TempDir
     static Path work;
 
-    private NetworkScript script;
+    private FabricTestNetwork fabric;
     private final List<MemberClient> clients = new ArrayList<>();
     private MemberClient bureau;
     private MemberClient socialInsurance;
@@ -75,30 +72,19 @@ class FabricNetworkIT {
     private String grantedId;
     private String deniedId;
 
-    private static String fabricBin() {
-        String fabricBin = System.getenv("FABRIC_BIN");
-        return fabricBin == null || fabricBin.isBlank() ? null : fabricBin;
-    }
-
     /** Each step is reported as skipped, with the reason, where there are no Fabric binaries (CI). */
     @BeforeEach
     void requireFabric() {
-        assumeTrue(fabricBin() != null, "FABRIC_BIN not set: skipping the Fabric network test");
+        assumeTrue(FabricTestNetwork.fabricBin().isPresent(), "FABRIC_BIN not set: skipping the Fabric network test");
     }
 
     @BeforeAll
     void startNetwork() throws Exception {
-        String fabricBin = fabricBin();
-        if (fabricBin == null) {
+        if (FabricTestNetwork.fabricBin().isEmpty()) {
             return;
         }
-        Path jar = Path.of(requiredProperty("ccaas.jar"));
-        assertThat(jar).as("the chaincode's ccaas jar (mvn -pl chaincode -am package)").isRegularFile();
-        Path networkScript = Path.of(requiredProperty("network.script"));
-
-        script = new NetworkScript(networkScript, work, fabricBin, jar);
-        script.run("up", Duration.ofMinutes(3));
-        script.run("deploy", Duration.ofMinutes(3));
+        fabric = FabricTestNetwork.fromSystemProperties(work, FabricTestNetwork.fabricBin().get());
+        fabric.up();
 
         bureau = connect(BUREAU);
         socialInsurance = connect(SOCIAL_INSURANCE);
@@ -107,15 +93,8 @@ class FabricNetworkIT {
         auditOffice = connect(AUDIT_OFFICE);
     }
 
-    /** Set by the pom (Failsafe's systemPropertyVariables). */
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        assertThat(value).as("system property %s (set in network-config/pom.xml)", name).isNotBlank();
-        return value;
-    }
-
     private MemberClient connect(Member member) throws Exception {
-        MemberClient client = MemberClient.connect(member, work, CHANNEL);
+        MemberClient client = MemberClient.connect(member, fabric, CHANNEL);
         clients.add(client);
         return client;
     }
@@ -125,31 +104,8 @@ class FabricNetworkIT {
         for (MemberClient client : clients) {
             client.close();
         }
-        if (script != null) {
-            try {
-                script.run("down", Duration.ofMinutes(1));
-            } finally {
-                keepLogs();
-            }
-        }
-    }
-
-    /** Copies the nodes' logs out of the temporary folder, for a look after a failure. */
-    private void keepLogs() throws Exception {
-        String target = System.getProperty("network.logs");
-        if (target == null) {
-            return;
-        }
-        Path dir = Files.createDirectories(Path.of(target));
-        for (Path folder : List.of(work, work.resolve("logs"))) {
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path log : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".log"))::iterator) {
-                    Files.copy(log, dir.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        if (fabric != null) {
+            fabric.down();
         }
     }
 
@@ -260,7 +216,7 @@ class FabricNetworkIT {
                 "mspId", member.mspId(),
                 "name", member.mspId() + " (" + member.org() + ")",
                 "roles", List.of(role),
-                "caCertificates", List.of(member.caCertificatePem(work))));
+                "caCertificates", List.of(fabric.caPem(member.org()))));
     }
 
     /** The bank's request, signed by its user's key over the request's canonical JSON (RFC 8785). */
@@ -274,11 +230,11 @@ class FabricNetworkIT {
         request.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         request.put("nonce", "n-" + UUID.randomUUID());
 
-        PrivateKey key = Pem.parsePrivateKey(BANK.userPrivateKeyPem(work));
+        PrivateKey key = Pem.parsePrivateKey(fabric.userPrivateKeyPem(BANK.org()));
         byte[] signature = CryptoSuite.P256_SHA256.sign(key, Json.canonicalBytes(request));
         return Json.write(Map.of(
                 "request", request,
-                "certificate", BANK.userCertificatePem(work),
+                "certificate", fabric.userCertificatePem(BANK.org()),
                 "signature", Base64.getEncoder().encodeToString(signature)));
     }
 

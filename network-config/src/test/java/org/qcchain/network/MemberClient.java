@@ -6,7 +6,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
@@ -42,16 +41,16 @@ final class MemberClient implements AutoCloseable {
         this.network = gateway.getNetwork(channelName);
     }
 
-    static MemberClient connect(Member member, Path work, String channelName)
+    static MemberClient connect(Member member, FabricTestNetwork fabric, String channelName)
             throws IOException, CertificateException, InvalidKeyException {
         ChannelCredentials tls = TlsChannelCredentials.newBuilder()
-                .trustManager(member.gatewayTlsRoot(work).toFile())
+                .trustManager(fabric.peerTlsRoot(member.gatewayOrg()).toFile())
                 .build();
         ManagedChannel channel = Grpc.newChannelBuilder("127.0.0.1:" + member.gatewayPort(), tls).build();
         Gateway gateway = Gateway.newInstance()
                 .identity(new X509Identity(member.mspId(),
-                        Identities.readX509Certificate(member.userCertificatePem(work))))
-                .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(member.userPrivateKeyPem(work))))
+                        Identities.readX509Certificate(fabric.userCertificatePem(member.org()))))
+                .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(fabric.userPrivateKeyPem(member.org()))))
                 .connection(channel)
                 .evaluateOptions(options -> options.withDeadlineAfter(30, TimeUnit.SECONDS))
                 .endorseOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))

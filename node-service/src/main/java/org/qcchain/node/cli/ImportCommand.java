@@ -35,9 +35,11 @@ import org.qcchain.node.store.SourceReadException;
  * {@code qcchain import}: bulk-loads a provider's records into its store on a stopped node and
  * anchors them in batches as the provider, on the ledger of the node's configuration (the embedded
  * ledger, or a Fabric channel through the gateway peer). The records come from a file (NDJSON or CSV) or
- * straight from the source unit's own database (JDBC, a query or a mapping file). Subjects are
- * pseudonymised with the platform key as each row is read; the identifiers are never stored,
- * printed or logged, nor is the database password (read from the environment only).
+ * straight from the source unit's own database (JDBC, a query or a mapping file). Every row is
+ * checked against the dataset's catalogue entry, whatever the source; a file is checked whole before
+ * its first row is stored, so a bad line leaves nothing behind. Subjects are pseudonymised with the
+ * platform key as each row is read; the identifiers are never stored, printed or logged, nor is the
+ * database password (read from the environment only).
  */
 final class ImportCommand implements Command {
 
@@ -71,12 +73,14 @@ final class ImportCommand implements Command {
                 + "  \"sequence\":0,\"version\":3,\"fields\":{...}} (sequence and version optional); or\n"
                 + "  CSV (RFC 4180, chosen by the .csv extension or --format csv) with a header row:\n"
                 + "  subjectType,subjectNumber[,sequence][,version],<field>[:integer|:boolean],...\n"
-                + "  CSV fields must be fields of the dataset's catalogue entry.\n"
+                + "  The fields must be fields of the dataset's catalogue entry. The whole file is\n"
+                + "  checked before anything is stored: a refused line stores and anchors nothing.\n"
                 + "--jdbc-url: read the source unit's own database (read-only, streamed with\n"
                 + "  --fetch-size rows per round trip, default 1000). --query is a SELECT naming\n"
                 + "  its columns subject_type, subject_number, [record_key], [record_version] and\n"
                 + "  exactly the dataset's catalogue fields; --mapping is a JSON file naming a table\n"
-                + "  and its columns instead (see docs/operations.md). Credentials come from the\n"
+                + "  and its columns instead (see docs/operations.md). record_key is an integer, or\n"
+                + "  from a character column a text key such as a case number. Credentials come from the\n"
                 + "  environment: " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ". Put the JDBC\n"
                 + "  driver jar on the class path. With record_version, rows the store already has\n"
                 + "  in that version are skipped, so the same query can run again and again.\n\n"
@@ -87,7 +91,7 @@ final class ImportCommand implements Command {
                 + "(--msp DIR: signcerts/ and keystore/); default: the demo's DIR/msp/MSPID/client.pem\n"
                 + "and client.key. Stop the node first: the stores (and the embedded ledger) are\n"
                 + "single-process databases. A refused row ends the import naming its line or row\n"
-                + "(never its content); batches anchored before it stay.\n";
+                + "(never its content); from a database, batches anchored before it stay.\n";
     }
 
     @Override
@@ -195,12 +199,19 @@ final class ImportCommand implements Command {
         Path file = Path.of(options.require("--file"));
         boolean csv = options.get("--format") != null ? options.get("--format").equals("csv")
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames());
+        // a file can be read twice: check every row first, so that a bad one stores and anchors none
         try (BufferedReader text = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            // NDJSON keeps the fields it names, as it always did; CSV is checked against the catalogue
-            SourceAdapter source = csv ? new CsvSource(dataset.id(), text) : new NdjsonSource(dataset.id(), text);
-            return importer(platform, provider, batch, csv ? dataset.fieldNames() : null)
-                    .importAll(source, (id, records, batches) -> progress(out, records, batches));
+            importer.checkAll(fileSource(csv, dataset.id(), text));
         }
+        try (BufferedReader text = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return importer.importAll(fileSource(csv, dataset.id(), text),
+                    (id, records, batches) -> progress(out, records, batches));
+        }
+    }
+
+    private static SourceAdapter fileSource(boolean csv, String datasetId, BufferedReader text) {
+        return csv ? new CsvSource(datasetId, text) : new NdjsonSource(datasetId, text);
     }
 
     private static ImportSummary fromDatabase(NodePlatform platform, LedgerIdentity provider, Dataset dataset,

@@ -81,6 +81,7 @@ final class EnvOverrides {
         variables.put("QCCHAIN_TLS_PRIVATE_KEY", "/tls/privateKey");
         variables.put("QCCHAIN_TLS_CLIENT_AUTH", "/tls/clientAuth");
         variables.put("QCCHAIN_MAX_BODY_BYTES", "/limits/maxBodyBytes");
+        variables.put("QCCHAIN_MAX_BULK_BODY_BYTES", "/limits/maxBulkBodyBytes");
         variables.put("QCCHAIN_MAX_PAGE_SIZE", "/limits/maxPageSize");
         variables.put("QCCHAIN_DEFAULT_PAGE_SIZE", "/limits/defaultPageSize");
         variables.put("QCCHAIN_MAX_CLOCK_SKEW_SECONDS", "/auth/maxClockSkewSeconds");

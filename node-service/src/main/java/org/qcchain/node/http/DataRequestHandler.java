@@ -2,7 +2,6 @@ package org.qcchain.node.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.node.ApiException;
@@ -16,7 +15,8 @@ import org.qcchain.node.auth.Caller;
  * receipt (the answer's hash) is kept for the ledger ({@link GrantedAnswers}). A grant whose provider record lacks a
  * requested field is a 502 {@code RECORD_INCOMPLETE} naming the grant's {@code accessId}, with no
  * data and no delivery. With {@code Accept: application/vnd.qcchain.sealed+json} the grant is
- * sealed to the certificate the caller signed the HTTP request with ({@code qcchain-sealed/1}).
+ * sealed to the certificate the caller signed the HTTP request with ({@code qcchain-sealed/1});
+ * either grant says {@code Vary: Accept}.
  */
 final class DataRequestHandler implements Handler<RoutingContext> {
 
@@ -39,7 +39,6 @@ final class DataRequestHandler implements Handler<RoutingContext> {
             throw new ApiException(ErrorCode.NOT_AUTHORIZED, caller.mspId()
                     + " may send only its own requests, not those of " + signed.request().consumerMspId());
         }
-        GrantedAnswers.answer(ctx, services.dataRequests(), signed, GrantedAnswers.sealRequested(ctx)
-                ? Optional.of(caller.certificate()) : Optional.empty());
+        GrantedAnswers.answerNegotiated(ctx, services.dataRequests(), signed, caller.certificate());
     }
 }

@@ -28,21 +28,30 @@ import org.qcchain.node.answer.GrantedAnswer;
  * #sealRequested}) gets the same canonical answer bytes sealed to its own certificate as {@code
  * qcchain-sealed/1}, so that nothing between node and caller sees the data values; the delivery
  * receipt still holds the hash of the plain answer, which the caller recomputes after opening.
+ * On such a route every grant, sealed or plain, says {@code Vary: Accept}.
  */
 final class GrantedAnswers {
 
     private GrantedAnswers() {}
 
+    /** Answers a route whose grant is always plain JSON, whatever the request's {@code Accept}. */
     static void answer(RoutingContext ctx, DataRequestService service, SignedAccessRequest signed) {
-        answer(ctx, service, signed, Optional.empty());
+        send(ctx, service, signed, Optional.empty(), false);
     }
 
     /**
-     * Answers like {@link #answer(RoutingContext, DataRequestService, SignedAccessRequest)}, sealing
-     * a grant to {@code sealTo} if present.
+     * Answers a route that offers both representations: a grant is sealed to {@code caller} when
+     * {@link #sealRequested} says so, plain JSON otherwise. Both carry {@code Vary: Accept}, because
+     * the same POST answers differently by that header alone: a cache or proxy that ignored it
+     * could hand one caller's sealed bytes to a caller that asked for JSON, or the reverse.
      */
-    static void answer(RoutingContext ctx, DataRequestService service, SignedAccessRequest signed,
-            Optional<X509Certificate> sealTo) {
+    static void answerNegotiated(RoutingContext ctx, DataRequestService service, SignedAccessRequest signed,
+            X509Certificate caller) {
+        send(ctx, service, signed, sealRequested(ctx) ? Optional.of(caller) : Optional.empty(), true);
+    }
+
+    private static void send(RoutingContext ctx, DataRequestService service, SignedAccessRequest signed,
+            Optional<X509Certificate> sealTo, boolean negotiated) {
         Context context = ctx.vertx().getOrCreateContext();
         Executor workers = task -> context.executeBlocking(() -> {
             task.run();
@@ -53,10 +62,12 @@ final class GrantedAnswers {
                         .thenApplyAsync(granted -> Reply.of(granted, sealTo), workers), context)
                 .onSuccess(reply -> {
                     ctx.response().putHeader("X-Qc-Access-Id", reply.accessId());
+                    if (negotiated) {
+                        ctx.response().putHeader("Vary", "Accept");
+                    }
                     if (reply.sealed()) {
                         ctx.response().setStatusCode(200)
                                 .putHeader("Content-Type", SealedEnvelope.MEDIA_TYPE)
-                                .putHeader("Vary", "Accept")
                                 .end(reply.body());
                     } else {
                         Responses.jsonText(ctx, 200, reply.body());

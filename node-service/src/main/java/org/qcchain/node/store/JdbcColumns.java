@@ -30,14 +30,17 @@ final class JdbcColumns {
     final int subjectType;
     final int subjectNumber;
     final int recordKey;
+    /** Whether the record key column is of a character type, so that its values are text keys. */
+    final boolean recordKeyText;
     final int recordVersion;
     final List<FieldColumn> fields;
 
-    private JdbcColumns(int subjectType, int subjectNumber, int recordKey, int recordVersion,
+    private JdbcColumns(int subjectType, int subjectNumber, int recordKey, boolean recordKeyText, int recordVersion,
             List<FieldColumn> fields) {
         this.subjectType = subjectType;
         this.subjectNumber = subjectNumber;
         this.recordKey = recordKey;
+        this.recordKeyText = recordKeyText;
         this.recordVersion = recordVersion;
         this.fields = fields;
     }
@@ -96,7 +99,15 @@ final class JdbcColumns {
             throw new IllegalArgumentException("row 1: the query has no column for the field(s) " + missing + " of "
                     + datasetId + "; select NULL AS <field> for a field the source does not keep");
         }
-        return new JdbcColumns(type, number, key, version, List.copyOf(fields));
+        boolean textKey = false;
+        if (key != 0) {
+            textKey = SqlValues.isText(meta.getColumnType(key));
+            if (!textKey && !SqlValues.isNumber(meta.getColumnType(key))) {
+                throw new IllegalArgumentException("row 1: column '" + meta.getColumnLabel(key) + "' (record_key) has"
+                        + " the SQL type " + meta.getColumnTypeName(key) + "; a record key is an integer or a string");
+            }
+        }
+        return new JdbcColumns(type, number, key, textKey, version, List.copyOf(fields));
     }
 
     /** The matching key of a label or field name: lower case, without underscores. */

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param subjectType a fixed identifier type for every row, or {@code null}
  * @param subjectTypeColumn the column holding the identifier type, or {@code null}
  * @param subjectNumberColumn the column holding the identifier
- * @param recordKeyColumn the column holding the record's integer key, or {@code null}
+ * @param recordKeyColumn the column holding the record's key (an integer, or a string in a
+ *     character column), or {@code null}
  * @param recordVersionColumn the column holding the row's version, or {@code null}
  * @param fields catalogue field name to column
  * @param where an SQL condition, or {@code null}

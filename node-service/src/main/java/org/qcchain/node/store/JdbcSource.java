@@ -20,8 +20,11 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code subject_type}, {@code subject_number}: the subject's identifier (required);
- *   <li>{@code record_key}: the source's integer key of the record among the subject's (optional,
- *       default 0; the record id is derived from it, so it must stay the same across versions);
+ *   <li>{@code record_key}: the source's key of the record among the subject's (optional, default
+ *       0; the record id is derived from it, so it must stay the same across versions): an integer,
+ *       or from a character column a string such as a plate or case number (spaces at either end
+ *       ignored; a plain integer such as {@code "42"} keys as the number 42 does; see {@link
+ *       SourceRow} for what a text key may hold);
  *   <li>{@code record_version}: the source's version of the row, from 1 (optional; with it, a
  *       re-import skips rows already stored in that version);
  *   <li>every field of the dataset's catalogue entry, and nothing else.
@@ -39,7 +42,7 @@ import java.util.Objects;
  * <p>The connection is read-only and the rows stream with the fetch size, so millions of them need
  * no memory (with PostgreSQL this needs the transaction this class opens; with MySQL add {@code
  * useCursorFetch=true} to the URL). Values are converted as {@link SqlValues} says. Errors name the
- * row's position and the column, never a value; the password is never shown.
+ * row's position and the column, never a value (nor a key); the password is never shown.
  */
 public final class JdbcSource implements SourceAdapter, AutoCloseable {
 
@@ -159,7 +162,6 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
             throw new IllegalArgumentException(place + ": subject_type and subject_number must not be NULL");
         }
         try {
-            Long key = columns.recordKey == 0 ? null : SqlValues.longValue(rows, columns.recordKey, "record_key");
             Long version = columns.recordVersion == 0 ? null
                     : SqlValues.longValue(rows, columns.recordVersion, "record_version");
             if (version != null && version < 1) {
@@ -169,6 +171,12 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
             for (JdbcColumns.FieldColumn column : columns.fields) {
                 fields.put(column.field(), SqlValues.read(rows, column));
             }
+            if (columns.recordKeyText) {
+                // SQL NULL: no key, as in an integer column; SourceRow reads "42" as the integer 42
+                return new SourceRow(subjectType.strip(), subjectNumber, 0, rows.getString(columns.recordKey), version,
+                        fields);
+            }
+            Long key = columns.recordKey == 0 ? null : SqlValues.longValue(rows, columns.recordKey, "record_key");
             return new SourceRow(subjectType.strip(), subjectNumber, key == null ? 0 : key, version, fields);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage(), e);

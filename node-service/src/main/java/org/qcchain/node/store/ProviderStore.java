@@ -17,7 +17,7 @@ import org.qcchain.common.proof.MerkleTree;
  *   <li>{@code batches}: dataset, batch id, size, Merkle root, the anchoring transaction;
  *   <li>{@code pending_records}: uploaded records waiting to be committed into a batch and
  *       anchored; never answered from;
- *   <li>{@code store_meta}: the provider's salt key.
+ *   <li>{@code store_meta}: the provider's salt key (salts, and the digests of text record keys).
  * </ul>
  *
  * <p>Salts are not stored: they are derived from the salt key (docs/proof-format.md, section 4),
@@ -55,7 +55,7 @@ public final class ProviderStore implements AutoCloseable {
         return mspId;
     }
 
-    /** @return a copy of the key the record salts are derived from */
+    /** @return a copy of the key the record salts and the digests of text record keys are derived from */
     public byte[] saltKey() {
         return saltKey.clone();
     }

@@ -29,6 +29,8 @@ import org.qcchain.node.ledger.Committed;
  * a crash is never answered from, and the next import starts a new batch id. A row the importer
  * refuses (a field not in the catalogue, a bad identifier) ends the import with an {@link
  * IllegalArgumentException} naming the row's place in the source; batches anchored before it stay.
+ * A source that can be read twice (a file) is therefore first read through {@link #checkAll}, which
+ * applies the same checks and stores nothing, so that a bad row anywhere in it stores none.
  */
 public final class RecordImporter {
 
@@ -80,7 +82,7 @@ public final class RecordImporter {
 
     /**
      * Imports every row of the source. A row without a version becomes a new version of its
-     * record (version 1 for a new record); give each (subject, sequence) once per import. A row
+     * record (version 1 for a new record); give each (subject, key) once per import. A row
      * with the source's own version is stored in that version, or skipped if the store already
      * has it or a newer one, so a source with versions can be imported again and again.
      *
@@ -92,7 +94,7 @@ public final class RecordImporter {
      */
     public ImportSummary importAll(SourceAdapter source, ImportProgress progress) throws ChaincodeFailure {
         String datasetId = source.datasetId();
-        RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields);
+        RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields, store.saltKey());
         boolean fresh = store.recordCount(datasetId) == 0 && store.pendingCount(datasetId) == 0;
         int batchNumber = store.batchCount(datasetId);
         List<String> batchIds = new ArrayList<>();
@@ -122,6 +124,35 @@ public final class RecordImporter {
         return new ImportSummary(datasetId, records, skipped, batchIds);
     }
 
+    /**
+     * Reads every row of the source and checks it as {@link #importAll} would (the row's shape and
+     * values, its fields against the catalogue entry, its identifier), storing and anchoring
+     * nothing. Run it over a first reading of a file, then import a second reading: a bad row
+     * anywhere then leaves the store and the ledger as they were, as an upload does.
+     *
+     * @param source the rows; a reading of its own, not the one to import
+     * @return the number of rows read
+     * @throws IllegalArgumentException for the first row the importer would refuse, naming its
+     *     place and never its content
+     */
+    public long checkAll(SourceAdapter source) {
+        RecordMaker maker = new RecordMaker(pseudonyms, suite, source.datasetId(), catalogueFields,
+                store.saltKey());
+        long index = 0;
+        Iterator<SourceRow> rows = source.rows();
+        while (rows.hasNext()) {
+            SourceRow row = rows.next();
+            index++;
+            try {
+                // the version only numbers the record; which one the store would give does not matter here
+                maker.record(row, maker.identify(row), row.version() != null ? row.version() : 1);
+            } catch (IllegalArgumentException e) {
+                throw refused(source, index, e);
+            }
+        }
+        return index;
+    }
+
     /** The committed record of a row, or {@code null} if the store has the row's version already. */
     private CommittedRecord commit(RecordMaker maker, SourceRow row, boolean fresh, SourceAdapter source,
             long index) {
@@ -136,8 +167,12 @@ public final class RecordImporter {
             DataRecord record = maker.record(row, identity, version);
             return committer.commit(record);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source.placeOfLastRow(index) + ": " + e.getMessage(), e);
+            throw refused(source, index, e);
         }
+    }
+
+    private static IllegalArgumentException refused(SourceAdapter source, long index, IllegalArgumentException e) {
+        return new IllegalArgumentException(source.placeOfLastRow(index) + ": " + e.getMessage(), e);
     }
 
     private void anchor(String datasetId, String batchId, List<CommittedRecord> batch) throws ChaincodeFailure {

@@ -13,7 +13,7 @@ import org.qcchain.common.proof.DataRecord;
 /**
  * Turns a source row into a record of a dataset, the same way for an import and an upload: checks
  * the row's fields against the dataset's catalogue entry, pseudonymises the subject, derives the
- * record id ({@link RecordIds}) and builds the record. Errors say what is wrong and never repeat a
+ * record id ({@link RecordIds}, from the row's sequence or text key) and builds the record. Errors say what is wrong and never repeat a
  * value; the caller adds where the row came from.
  */
 final class RecordMaker {
@@ -25,15 +25,19 @@ final class RecordMaker {
     private final CryptoSuite suite;
     private final String datasetId;
     private final Set<String> catalogueFields;
+    private final RecordKeys keys;
 
     /**
      * @param catalogueFields the dataset's fields, or {@code null} to take the rows' fields unchecked
+     * @param saltKey the provider's salt key, which also keys the digest of a text record key
      */
-    RecordMaker(Pseudonymizer pseudonyms, CryptoSuite suite, String datasetId, Collection<String> catalogueFields) {
+    RecordMaker(Pseudonymizer pseudonyms, CryptoSuite suite, String datasetId, Collection<String> catalogueFields,
+            byte[] saltKey) {
         this.pseudonyms = pseudonyms;
         this.suite = suite;
         this.datasetId = datasetId;
         this.catalogueFields = catalogueFields == null ? null : Set.copyOf(catalogueFields);
+        this.keys = new RecordKeys(suite, saltKey);
     }
 
     /**
@@ -55,7 +59,7 @@ final class RecordMaker {
             }
         }
         String subject = pseudonyms.pseudonym(row.subjectType(), row.subjectNumber());
-        return new Identity(subject, RecordIds.of(suite, datasetId, subject, row.sequence()));
+        return new Identity(subject, RecordIds.of(suite, datasetId, subject, keys.of(row)));
     }
 
     /**

@@ -67,8 +67,8 @@ public final class RecordUploads {
      */
     public long stage(String providerMspId, String datasetId, Collection<String> catalogueFields,
             SourceAdapter source) {
-        RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields);
         ProviderStore store = stores.create(providerMspId);
+        RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields, store.saltKey());
         return store.stagePending(datasetId, writer -> {
             Iterator<SourceRow> rows = source.rows();
             long index = 0;

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The provider's salt key, kept in the store's {@code store_meta} table and made at random when the
  * store is new. Record salts are derived from it (docs/proof-format.md, section 4), so it is as
- * secret as the data and lives with it.
+ * secret as the data and lives with it. It also keys the digest by which a text record key enters
+ * the record id ({@link RecordKeys}), so that the id does not give the key away.
  */
 final class SaltKey {
 

@@ -39,7 +39,26 @@ final class SqlValues {
                     Types.CLOB, Types.NCLOB, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT,
                     Types.DECIMAL, Types.NUMERIC, Types.REAL, Types.FLOAT, Types.DOUBLE, Types.BOOLEAN, Types.BIT,
                     Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE,
-                    Types.TIMESTAMP_WITH_TIMEZONE -> true;
+                    Types.TIMESTAMP_WITH_TIMEZONE,
+                    // a bare NULL (SELECT NULL AS field, for a field the source does not keep) in H2
+                    Types.NULL -> true;
+            default -> false;
+        };
+    }
+
+    /** @return whether the SQL type holds text (a record key of such a column is a text key) */
+    static boolean isText(int sqlType) {
+        return switch (sqlType) {
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR -> true;
+            default -> false;
+        };
+    }
+
+    /** @return whether the SQL type holds numbers (a record key of such a column must be an integer) */
+    static boolean isNumber(int sqlType) {
+        return switch (sqlType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC, Types.REAL,
+                    Types.FLOAT, Types.DOUBLE -> true;
             default -> false;
         };
     }
@@ -69,8 +88,8 @@ final class SqlValues {
     }
 
     /**
-     * An integer column (the record key, the version) that may also be stored as a decimal or
-     * a string of digits.
+     * An integer column (the record key of a numeric column, the version) that may also be stored
+     * as a decimal or a string of digits.
      *
      * @return the integer, or {@code null} for SQL NULL
      * @throws IllegalArgumentException if the value is no integer

@@ -13,7 +13,8 @@
  * {@link org.qcchain.node.store.ProviderStore}, {@code StoreDatabase} runs each unit of work in a
  * transaction, {@code StoreSchema} makes the tables, {@code RecordRows}, {@code BatchRows} and
  * {@code PendingRows} hold the SQL of each table, and {@code SaltKey} keeps the provider's salt key;
- * {@code RecordMaker} turns a row into a record the same way for imports and uploads.
+ * {@code RecordMaker} turns a row into a record the same way for imports and uploads, its record id
+ * from the row's sequence or text key ({@code RecordKeys}).
  *
  * <p>Why one database per provider rather than one with a provider column: a source unit's data
  * stays in files of its own, which can be backed up, moved to the unit's own machine, handed back

@@ -115,7 +115,7 @@ class DataFolderCommandsTest extends CommandLineTest {
         private String line(String residentId, int sequence) {
             return "{\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"" + residentId + "\",\"sequence\":" + sequence
                     + ",\"fields\":{\"employer\":\"Jinan Steel\",\"monthsPaid\":" + (12 + sequence)
-                    + ",\"status\":\"ACTIVE\",\"note\":null}}";
+                    + ",\"status\":\"ACTIVE\",\"baseSalary\":null}}";
         }
     }
 

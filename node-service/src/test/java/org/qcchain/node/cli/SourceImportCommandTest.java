@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPlatform;
+import org.qcchain.node.platform.NodePlatform;
+import org.qcchain.node.store.ProviderStore;
 
 /**
  * {@code qcchain import} from a department's own database (JDBC, an H2 file database with the
@@ -28,6 +30,12 @@ class SourceImportCommandTest extends CommandLineTest {
 
     static final String RESIDENT_ID = "370102198805050055";
     static final String PASSWORD = "dept-secret-42";
+    static final String CASE_HOLDER = "370102198805050211";
+    /** A key with quotes and spaces, as SQL writes it and as the department keeps it. */
+    static final String CASE_WITH_QUOTES = "Xu''s case \"A 17\"";
+    /** An identifier and a value of a bad row: an error message must show neither. */
+    static final String SECRET_ID = "370102198805050199";
+    static final String SECRET_VALUE = "private-remark-9";
 
     @TempDir
     static Path demo;
@@ -45,6 +53,13 @@ class SourceImportCommandTest extends CommandLineTest {
             sql.execute("INSERT INTO SI_CONTRIB VALUES ('" + RESIDENT_ID + "', 1, 1, '浪潮集团', 36, 8800.00, 'ACTIVE'),"
                     + " ('" + RESIDENT_ID + "', 2, 3, '齐鲁制药', 12, 9100.50, 'CLOSED'),"
                     + " ('370102198805050066', 1, 1, '鲁商集团', 7, NULL, 'ACTIVE')");
+            // a system that keys its rows by case number, not by an integer
+            sql.execute("CREATE TABLE SI_CASES (CASE_NO VARCHAR(64), ID_NO VARCHAR(18), ROW_REV INT, "
+                    + "UNIT_NAME VARCHAR(64), ACCT_STATE VARCHAR(8))");
+            sql.execute("INSERT INTO SI_CASES VALUES ('" + CASE_WITH_QUOTES + "', '" + CASE_HOLDER + "', 1, '浪潮集团',"
+                    + " 'OPEN'), ('(2024)鲁0102民初123号', '" + CASE_HOLDER + "', 1, '齐鲁制药', 'OPEN'),"
+                    + " ('007', '" + CASE_HOLDER + "', 1, '鲁商集团', 'CLOSED'), ('7', '" + CASE_HOLDER + "', 1,"
+                    + " '鲁商集团', 'CLOSED')");
         }
     }
 
@@ -69,6 +84,33 @@ class SourceImportCommandTest extends CommandLineTest {
         byte[] store = Files.readAllBytes(demo.resolve("providers").resolve(DemoOrganisation.SOCIAL_INSURANCE)
                 .resolve("records.mv.db"));
         assertThat(new String(store, StandardCharsets.ISO_8859_1)).doesNotContain(RESIDENT_ID);
+        assertThat(run(Map.of(), "verify", "--data", demo.toString())).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void imports_rows_keyed_by_case_numbers_and_knows_them_again_on_a_second_run(@TempDir Path files)
+            throws Exception {
+        Path mapping = files.resolve("cases.json");
+        Files.writeString(mapping, "{\"table\":\"SI_CASES\",\"subjectType\":\"RESIDENT_ID\","
+                + "\"subjectNumberColumn\":\"ID_NO\",\"recordKeyColumn\":\"CASE_NO\",\"recordVersionColumn\":\"ROW_REV\","
+                + "\"fields\":{\"employer\":\"UNIT_NAME\",\"monthsPaid\":\"ROW_REV\",\"baseSalary\":\"ROW_REV\","
+                + "\"status\":\"ACCT_STATE\"}}");
+        Map<String, String> env = Map.of("QCCHAIN_SOURCE_USER", "sipc", "QCCHAIN_SOURCE_PASSWORD", PASSWORD);
+        String[] args = {"import", "--data", demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE,
+            "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--jdbc-url", url, "--mapping", mapping.toString()};
+        long[] before = storedState();
+
+        assertThat(run(env, args)).as(err()).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("imported 4 records").doesNotContain("Xu's", "民初", CASE_HOLDER);
+        assertThat(storedState()[0]).as("four keys, four records: '007' is not 7").isEqualTo(before[0] + 4);
+
+        assertThat(run(env, args)).as(err()).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("imported 0 records", "4 rows skipped");
+        assertThat(storedState()[0]).isEqualTo(before[0] + 4);
+        String store = new String(Files.readAllBytes(demo.resolve("providers")
+                .resolve(DemoOrganisation.SOCIAL_INSURANCE).resolve("records.mv.db")), StandardCharsets.ISO_8859_1);
+        assertThat(store).as("no key in clear in the store").doesNotContain("Xu's case",
+                new String("民初123号".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         assertThat(run(Map.of(), "verify", "--data", demo.toString())).isEqualTo(ExitCodes.OK);
     }
 
@@ -114,6 +156,63 @@ class SourceImportCommandTest extends CommandLineTest {
     }
 
     @Test
+    void refuses_an_ndjson_line_with_a_field_the_catalogue_lacks_by_its_number_and_stores_nothing(
+            @TempDir Path files) throws Exception {
+        Path records = files.resolve("contributions.ndjson");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            lines.append(ndjson("37010219880505010" + i, "{\"employer\":\"Inspur\",\"monthsPaid\":" + i + "}"));
+        }
+        lines.append("\n").append(ndjson(SECRET_ID, "{\"employer\":\"Inspur\",\"bonus\":\"" + SECRET_VALUE + "\"}"));
+        Files.writeString(records, lines);
+        long[] before = storedState();
+
+        int code = run(Map.of(), "import", "--data", demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE,
+                "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file", records.toString(), "--batch", "2");
+
+        assertThat(code).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("line 6: field 'bonus' is not in the catalogue entry of "
+                + DemoCatalogue.SOCIAL_INSURANCE).doesNotContain(SECRET_ID, SECRET_VALUE);
+        assertThat(out()).doesNotContain("batches anchored");
+        assertThat(storedState()).as("records, batches and ledger height after the refused file")
+                .containsExactly(before);
+    }
+
+    @Test
+    void imports_ndjson_whose_fields_are_all_in_the_catalogue_entry(@TempDir Path files) throws Exception {
+        Path records = files.resolve("contributions.ndjson");
+        Files.writeString(records, ndjson("370102198805050111", "{\"employer\":\"Inspur\",\"monthsPaid\":3,"
+                + "\"baseSalary\":\"8800.00\",\"status\":null}"));
+        long[] before = storedState();
+
+        assertThat(run(Map.of(), "import", "--data", demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE,
+                "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file", records.toString())).as(err())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("imported 1 records");
+        assertThat(storedState()[0]).isEqualTo(before[0] + 1);
+    }
+
+    @Test
+    void refuses_a_csv_line_late_in_the_file_before_storing_any_batch(@TempDir Path files) throws Exception {
+        Path records = files.resolve("contributions.csv");
+        StringBuilder csv = new StringBuilder("subjectType,subjectNumber,employer,monthsPaid:integer\n");
+        for (int i = 0; i < 4; i++) {
+            csv.append("RESIDENT_ID,37010219880505012").append(i).append(",Inspur,").append(i).append('\n');
+        }
+        csv.append("RESIDENT_ID,").append(SECRET_ID).append(",Inspur,").append(SECRET_VALUE).append('\n');
+        Files.writeString(records, csv);
+        long[] before = storedState();
+
+        int code = run(Map.of(), "import", "--data", demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE,
+                "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--file", records.toString(), "--batch", "2");
+
+        assertThat(code).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("line 6: column 'monthsPaid' must be an integer")
+                .doesNotContain(SECRET_ID, SECRET_VALUE);
+        assertThat(storedState()).containsExactly(before);
+    }
+
+    @Test
     void needs_either_a_file_or_a_database_and_a_query_or_mapping_with_it() {
         assertThat(run(Map.of(), "import", "--data", demo.toString(), "--provider", "P", "--dataset", "d"))
                 .isEqualTo(ExitCodes.USAGE);
@@ -121,5 +220,19 @@ class SourceImportCommandTest extends CommandLineTest {
         assertThat(run(Map.of(), "import", "--data", demo.toString(), "--provider", "P", "--dataset", "d",
                 "--jdbc-url", url)).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("--query or --mapping");
+    }
+
+    private static String ndjson(String residentId, String fields) {
+        return "{\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"" + residentId + "\",\"fields\":" + fields
+                + "}\n";
+    }
+
+    /** The provider's stored records and batches of the dataset, and the ledger's height. */
+    private static long[] storedState() throws Exception {
+        try (NodePlatform platform = NodePlatform.open(demo)) {
+            ProviderStore store = platform.stores().create(DemoOrganisation.SOCIAL_INSURANCE);
+            return new long[] {store.recordCount(DemoCatalogue.SOCIAL_INSURANCE),
+                store.batchCount(DemoCatalogue.SOCIAL_INSURANCE), platform.ledger().height()};
+        }
     }
 }

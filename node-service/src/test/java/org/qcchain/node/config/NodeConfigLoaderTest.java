@@ -85,6 +85,43 @@ class NodeConfigLoaderTest {
     }
 
     @Test
+    void the_bulk_upload_limit_comes_from_the_environment_over_the_file() throws Exception {
+        Path file = file("{\"limits\":{\"maxBulkBodyBytes\":2097152}}");
+
+        NodeConfig fromFile = NodeConfigLoader.load(file, Map.of());
+        NodeConfig fromEnvironment = NodeConfigLoader.load(file,
+                Map.of("QCCHAIN_MAX_BULK_BODY_BYTES", " 268435456 "));
+
+        assertThat(fromFile.limits().maxBulkBodyBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(fromEnvironment.limits().maxBulkBodyBytes()).isEqualTo(256 * 1024 * 1024);
+        assertThat(fromEnvironment.limits().maxBodyBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void checks_the_bulk_upload_limit_from_the_environment_like_the_files() {
+        assertThatThrownBy(() -> NodeConfigLoader.load(null, Map.of("QCCHAIN_MAX_BULK_BODY_BYTES", "64MiB")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("QCCHAIN_MAX_BULK_BODY_BYTES must be an integer, was '64MiB'");
+        assertThatThrownBy(() -> NodeConfigLoader.load(null, Map.of("QCCHAIN_MAX_BULK_BODY_BYTES", "4096")))
+                .as("below limits.maxBodyBytes")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("with environment overrides")
+                .hasMessageContaining("limits.maxBulkBodyBytes must be between 1048576 and 1073741824, was 4096");
+        assertThatThrownBy(() -> NodeConfigLoader.load(null,
+                Map.of("QCCHAIN_MAX_BULK_BODY_BYTES", "1073741825")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("limits.maxBulkBodyBytes must be between 1048576 and 1073741824, was 1073741825");
+    }
+
+    @Test
+    void the_bulk_upload_limit_is_checked_against_the_request_limit_of_the_environment() {
+        assertThatThrownBy(() -> NodeConfigLoader.load(null, Map.of("QCCHAIN_MAX_BODY_BYTES", "4194304",
+                "QCCHAIN_MAX_BULK_BODY_BYTES", "2097152")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("limits.maxBulkBodyBytes must be between 4194304 and 1073741824, was 2097152");
+    }
+
+    @Test
     void refuses_client_authentication_without_tls() {
         assertThatThrownBy(() -> NodeConfigLoader.load(null,
                 Map.of("QCCHAIN_TLS_CLIENT_AUTH", "REQUIRED")))

@@ -86,6 +86,8 @@ class SealedAnswersEndToEndTest {
 
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         assertThat(response.getHeader("Content-Type")).isEqualTo(SEALED);
+        assertThat(response.headers().getAll("Vary")).as("a cache must key the answer by Accept")
+                .containsExactly("Accept");
         assertThat(response.bodyAsString()).doesNotContain(demo.subject(0)).doesNotContain("disclosure");
         byte[] opened = Sealer.open(SUITE, bank().identity().privateKey(), bank().identity().certificate(),
                 response.bodyAsString());
@@ -122,6 +124,9 @@ class SealedAnswersEndToEndTest {
 
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(response.headers().getAll("Vary"))
+                .as("the plain answer depends on Accept as much as the sealed one")
+                .containsExactly("Accept");
         AnswerCheck.verify(DataAnswer.fromJson(response.bodyAsString()));
     }
 
@@ -130,6 +135,7 @@ class SealedAnswersEndToEndTest {
         HttpResponse<Buffer> response = request(3, "application/json;q=0.5, Application/VND.qcchain.sealed+JSON");
 
         assertThat(response.getHeader("Content-Type")).isEqualTo(SEALED);
+        assertThat(response.headers().getAll("Vary")).containsExactly("Accept");
         assertThat(Json.parse(response.bodyAsString(), SealedEnvelope.class).recipientCertificateFingerprint())
                 .isEqualTo(org.qcchain.common.crypto.Certificates.fingerprint(bank().identity().certificate()));
     }

@@ -30,6 +30,11 @@ class JdbcSourceTest {
             + "REG_DATE AS registered_on, PRICE AS price, SEATS AS seats, MORTGAGED AS mortgaged, "
             + "INSPECTED_AT AS inspectedAt FROM DMV.VEH_REG ORDER BY REG_SEQ";
 
+    /** The fields but the plate, as a source that does not keep them selects them (H2 types a bare NULL as NULL). */
+    static final String NO_OTHER_FIELDS = ", CAST(NULL AS VARCHAR(1)) AS brand, CAST(NULL AS DATE) AS registered_on,"
+            + " CAST(NULL AS DECIMAL(12,2)) AS price, CAST(NULL AS INT) AS seats, CAST(NULL AS BOOLEAN) AS mortgaged,"
+            + " CAST(NULL AS TIMESTAMP) AS inspected_at";
+
     @TempDir
     Path folder;
     String url;
@@ -152,6 +157,63 @@ class JdbcSourceTest {
             assertThat(source.placeOfLastRow(count)).isEqualTo("row 20002 of the query");
         }
         assertThat(count).isEqualTo(20_002);
+    }
+
+    @Test
+    void reads_a_character_key_column_as_text_keys_as_a_department_keys_its_cases() throws SQLException {
+        execute("CREATE TABLE DMV.CASES (CASE_NO VARCHAR(64), PLATE CHAR(12), OWNER_ID_NO VARCHAR(18), "
+                + "PLATE_NO VARCHAR(16))");
+        execute("INSERT INTO DMV.CASES VALUES ('(2024)鲁0102民初123号', '鲁A12345', '370102199001011234', 'a'),"
+                + " ('O''Brien \"7\" / 第 2 件', '鲁B 0001', '370102199001011234', 'b'),"
+                + " ('  007  ', 'ABC', '370102199001011234', 'c'), ('42', '42', '370102199001011234', 'd'),"
+                + " (NULL, NULL, '370102199001011234', 'e')");
+        String fields = ", PLATE_NO AS plate" + NO_OTHER_FIELDS + " FROM DMV.CASES ORDER BY PLATE_NO";
+
+        List<SourceRow> byCase = read("SELECT 'RESIDENT_ID' AS subject_type, OWNER_ID_NO AS subject_number, "
+                + "CASE_NO AS record_key" + fields);
+        List<SourceRow> byPlate = read("SELECT 'RESIDENT_ID' AS subject_type, OWNER_ID_NO AS subject_number, "
+                + "PLATE AS record_key" + fields);
+
+        assertThat(byCase).extracting(SourceRow::textKey).containsExactly("(2024)鲁0102民初123号",
+                "O'Brien \"7\" / 第 2 件", "007", null, null);
+        assertThat(byCase).extracting(SourceRow::sequence).containsExactly(0L, 0L, 0L, 42L, 0L);
+        assertThat(byPlate).as("CHAR pads; the padding is no part of the key").extracting(SourceRow::textKey)
+                .containsExactly("鲁A12345", "鲁B 0001", "ABC", null, null);
+        assertThat(byCase.get(0).toString()).doesNotContain("2024", "民初");
+    }
+
+    @Test
+    void refuses_an_empty_or_unprintable_text_key_naming_the_row_not_the_key() throws SQLException {
+        execute("CREATE TABLE DMV.CASES (CASE_NO VARCHAR(300), OWNER_ID_NO VARCHAR(18))");
+        String query = "SELECT 'RESIDENT_ID' AS subject_type, OWNER_ID_NO AS subject_number, CASE_NO AS record_key,"
+                + " 'x' AS plate" + NO_OTHER_FIELDS + " FROM DMV.CASES";
+        execute("INSERT INTO DMV.CASES VALUES ('A-1', '370102199001011234'), ('   ', '370102199001011234')");
+
+        assertThatThrownBy(() -> read(query)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 2 of the query: the record key must not be empty");
+
+        execute("UPDATE DMV.CASES SET CASE_NO = 'SECRET' || CHAR(9) || 'CASE' WHERE CASE_NO = '   '");
+        assertThatThrownBy(() -> read(query)).hasMessage("row 2 of the query: the record key must not contain"
+                + " control characters");
+
+        execute("UPDATE DMV.CASES SET CASE_NO = REPEAT('案', 257) WHERE CASE_NO LIKE 'SECRET%'");
+        assertThatThrownBy(() -> read(query)).hasMessage("row 2 of the query: the record key must be at most 256"
+                + " characters");
+    }
+
+    @Test
+    void a_bare_null_selects_a_field_the_department_does_not_keep() {
+        List<SourceRow> rows = read(QUERY.replace("BRAND_NAME AS brand", "NULL AS brand"));
+
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.fields()).containsEntry("brand", null));
+    }
+
+    @Test
+    void refuses_a_key_column_of_a_type_that_is_neither_number_nor_text_before_the_first_row() {
+        assertThatThrownBy(() -> read(QUERY.replace("REG_SEQ AS record_key", "REG_DATE AS record_key")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 1: column 'RECORD_KEY' (record_key) has the SQL type DATE; a record key is an integer"
+                        + " or a string");
     }
 
     private List<SourceRow> read(String query) {

@@ -44,11 +44,14 @@ import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
+import org.qcchain.network.FabricTestNetwork;
+import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.platform.IdentityFiles;
 import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.NdjsonSource;
@@ -118,35 +121,26 @@ class NodeOnFabricIT {
     private String grantedTxId;
     private final long started = System.nanoTime();
 
-    private static String fabricBin() {
-        String fabricBin = System.getenv("FABRIC_BIN");
-        return fabricBin == null || fabricBin.isBlank() ? null : fabricBin;
-    }
-
     /** Each step is reported as skipped, with the reason, where there are no Fabric binaries (CI). */
     @BeforeEach
     void requireFabric() {
-        assumeTrue(fabricBin() != null, "FABRIC_BIN not set: skipping the node-on-Fabric test");
+        assumeTrue(FabricTestNetwork.fabricBin().isPresent(), "FABRIC_BIN not set: skipping the node-on-Fabric test");
     }
 
     @BeforeAll
     void startNetworkAndNode() throws Exception {
-        String fabricBin = fabricBin();
-        if (fabricBin == null) {
+        if (FabricTestNetwork.fabricBin().isEmpty()) {
             return;
         }
-        Path jar = Path.of(requiredProperty("ccaas.jar"));
-        assertThat(jar).as("the chaincode's ccaas jar (mvn -pl chaincode -am package)").isRegularFile();
-        network = new FabricTestNetwork(Path.of(requiredProperty("network.script")), work, fabricBin, jar);
-        network.run("up", Duration.ofMinutes(3));
-        network.run("deploy", Duration.ofMinutes(3));
+        network = FabricTestNetwork.fromSystemProperties(work, FabricTestNetwork.fabricBin().get());
+        network.up();
         log("network up and chaincode deployed after %d s", (System.nanoTime() - started) / 1_000_000_000);
 
-        bureau = network.user("BureauMSP", "bureau");
-        socialInsurance = network.user("SocialInsuranceMSP", "socialinsurance");
-        bank = network.user("BankMSP", "bank");
-        citizenApp = network.user("CitizenAppMSP", "citizenapp");
-        auditOffice = network.user("AuditOfficeMSP", "auditoffice");
+        bureau = user("BureauMSP", "bureau");
+        socialInsurance = user("SocialInsuranceMSP", "socialinsurance");
+        bank = user("BankMSP", "bank");
+        citizenApp = user("CitizenAppMSP", "citizenapp");
+        auditOffice = user("AuditOfficeMSP", "auditoffice");
 
         NodeConfig config = nodeConfig();
         platform = NodePlatform.open(config);
@@ -160,18 +154,16 @@ class NodeOnFabricIT {
 
     private NodeConfig nodeConfig() {
         NodeConfig d = NodeConfig.defaults();
-        NodeConfig.Fabric fabric = new NodeConfig.Fabric(FabricTestNetwork.GATEWAY,
-                network.gatewayTlsRoot().toString(), null, FabricTestNetwork.CHANNEL, FabricTestNetwork.CHAINCODE,
+        NodeConfig.Fabric fabric = new NodeConfig.Fabric(FabricTestNetwork.BUREAU_GATEWAY,
+                network.peerTlsRoot("bureau").toString(), null, FabricTestNetwork.CHANNEL, FabricTestNetwork.CHAINCODE,
                 "BureauMSP", network.userMsp("bureau").toString());
         return new NodeConfig(data.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(), d.cryptoSuite(),
                 new NodeConfig.Ledger(NodeConfig.Ledger.FABRIC, fabric), d.limits(), d.auth(), List.of());
     }
 
-    /** Set by the pom (Failsafe's systemPropertyVariables). */
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        assertThat(value).as("system property %s (set in node-service/pom.xml)", name).isNotBlank();
-        return value;
+    /** @return the first user of organisation {@code org} (e.g. {@code bank}), as {@code mspId} */
+    private LedgerIdentity user(String mspId, String org) throws ConfigException {
+        return IdentityFiles.fromMspFolder(mspId, network.userMsp(org));
     }
 
     @AfterAll
@@ -189,12 +181,8 @@ class NodeOnFabricIT {
         } finally {
             if (network != null) {
                 try {
-                    network.run("down", Duration.ofMinutes(1));
+                    network.down();
                 } finally {
-                    String logs = System.getProperty("network.logs");
-                    if (logs != null) {
-                        network.keepLogs(Path.of(logs));
-                    }
                     log("whole test %d s", (System.nanoTime() - started) / 1_000_000_000);
                 }
             }
