@@ -89,7 +89,7 @@ public final class BenchMain {
                   --transactions N               measured requests per run    (default 20000)
                   --warmup N                     unmeasured requests first    (default 2000)
                   --in-flight 64,512             concurrent submissions       (default 64)
-                  --workers N                    ledger worker threads        (default: cores)
+                  --workers N                    ledger worker threads        (default: cores - 1, at least 1)
                   --block-timeout-ms N           block cut timeout            (default 20)
                   --no-fsync                     do not fsync blocks (NOT durable; for comparison)
                   --sign before|inline           sign the measured requests before the clock starts, on

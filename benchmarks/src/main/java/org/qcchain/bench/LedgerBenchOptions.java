@@ -8,6 +8,7 @@ import static org.qcchain.bench.OptionValues.value;
 import java.nio.file.Path;
 import java.util.List;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.ledger.embedded.LedgerOptions;
 
 /**
  * The options of the ledger benchmark, parsed from the command line.
@@ -40,7 +41,7 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
         int transactions = 20_000;
         int warmup = 2_000;
         List<Integer> inFlight = List.of(64);
-        int workers = Runtime.getRuntime().availableProcessors();
+        int workers = LedgerOptions.defaultWorkers();
         int timeout = 20;
         boolean fsync = true;
         boolean signInline = false;
