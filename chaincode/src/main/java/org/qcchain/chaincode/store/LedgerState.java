@@ -34,7 +34,7 @@ public final class LedgerState {
         if (bytes == null || bytes.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(Json.parse(bytes, type));
+        return Optional.of(ParsedValues.parse(bytes, type));
     }
 
     public boolean exists(String key) {
