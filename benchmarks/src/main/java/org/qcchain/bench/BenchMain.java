@@ -95,6 +95,10 @@ public final class BenchMain {
                   --sign before|inline           sign the measured requests before the clock starts, on
                                                  all cores (default; clients sign elsewhere), or inline
                                                  on the one submitting thread, inside the measured time
+                  --request-signature request|transaction
+                                                 the bank signs each request and the proposal carrying
+                                                 it (default: two checks, as when a node relays it), or
+                                                 only the proposal, which then covers the request (one)
                   --folder PATH                  where ledgers are created    (default: a temp folder)
                   --help                         this text
 

@@ -23,12 +23,14 @@ import org.qcchain.ledger.embedded.LedgerOptions;
  * @param fsync whether blocks are forced to disk
  * @param signInline whether the measured requests are signed by the submitting thread inside the
  *     measured time (as a client in the same process would) rather than before the clock starts
+ * @param signedByTransaction the bank's requests carry no signature of their own: the bank submits
+ *     them, so its transaction signature covers them
  * @param folder where to create ledgers; {@code null} for a temporary folder
  * @param help whether only the usage was asked for
  */
 record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, int transactions, int warmup,
-        List<Integer> inFlight, int workers, int blockTimeoutMillis, boolean fsync, boolean signInline, Path folder,
-        boolean help) {
+        List<Integer> inFlight, int workers, int blockTimeoutMillis, boolean fsync, boolean signInline,
+        boolean signedByTransaction, Path folder, boolean help) {
 
     /** Requests use one subject each, so the run never waits on a consent's usage counter. */
     int subjects() {
@@ -45,6 +47,7 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
         int timeout = 20;
         boolean fsync = true;
         boolean signInline = false;
+        boolean signedByTransaction = false;
         Path folder = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -53,6 +56,7 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
                 case "--help", "-h" -> help = true;
                 case "--no-fsync" -> fsync = false;
                 case "--sign" -> signInline = signing(value(args, ++i, name));
+                case "--request-signature" -> signedByTransaction = requestSignature(value(args, ++i, name));
                 case "--suite" -> suites = list(value(args, ++i, name)).stream().map(CryptoSuite::fromName).toList();
                 case "--block-size" -> blockSizes = positives(name, value(args, ++i, name));
                 case "--transactions" -> transactions = positive(name, value(args, ++i, name));
@@ -68,7 +72,7 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
             throw new IllegalArgumentException("--warmup must not be negative");
         }
         return new LedgerBenchOptions(suites, blockSizes, transactions, warmup, inFlight, workers, timeout, fsync,
-                signInline, folder, help);
+                signInline, signedByTransaction, folder, help);
     }
 
     private static boolean signing(String value) {
@@ -76,6 +80,15 @@ record LedgerBenchOptions(List<CryptoSuite> suites, List<Integer> blockSizes, in
             case "before" -> false;
             case "inline" -> true;
             default -> throw new IllegalArgumentException("--sign must be 'before' or 'inline', not '" + value + "'");
+        };
+    }
+
+    private static boolean requestSignature(String value) {
+        return switch (value) {
+            case "request" -> false;
+            case "transaction" -> true;
+            default -> throw new IllegalArgumentException("--request-signature must be 'request' or 'transaction', not '"
+                    + value + "'");
         };
     }
 }

@@ -56,7 +56,7 @@ final class LedgerBenchmark {
             Platform platform = new Platform(suite);
             reporter.baseline(suite, CryptoBaseline.measure(platform.bank.client()));
             Path folder = Files.createDirectories(base.resolve(suite.name() + "-" + UUID.randomUUID()));
-            Transactions transactions = new Transactions(platform, Instant.now());
+            Transactions transactions = new Transactions(platform, Instant.now(), options.signedByTransaction());
             setUp(platform, folder, runner, transactions);
             for (int blockSize : options.blockSizes()) {
                 for (int inFlight : options.inFlight()) {

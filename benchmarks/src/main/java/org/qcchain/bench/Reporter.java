@@ -21,13 +21,16 @@ final class Reporter {
     void machine(LedgerBenchOptions options) {
         out.printf(Locale.ROOT, "## ledger benchmark%n%ncores (availableProcessors): %d; java %s (%s); workers %d;"
                         + " in flight %s; block timeout %d ms; fsync %s; %d warm-up + %d measured requests per run;"
-                        + " measured requests signed %s%n%n",
+                        + " measured requests signed %s; %s%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), options.workers(), options.inFlight(),
                 options.blockTimeoutMillis(), options.fsync() ? "every block" : "OFF (not durable)", options.warmup(),
                 options.transactions(), options.signInline()
                         ? "inline by the submitting thread (inside the measured time)"
-                        : "before the clock starts (fresh nonces and timestamps)");
+                        : "before the clock starts (fresh nonces and timestamps)",
+                options.signedByTransaction()
+                        ? "requests signed by the bank's transaction only (one signature check per transaction)"
+                        : "requests signed themselves and inside the bank's signed proposal (two signature checks)");
     }
 
     void baseline(CryptoSuite suite, CryptoBaseline baseline) {

@@ -24,6 +24,7 @@ import org.qcchain.chaincode.access.DeliveryRules;
 import org.qcchain.chaincode.evaluation.AccessEvaluator;
 import org.qcchain.chaincode.evaluation.Evaluation;
 import org.qcchain.chaincode.evaluation.RequestValidation;
+import org.qcchain.chaincode.evaluation.TransactionSignature;
 import org.qcchain.chaincode.model.AccessQuery;
 import org.qcchain.chaincode.model.AccessRecord;
 import org.qcchain.chaincode.model.AccessRequest;
@@ -63,7 +64,9 @@ public final class AccessContract implements ContractInterface {
     /**
      * Decides a signed data request and records the decision. The submitter is the requester
      * itself (a consumer, or for {@code SUBJECT_ACCESS} an identity provider) or an operator's node
-     * mediating for it.
+     * mediating for it. A requester submitting its own request may leave the request's signature
+     * empty when the request names the transaction creator's certificate: the transaction's
+     * signature then authenticates it ({@link TransactionSignature}).
      *
      * @param signedRequestJson {@link SignedAccessRequest}
      * @return the {@link AccessRecord}; {@code decision} says GRANTED or DENIED and why
@@ -87,7 +90,8 @@ public final class AccessContract implements ContractInterface {
                 stores.agreements(), stores.consents(), stores.nonces(), now,
                 Duration.ofSeconds(settings.maxRequestSkewSeconds()));
         String accessId = ctx.getStub().getTxId();
-        Evaluation evaluation = evaluator.evaluate(signed, certificate, signedBytes, accessId);
+        boolean signedByTransaction = TransactionSignature.covers(ctx.getClientIdentity(), signed, certificate);
+        Evaluation evaluation = evaluator.evaluate(signed, certificate, signedBytes, accessId, signedByTransaction);
 
         AccessRecord record = record(accessId, caller, request, suite, suite.hashHex(signedBytes), evaluation, now);
         stores.accessRecords().create(record);

@@ -72,16 +72,18 @@ public final class AccessEvaluator {
      * @param certificate the parsed certificate of the signed request
      * @param signedBytes the canonical JSON of the request, which the signature covers
      * @param accessId the id the access record will have, noted as the consent's last use
+     * @param signedByTransaction the transaction's creator signature authenticates the request
+     *     ({@link TransactionSignature}): its own signature is not checked
      */
     public Evaluation evaluate(SignedAccessRequest signed, X509Certificate certificate, byte[] signedBytes,
-            String accessId) {
+            String accessId, boolean signedByTransaction) {
         AccessRequest request = signed.request();
         Progress progress = new Progress(resolveItems(request), Certificates.fingerprint(certificate));
         try {
             if (SubjectAccess.applies(request)) {
-                return evaluateSubjectAccess(signed, certificate, signedBytes, progress);
+                return evaluateSubjectAccess(signed, certificate, signedBytes, signedByTransaction, progress);
             }
-            checkSigner(signed, certificate, signedBytes);
+            checkSigner(signed, certificate, signedBytes, signedByTransaction);
             progress.signatureVerified = true;
             checkFreshness(request);
             Consent consent = consents.require(request.consentId());
@@ -102,13 +104,15 @@ public final class AccessEvaluator {
      * signer, freshness, role and the catalogue; no consent, no agreement, no use spent.
      */
     private Evaluation evaluateSubjectAccess(SignedAccessRequest signed, X509Certificate certificate,
-            byte[] signedBytes, Progress progress) {
+            byte[] signedBytes, boolean signedByTransaction, Progress progress) {
         AccessRequest request = signed.request();
         Organisation requester = organisations.find(request.consumerMspId())
                 .orElseThrow(() -> ContractErrors.error(ErrorCode.ORGANISATION_NOT_REGISTERED,
                         "'" + request.consumerMspId() + "' is not a registered organisation"));
         CertificateTrust.requireIssuedBy(requester, certificate, now);
-        CertificateTrust.requireSignature(certificate, signedBytes, signed.signature());
+        if (!signedByTransaction) {
+            CertificateTrust.requireSignature(certificate, signedBytes, signed.signature());
+        }
         progress.signatureVerified = true;
         checkFreshness(request);
         SubjectAccess.requireIdentityProvider(requester);
@@ -127,13 +131,16 @@ public final class AccessEvaluator {
         return items;
     }
 
-    private void checkSigner(SignedAccessRequest signed, X509Certificate certificate, byte[] signedBytes) {
+    private void checkSigner(SignedAccessRequest signed, X509Certificate certificate, byte[] signedBytes,
+            boolean signedByTransaction) {
         Organisation consumer = organisations.find(signed.request().consumerMspId())
                 .filter(o -> o.hasRole(Role.CONSUMER))
                 .orElseThrow(() -> ContractErrors.error(ErrorCode.ORGANISATION_NOT_REGISTERED,
                         "'" + signed.request().consumerMspId() + "' is not a registered consumer"));
         CertificateTrust.requireIssuedBy(consumer, certificate, now);
-        CertificateTrust.requireSignature(certificate, signedBytes, signed.signature());
+        if (!signedByTransaction) {
+            CertificateTrust.requireSignature(certificate, signedBytes, signed.signature());
+        }
     }
 
     private void checkFreshness(AccessRequest request) {
