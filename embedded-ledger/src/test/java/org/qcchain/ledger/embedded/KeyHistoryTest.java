@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -158,23 +155,10 @@ class KeyHistoryTest {
     }
 
     private void assertTamperedAt(long block, String messagePart) {
-        try (EmbeddedLedger ledger = platform.open(folder)) {
-            assertThatThrownBy(() -> ledger.verify(ProgressListener.NONE))
-                    .isInstanceOfSatisfying(LedgerTamperedException.class, e -> {
-                        assertThat(e.blockNumber()).as(e.getMessage()).isEqualTo(block);
-                        assertThat(e.getMessage()).contains(messagePart);
-                    });
-        }
+        LedgerEdits.assertTamperedAt(platform, folder, block, messagePart);
     }
 
     private void edit(String sql, Object... parameters) throws SQLException {
-        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(url, "ledger", "");
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            assertThat(update.executeUpdate()).as("rows edited").isPositive();
-        }
+        LedgerEdits.edit(folder, sql, parameters);
     }
 }

@@ -1,13 +1,8 @@
 package org.qcchain.ledger.embedded;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,23 +140,10 @@ class TamperTest {
     }
 
     private void assertTamperedAt(long block, String messagePart) {
-        try (EmbeddedLedger ledger = platform.open(folder)) {
-            assertThatThrownBy(() -> ledger.verify(ProgressListener.NONE))
-                    .isInstanceOfSatisfying(LedgerTamperedException.class, e -> {
-                        assertThat(e.blockNumber()).as(e.getMessage()).isEqualTo(block);
-                        assertThat(e.getMessage()).contains(messagePart);
-                    });
-        }
+        LedgerEdits.assertTamperedAt(platform, folder, block, messagePart);
     }
 
     private void edit(String sql, Object... parameters) throws SQLException {
-        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(url, "ledger", "");
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            assertThat(update.executeUpdate()).as("rows edited").isPositive();
-        }
+        LedgerEdits.edit(folder, sql, parameters);
     }
 }
