@@ -27,7 +27,8 @@ import org.qcchain.common.json.Json;
 
 /**
  * Anchors (存证): a provider puts the Merkle root of a batch of its records on the ledger in one
- * transaction, signed with a certificate of its own CA. Each record keeps its own inclusion proof
+ * transaction, signed with a certificate of its own CA; a provider without a node of its own has
+ * an operator's node relay the statement it signed. Each record keeps its own inclusion proof
  * against the root; the records themselves never reach the ledger.
  */
 @Contract(name = "Anchors", info = @Info(title = "Anchors", version = "0.1.0",
@@ -35,31 +36,35 @@ import org.qcchain.common.json.Json;
 public final class AnchorContract implements ContractInterface {
     private static final long MAX_RECORDS_PER_BATCH = 100_000_000L;
 
-    /** Anchors a batch of an active dataset (its provider only); the statement's signature is verified. */
+    /**
+     * Anchors a batch of an active dataset; the statement's signature is verified. The submitter
+     * is either the dataset's provider itself or an OPERATOR relaying a statement the provider
+     * signed (a provider without a node of its own): in both cases the signer certificate must be
+     * issued by a CA of the dataset's provider, so the anchor speaks for the provider whoever
+     * carried it, and the relaying operator is recorded as {@code relayedBy}.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String anchorBatch(Context ctx, String submissionJson) {
         Stores stores = Stores.of(ctx);
         Caller caller = Caller.of(ctx, stores.organisations());
-        Organisation provider = caller.requireAnyRole(Role.PROVIDER);
+        caller.requireAnyRole(Role.PROVIDER, Role.OPERATOR);
         AnchorSubmission submission = Args.parse("submission", submissionJson, AnchorSubmission.class);
         AnchorStatement statement = validStatement(Check.present("statement", submission.statement()));
         Dataset dataset = stores.datasets().requireActive(statement.datasetId());
-        if (!caller.is(dataset.providerMspId())) {
-            throw ContractErrors.notAuthorized("only '" + dataset.providerMspId() + "', the source of dataset '"
-                    + dataset.id() + "', may anchor its records");
-        }
+        String relayedBy = relayer(caller, dataset);
         if (stores.anchors().exists(statement.datasetId(), statement.batchId())) {
             throw ContractErrors.error(ErrorCode.ANCHOR_EXISTS, "batch '" + statement.batchId() + "' of dataset '"
                     + statement.datasetId() + "' is already anchored");
         }
+        Organisation provider = stores.organisations().require(dataset.providerMspId());
         X509Certificate signer = CertificateTrust.requireIssuedBy(provider, submission.certificate(), LedgerTime.now(ctx));
         if (CertificateTrust.suiteOf(signer) != CryptoSuite.fromName(statement.hashSuite())) {
             throw ContractErrors.invalid("the batch is hashed with " + statement.hashSuite()
                     + " but signed with a " + CertificateTrust.suiteOf(signer) + " certificate");
         }
         CertificateTrust.requireSignature(signer, Json.canonicalBytes(statement), submission.signature());
-        Anchor anchor = new Anchor(statement, caller.mspId(), submission.certificate(), submission.signature(),
-                LedgerTime.nowText(ctx), ctx.getStub().getTxId());
+        Anchor anchor = new Anchor(statement, provider.mspId(), submission.certificate(), submission.signature(),
+                LedgerTime.nowText(ctx), ctx.getStub().getTxId(), relayedBy);
         stores.anchors().save(anchor);
         Events.emit(ctx, "BatchAnchored", Map.of("datasetId", statement.datasetId(), "batchId", statement.batchId(),
                 "merkleRoot", statement.merkleRoot(), "recordCount", statement.recordCount()));
@@ -80,6 +85,21 @@ public final class AnchorContract implements ContractInterface {
         Caller.of(ctx, stores.organisations()).requireRegistered();
         stores.datasets().require(datasetId);
         return Json.write(stores.anchors().page(datasetId, Args.pageQuery(queryJson)));
+    }
+
+    /**
+     * Who relays the anchor: null when the dataset's provider submits it itself, the operator's
+     * MSP id when an OPERATOR carries the provider's signed statement; anyone else is refused.
+     */
+    private static String relayer(Caller caller, Dataset dataset) {
+        if (caller.is(dataset.providerMspId())) {
+            return null;
+        }
+        if (caller.hasRole(Role.OPERATOR)) {
+            return caller.mspId();
+        }
+        throw ContractErrors.notAuthorized("only '" + dataset.providerMspId() + "', the source of dataset '"
+                + dataset.id() + "', or an operator relaying its signed statement may anchor its records");
     }
 
     private static AnchorStatement validStatement(AnchorStatement statement) {

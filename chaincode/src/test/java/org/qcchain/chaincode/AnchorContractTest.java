@@ -47,7 +47,69 @@ class AnchorContractTest {
         Anchor read = s.net.evaluate(s.net.bank, "Anchors:getAnchor", Scenario.DATASET, "2026-03-batch-0001")
                 .as(Anchor.class);
         assertThat(read).isEqualTo(anchor);
+        assertThat(anchor.providerMspId()).isEqualTo("SocialInsuranceMSP");
+        assertThat(anchor.relayedBy()).isNull();
+        assertThat(outcome.payload()).doesNotContain("relayedBy");
         assertThat(s.net.ledger.events()).last().extracting(e -> e.name()).isEqualTo("BatchAnchored");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void an_operator_relays_a_statement_the_source_signed(CryptoSuite suite) {
+        Scenario s = withDatasets(suite);
+        AnchorStatement statement = statement(suite, "2026-03-batch-0002");
+
+        TestNetwork.Outcome outcome = s.net.submit(s.net.bureau, "Anchors:anchorBatch",
+                Json.write(signed(statement, s.net.socialInsurance.client))).assertCommitted();
+
+        Anchor anchor = outcome.as(Anchor.class);
+        assertThat(anchor.statement()).isEqualTo(statement);
+        assertThat(anchor.providerMspId()).isEqualTo("SocialInsuranceMSP");
+        assertThat(anchor.relayedBy()).isEqualTo("BureauMSP");
+        assertThat(anchor.signerCertificate()).isEqualTo(s.net.socialInsurance.client.certificatePem());
+        assertThat(s.net.evaluate(s.net.auditOffice, "Anchors:getAnchor", Scenario.DATASET, "2026-03-batch-0002")
+                .as(Anchor.class)).isEqualTo(anchor);
+    }
+
+    @Test
+    void an_operator_cannot_relay_a_statement_signed_by_another_organisation() {
+        Scenario s = withDatasets(CryptoSuite.P256_SHA256);
+        AnchorStatement statement = statement(CryptoSuite.P256_SHA256, "b1");
+        s.net.submit(s.net.bureau, "Anchors:anchorBatch", Json.write(signed(statement, s.net.vehicleAdmin.client)))
+                .assertError(ErrorCode.CERTIFICATE_UNTRUSTED);
+        s.net.submit(s.net.bureau, "Anchors:anchorBatch", Json.write(signed(statement, s.net.bureau.client)))
+                .assertError(ErrorCode.CERTIFICATE_UNTRUSTED);
+        s.net.evaluate(s.net.bureau, "Anchors:getAnchor", Scenario.DATASET, "b1")
+                .assertError(ErrorCode.ANCHOR_NOT_FOUND);
+    }
+
+    @Test
+    void an_operator_cannot_relay_a_statement_the_source_did_not_sign() {
+        Scenario s = withDatasets(CryptoSuite.P256_SHA256);
+        AnchorSubmission genuine = signed(statement(CryptoSuite.P256_SHA256, "b1"), s.net.socialInsurance.client);
+        AnchorStatement altered = new AnchorStatement(Scenario.DATASET, "b1", "ab".repeat(32), 1000,
+                "P256_SHA256");
+        s.net.submit(s.net.bureau, "Anchors:anchorBatch",
+                Json.write(new AnchorSubmission(altered, genuine.certificate(), genuine.signature())))
+                .assertError(ErrorCode.BAD_SIGNATURE);
+    }
+
+    @Test
+    void a_consumer_or_another_provider_cannot_relay_the_sources_statement() {
+        Scenario s = withDatasets(CryptoSuite.P256_SHA256);
+        String json = Json.write(signed(statement(CryptoSuite.P256_SHA256, "b1"), s.net.socialInsurance.client));
+        s.net.submit(s.net.bank, "Anchors:anchorBatch", json).assertError(ErrorCode.NOT_AUTHORIZED);
+        s.net.submit(s.net.vehicleAdmin, "Anchors:anchorBatch", json).assertError(ErrorCode.NOT_AUTHORIZED);
+        s.net.submit(s.net.auditOffice, "Anchors:anchorBatch", json).assertError(ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void a_relayed_batch_is_anchored_once_whoever_submits_it_again() {
+        Scenario s = withDatasets(CryptoSuite.P256_SHA256);
+        String json = Json.write(signed(statement(CryptoSuite.P256_SHA256, "b1"), s.net.socialInsurance.client));
+        s.net.submit(s.net.bureau, "Anchors:anchorBatch", json).assertCommitted();
+        s.net.submit(s.net.bureau, "Anchors:anchorBatch", json).assertError(ErrorCode.ANCHOR_EXISTS);
+        s.net.submit(s.net.socialInsurance, "Anchors:anchorBatch", json).assertError(ErrorCode.ANCHOR_EXISTS);
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.qcchain.sdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
+import org.qcchain.sdk.command.BatchStatement;
 import org.qcchain.sdk.command.Commands;
+import org.qcchain.sdk.command.SignedBatchStatement;
 import org.qcchain.sdk.command.SignedCommand;
 import org.qcchain.sdk.verify.VerificationException;
 import org.qcchain.sdk.verify.VerifiedAnswer;
@@ -146,6 +149,29 @@ public interface QcchainClient {
      * @throws IOException if the node cannot be reached
      */
     JsonNode terminateAgreement(SignedCommand command) throws QcchainApiException, IOException;
+
+    /**
+     * Cuts a provider's records that wait for an anchor into batches and answers every batch still
+     * waiting for the provider's signature, earlier ones first ({@code POST
+     * /v1/datasets/{id}/batches}); nothing reaches the ledger. For a provider whose records sit on
+     * a node that is not its own: sign each with {@link BatchStatement#sign} and send it to
+     * {@link #anchorBatch}.
+     *
+     * @param datasetId a dataset of which the caller is the provider
+     * @param batchSize the most records per new batch, 1 to 100,000
+     * @return the statements to sign; empty when nothing waits
+     */
+    List<BatchStatement> cutBatches(String datasetId, int batchSize) throws QcchainApiException, IOException;
+
+    /**
+     * Has the node anchor a batch with the provider's own signature ({@code POST
+     * /v1/datasets/{id}/batches/{batchId}/anchor}): the node checks it and submits it as the
+     * relaying operator; the anchor on the ledger names the provider and the relayer.
+     *
+     * @param signed the provider's signature over a statement of {@link #cutBatches}
+     * @return {@code {batchId, records, merkleRoot, txId}}
+     */
+    JsonNode anchorBatch(SignedBatchStatement signed) throws QcchainApiException, IOException;
 
     /**
      * One agreement (GET /v1/agreements/{id}); for its parties, the operator and auditors.

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.auth.SignatureHeaders;
@@ -24,6 +25,8 @@ import org.qcchain.common.json.JsonInputException;
 import org.qcchain.common.seal.SealException;
 import org.qcchain.common.seal.SealedEnvelope;
 import org.qcchain.common.seal.Sealer;
+import org.qcchain.sdk.command.BatchStatement;
+import org.qcchain.sdk.command.SignedBatchStatement;
 import org.qcchain.sdk.command.SignedCommand;
 import org.qcchain.sdk.internal.Syntax;
 import org.qcchain.sdk.verify.VerificationException;
@@ -154,6 +157,30 @@ final class QcchainClientImpl implements QcchainClient {
             query += "&bookmark=" + Routes.encode(bookmark);
         }
         return call("GET", Routes.AGREEMENTS + "?" + query, null);
+    }
+
+    @Override
+    public List<BatchStatement> cutBatches(String datasetId, int batchSize) throws QcchainApiException, IOException {
+        Objects.requireNonNull(datasetId, "datasetId");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
+        }
+        JsonNode answer = call("POST", Routes.datasetBatches(datasetId) + "?batchSize=" + batchSize, null);
+        List<BatchStatement> batches = new ArrayList<>();
+        for (JsonNode item : answer.path("batches")) {
+            BatchStatement batch = BatchStatement.fromJson(item);
+            if (!batch.datasetId().equals(datasetId)) {
+                throw new IOException("the node answered a batch of " + batch.datasetId() + ", not of " + datasetId);
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    @Override
+    public JsonNode anchorBatch(SignedBatchStatement signed) throws QcchainApiException, IOException {
+        BatchStatement batch = Objects.requireNonNull(signed, "signed").batch();
+        return call("POST", Routes.batchAnchor(batch.datasetId(), batch.batchId()), signed.toJson());
     }
 
     /** Sends a signed command to the route of its function; refuses one for another function. */

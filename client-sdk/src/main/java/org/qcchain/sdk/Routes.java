@@ -72,6 +72,24 @@ public final class Routes {
         return agreement(agreementId) + "/" + action;
     }
 
+    /**
+     * @param datasetId the dataset
+     * @return {@code /v1/datasets/<id>/batches}: cut the records waiting for an anchor into
+     *     batches for the provider to sign
+     */
+    public static String datasetBatches(String datasetId) {
+        return DATASETS + "/" + encode(datasetId) + "/batches";
+    }
+
+    /**
+     * @param datasetId the dataset
+     * @param batchId a batch cut by {@link #datasetBatches}
+     * @return {@code /v1/datasets/<id>/batches/<batchId>/anchor}
+     */
+    public static String batchAnchor(String datasetId, String batchId) {
+        return datasetBatches(datasetId) + "/" + encode(batchId) + "/anchor";
+    }
+
     /** GET one transaction with its evidence. */
     public static final String TRANSACTIONS = "/v1/transactions";
 

@@ -5,7 +5,10 @@ package org.qcchain.chaincode.model;
  *
  * @param signerCertificate PEM of the certificate that signed the statement
  * @param signature base64 signature over the canonical JSON of {@code statement}
+ * @param providerMspId the dataset's provider, for whom the statement speaks (never the relayer)
  * @param txId the anchoring transaction, which proofs point to
+ * @param relayedBy the OPERATOR whose node submitted the provider's signed statement; null (and
+ *     absent from the JSON) when the provider submitted it itself
  */
 public record Anchor(
         AnchorStatement statement,
@@ -13,4 +16,5 @@ public record Anchor(
         String signerCertificate,
         String signature,
         String anchoredAt,
-        String txId) {}
+        String txId,
+        String relayedBy) {}

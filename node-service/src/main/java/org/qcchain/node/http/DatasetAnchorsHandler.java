@@ -20,9 +20,9 @@ import org.qcchain.node.store.RecordUploads;
  * most {@code batchSize} (query parameter, default {@value #DEFAULT_BATCH_SIZE}) and anchors each
  * batch root on the ledger, signed as the provider. An anchor speaks for the provider, and a node
  * holds the key of its own organisation only (see {@link NodeActorPolicy}): a provider whose
- * records sit on another organisation's node anchors them with {@code qcchain import} tooling of
- * its own, not through that node. 200 {@code {datasetId, records, anchored: [{batchId, records,
- * merkleRoot, txId}]}}; an empty list when nothing waited.
+ * records sit on another organisation's node signs each batch itself and has that node relay the
+ * signature ({@link DatasetBatchesHandler}, {@link BatchAnchorHandler}). 200 {@code {datasetId,
+ * records, anchored: [{batchId, records, merkleRoot, txId}]}}; an empty list when nothing waited.
  */
 final class DatasetAnchorsHandler implements Handler<RoutingContext> {
 
@@ -44,7 +44,8 @@ final class DatasetAnchorsHandler implements Handler<RoutingContext> {
         if (!caller.mspId().equals(node.mspId())) {
             throw new ApiException(ErrorCode.NOT_AUTHORIZED, "this node signs as " + node.mspId()
                     + " and holds no key of " + caller.mspId() + "; anchor " + caller.mspId()
-                    + "'s records through a node of " + caller.mspId());
+                    + "'s records through a node of " + caller.mspId() + ", or sign the batches of POST /v1/datasets/"
+                    + datasetId + "/batches yourself and send each signature to .../batches/{batchId}/anchor");
         }
         LedgerBackend ledger = services.ledger();
         RecordUploads uploads = services.uploads();
@@ -59,7 +60,7 @@ final class DatasetAnchorsHandler implements Handler<RoutingContext> {
         });
     }
 
-    private static int batchSize(String text) {
+    static int batchSize(String text) {
         if (text == null) {
             return DEFAULT_BATCH_SIZE;
         }

@@ -30,11 +30,13 @@ final class NodeRouter {
     private final Router router;
     private final SignedRequestHandler authentication;
     private final NodeServices services;
+    private final OrganisationDirectory directory;
 
     NodeRouter(Vertx vertx, NodeConfig config, OrganisationDirectory directory, HttpMetrics metrics,
             NonceCache nonces, NodeServices services) {
         this.config = config;
         this.services = services;
+        this.directory = directory;
         this.metrics = metrics;
         this.router = Router.router(vertx);
         RequestVerifier verifier = RequestVerifier.create(config.cryptoSuite(),
@@ -90,6 +92,11 @@ final class NodeRouter {
                 RoleGuard.anyOf(Role.PROVIDER), new RecordUploadHandler(services)));
         mount(HttpMethod.POST, "/v1/datasets/{id}/anchors", List.of(authentication,
                 RoleGuard.anyOf(Role.PROVIDER), new DatasetAnchorsHandler(services)));
+        mount(HttpMethod.POST, "/v1/datasets/{id}/batches", List.of(authentication,
+                RoleGuard.anyOf(Role.PROVIDER), new DatasetBatchesHandler(services)));
+        mount(HttpMethod.POST, "/v1/datasets/{id}/batches/{batchId}/anchor", List.of(new JsonContentType(),
+                authentication, RoleGuard.anyOf(Role.PROVIDER),
+                new BatchAnchorHandler(services, directory, Clock.systemUTC())));
         mountAgreements();
         mountSubjectRoutes();
         return router;

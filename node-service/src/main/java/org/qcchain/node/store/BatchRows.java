@@ -47,6 +47,23 @@ final class BatchRows {
         return ids;
     }
 
+    /** One batch of a dataset, anchored or not; empty if the store has no such batch. */
+    static java.util.Optional<StoredBatch> find(Connection connection, String datasetId, String batchId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT record_count, merkle_root, anchor_tx "
+                + "FROM batches WHERE dataset_id = ? AND batch_id = ?")) {
+            query.setString(1, datasetId);
+            query.setString(2, batchId);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new StoredBatch(batchId, rows.getInt(1), rows.getString(2),
+                        rows.getString(3)));
+            }
+        }
+    }
+
     static int count(Connection connection, String datasetId) throws SQLException {
         return (int) StoreSchema.countOf(connection, "batches", datasetId);
     }

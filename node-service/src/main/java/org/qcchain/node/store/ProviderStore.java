@@ -216,6 +216,17 @@ public final class ProviderStore implements AutoCloseable {
     }
 
     /**
+     * One stored batch of a dataset, with its size, root and anchoring transaction if any.
+     *
+     * @param datasetId the dataset
+     * @param batchId the batch
+     * @return the batch, or empty if the store has none of that id
+     */
+    public Optional<StoredBatch> batch(String datasetId, String batchId) {
+        return database.run("read batch " + batchId, connection -> BatchRows.find(connection, datasetId, batchId));
+    }
+
+    /**
      * How many batches of a dataset are stored, anchored or not; the next batch id follows it.
      *
      * @param datasetId the dataset

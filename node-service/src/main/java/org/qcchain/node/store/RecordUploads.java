@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.qcchain.chaincode.model.AnchorStatement;
+import org.qcchain.chaincode.model.AnchorSubmission;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.common.error.ErrorCode;
@@ -25,8 +27,10 @@ import org.qcchain.node.ledger.LedgerIdentity;
 /**
  * Provider uploads in two steps, as the HTTP API offers them: {@link #stage} stores uploaded rows
  * as records waiting for an anchor (all rows of an upload or none), and {@link #anchorPending}
- * commits the waiting records into batches and anchors each batch as the provider. Records are
- * answered only once anchored. Subjects are pseudonymised on the way in, as the importer does.
+ * commits the waiting records into batches and anchors each batch as the provider. A provider
+ * without a node of its own anchors in two steps instead: {@link #cutBatches} fixes the batches
+ * and {@link #anchorSigned} submits the statement the provider signed. Records are answered only
+ * once anchored. Subjects are pseudonymised on the way in, as the importer does.
  *
  * <pre>{@code
  * long stored = uploads.stage("VehicleAdminMSP", dataset.id(), dataset.fieldNames(), new CsvSource(id, reader));
@@ -142,6 +146,122 @@ public final class RecordUploads {
                 store.markAnchored(datasetId, next.batchId(), done.txId());
                 anchored.add(new AnchoredBatch(next.batchId(), next.records().size(), next.merkleRoot(), done.txId()));
             }
+        }
+    }
+
+    /**
+     * Cuts the records waiting for an anchor into batches without anchoring them, for a provider
+     * that signs its anchor statements itself and has another organisation's node relay them
+     * ({@link #anchorSigned}). Batches cut earlier and still unanchored come first, so calling
+     * again cuts no batch twice; a batch once cut never changes.
+     *
+     * @param providerMspId the provider, the dataset's source
+     * @param datasetId the dataset
+     * @param batchSize the most records per new batch, at least 1
+     * @return every batch of the dataset waiting for its anchor, oldest first; empty when nothing waits
+     */
+    public List<StoredBatch> cutBatches(String providerMspId, String datasetId, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
+        }
+        Optional<ProviderStore> found = stores.find(providerMspId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        ProviderStore store = found.get();
+        List<StoredBatch> waiting = new ArrayList<>();
+        synchronized (store.anchorLock()) {
+            for (String batchId : store.unanchoredBatches(datasetId)) {
+                store.batch(datasetId, batchId).ifPresent(waiting::add);
+            }
+            RecordCommitter committer = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()));
+            while (true) {
+                Optional<ProviderStore.PendingBatch> batch = store.movePendingToBatch(datasetId, batchSize,
+                        (number, records) -> batch(committer, number, records));
+                if (batch.isEmpty()) {
+                    return waiting;
+                }
+                ProviderStore.PendingBatch next = batch.get();
+                waiting.add(new StoredBatch(next.batchId(), next.records().size(), next.merkleRoot(), null));
+            }
+        }
+    }
+
+    /**
+     * A stored batch of a provider's dataset.
+     *
+     * @param providerMspId the provider
+     * @param datasetId the dataset
+     * @param batchId the batch
+     * @return the batch, or empty if this node holds no such batch
+     */
+    public Optional<StoredBatch> batch(String providerMspId, String datasetId, String batchId) {
+        return stores.find(providerMspId).flatMap(store -> store.batch(datasetId, batchId));
+    }
+
+    /**
+     * What the provider signs to anchor a stored batch: its canonical JSON is the signed bytes.
+     *
+     * @param datasetId the dataset
+     * @param batch the batch
+     * @return the statement, in this node's suite
+     */
+    public AnchorStatement statement(String datasetId, StoredBatch batch) {
+        return new AnchorStatement(datasetId, batch.batchId(), batch.merkleRoot(), batch.records(), suite.name());
+    }
+
+    /**
+     * Anchors a stored batch with the provider's own signature over its statement, submitted by
+     * {@code submitter} (this node's identity, an operator's): the anchor speaks for the provider,
+     * the chaincode records the submitter as its relayer. The node never signs for the provider.
+     * When the ledger already holds the batch's anchor with the same root (an earlier call cut
+     * short before the store noted it), the store notes it now and the refusal still reaches the
+     * caller.
+     *
+     * @param ledger the ledger
+     * @param submitter the identity that submits the transaction
+     * @param providerMspId the provider, the dataset's source
+     * @param datasetId the dataset
+     * @param batchId a batch of the provider's store, not anchored yet
+     * @param certificatePem the provider's signer certificate
+     * @param signatureBase64 the provider's signature over the canonical JSON of {@link #statement}
+     * @return the anchored batch
+     * @throws ChaincodeFailure if the ledger refuses (ANCHOR_EXISTS, BAD_SIGNATURE, ...); nothing is
+     *     noted in the store then
+     * @throws IllegalStateException if the store has no such batch
+     */
+    public AnchoredBatch anchorSigned(LedgerBackend ledger, LedgerIdentity submitter, String providerMspId,
+            String datasetId, String batchId, String certificatePem, String signatureBase64) throws ChaincodeFailure {
+        ProviderStore store = stores.find(providerMspId).orElseThrow(() ->
+                new IllegalStateException("no store of " + providerMspId));
+        synchronized (store.anchorLock()) {
+            StoredBatch batch = store.batch(datasetId, batchId).orElseThrow(() ->
+                    new IllegalStateException("no batch " + batchId + " of " + datasetId));
+            if (batch.anchored()) {
+                throw new ChaincodeFailure(ErrorCode.ANCHOR_EXISTS, "Anchors:anchorBatch", "batch '" + batchId
+                        + "' of dataset '" + datasetId + "' is already anchored, in transaction " + batch.anchorTx());
+            }
+            AnchorStatement statement = statement(datasetId, batch);
+            AnchorSubmission submission = new AnchorSubmission(statement, certificatePem, signatureBase64);
+            try {
+                Committed done = ledger.submit(submitter, "Anchors:anchorBatch", Json.write(submission));
+                store.markAnchored(datasetId, batchId, done.txId());
+                return new AnchoredBatch(batchId, batch.records(), batch.merkleRoot(), done.txId());
+            } catch (ChaincodeFailure e) {
+                if (e.errorCode() == ErrorCode.ANCHOR_EXISTS) {
+                    adoptExisting(ledger, submitter, store, datasetId, batch);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Notes an anchor the ledger holds for a stored batch, when its root is the batch's. */
+    private static void adoptExisting(LedgerBackend ledger, LedgerIdentity reader, ProviderStore store,
+            String datasetId, StoredBatch batch) throws ChaincodeFailure {
+        JsonNode anchor = Json.tree(ledger.evaluate(reader, "Anchors:getAnchor", datasetId, batch.batchId()));
+        if (anchor.path("statement").path("merkleRoot").asText().equals(batch.merkleRoot())) {
+            store.markAnchored(datasetId, batch.batchId(), anchor.path("txId").asText());
         }
     }
 

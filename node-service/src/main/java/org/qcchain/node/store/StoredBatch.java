@@ -1,0 +1,18 @@
+package org.qcchain.node.store;
+
+/**
+ * A batch as the provider store holds it: fixed once cut (its records and root never change),
+ * anchored or still waiting for its anchor.
+ *
+ * @param batchId the batch
+ * @param records how many record versions it holds
+ * @param merkleRoot hex root of its tree
+ * @param anchorTx the anchoring transaction; null while the batch waits for its anchor
+ */
+public record StoredBatch(String batchId, int records, String merkleRoot, String anchorTx) {
+
+    /** @return whether the store has noted the batch's anchoring transaction */
+    public boolean anchored() {
+        return anchorTx != null;
+    }
+}
