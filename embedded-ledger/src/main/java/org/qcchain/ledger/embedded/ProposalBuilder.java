@@ -2,6 +2,7 @@ package org.qcchain.ledger.embedded;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class ProposalBuilder {
         Proposal proposal = Proposal.builder()
                 .channelId(channel)
                 .chaincodeName(chaincode)
-                .creator(Identities.serializedIdentity(mspId, identity.certificatePem()))
+                .creator(creator(mspId, identity))
                 .nonce(usedNonce)
                 .timestamp(timestamp == null ? Instant.now() : timestamp)
                 .args(args)
@@ -109,5 +110,25 @@ public final class ProposalBuilder {
                 .build();
         byte[] bytes = ProposalCodec.encode(proposal, usedNonce);
         return SignedProposal.of(bytes, identity.sign(bytes));
+    }
+
+    /** The creator bytes last built, for the same certificate object and MSP id. */
+    private record Creator(X509Certificate certificate, String mspId, byte[] bytes) {}
+
+    private static volatile Creator lastCreator;
+
+    /**
+     * The serialized identity of the submitter: a node submits thousands of proposals as the same
+     * identity, and writing its certificate as PEM and encoding it was measurable per request.
+     * Only the very same certificate object counts as the same.
+     */
+    private static byte[] creator(String mspId, Identity identity) {
+        Creator last = lastCreator;
+        if (last == null || last.certificate() != identity.certificate() || !last.mspId().equals(mspId)) {
+            last = new Creator(identity.certificate(), mspId,
+                    Identities.serializedIdentity(mspId, identity.certificatePem()));
+            lastCreator = last;
+        }
+        return last.bytes().clone();
     }
 }
