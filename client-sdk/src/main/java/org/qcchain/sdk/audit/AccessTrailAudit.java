@@ -3,6 +3,7 @@ package org.qcchain.sdk.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.json.Json;
 import org.qcchain.sdk.AccessRecordPage;
@@ -25,7 +26,8 @@ import org.qcchain.sdk.verify.VerificationFailure;
  * AccessDecided} transaction of that access id, and it wrote exactly the record listed (apart from
  * the delivery fields a later transaction adds). The operator's node cannot slip a made-up or
  * edited record into the review; it can leave records out of the listing, which only a walk over
- * every block shows (docs/security.md).
+ * every block shows: hand the verified access ids to {@link TrailCompleteness} ({@link
+ * #review(AccessRecordQuery, AbnormalFlowRules, Consumer)}; docs/security.md).
  *
  * <pre>{@code
  * JsonNode genesis = client.block(0);
@@ -81,9 +83,29 @@ public final class AccessTrailAudit {
      */
     public AuditReport review(AccessRecordQuery query, AbnormalFlowRules rules)
             throws QcchainApiException, IOException, VerificationException {
+        return review(query, rules, accessId -> { });
+    }
+
+    /**
+     * Reviews one query's trail as {@link #review(AccessRecordQuery, AbnormalFlowRules)} does, and
+     * hands the access id of each verified record to {@code listed}, in listing order: the listing a
+     * {@link TrailCompleteness} check then compares with the chain, so that the records reviewed
+     * and the records checked for completeness are the same.
+     *
+     * @param query which part of the trail
+     * @param rules what to look for
+     * @param listed receives each verified record's access id
+     * @return the findings in {@link Finding#ORDER}, and any record the rules could not read
+     * @throws QcchainApiException if the node refused a call (e.g. the caller is no auditor)
+     * @throws IOException if the node cannot be reached
+     * @throws VerificationException naming the first record that is not what the ledger wrote
+     */
+    public AuditReport review(AccessRecordQuery query, AbnormalFlowRules rules, Consumer<String> listed)
+            throws QcchainApiException, IOException, VerificationException {
+        Objects.requireNonNull(listed, "listed");
         ReportCollector collector = new ReportCollector();
         AbnormalFlowDetector detector = AbnormalFlowDetector.create(rules, collector);
-        feed(query, detector);
+        feed(query, detector, listed);
         detector.finish();
         return collector.report(detector.records());
     }
@@ -102,6 +124,11 @@ public final class AccessTrailAudit {
      */
     public long feed(AccessRecordQuery query, AbnormalFlowDetector detector)
             throws QcchainApiException, IOException, VerificationException {
+        return feed(query, detector, accessId -> { });
+    }
+
+    private long feed(AccessRecordQuery query, AbnormalFlowDetector detector, Consumer<String> listed)
+            throws QcchainApiException, IOException, VerificationException {
         AccessRecordQuery paged = new AccessRecordQuery(query.scope(), query.party(), query.from(), query.to(),
                 PAGE_SIZE);
         long verified = 0;
@@ -112,6 +139,7 @@ public final class AccessTrailAudit {
                 String accessId = accessId(record, verified + 1);
                 verify(record, client.transaction(accessId));
                 detector.accept(record);
+                listed.accept(accessId);
                 verified++;
             }
             bookmark = page.bookmark();

@@ -6,6 +6,9 @@
  * which applies {@link org.qcchain.sdk.audit.AbnormalFlowRules} (burst, outside office hours, many
  * denials, use after revocation, sweep) with sliding windows per consumer, in memory bounded by the
  * windows, and reports each {@link org.qcchain.sdk.audit.Finding} with the access ids that make it
- * up. Malformed records are reported as {@link org.qcchain.sdk.audit.MalformedRecord}s.
+ * up. Malformed records are reported as {@link org.qcchain.sdk.audit.MalformedRecord}s. {@link
+ * org.qcchain.sdk.audit.TrailCompleteness} then checks that the listing left nothing out: it
+ * verifies the whole chain ({@link org.qcchain.sdk.audit.LedgerCopy}) and compares its access
+ * decisions with the listed access ids.
  */
 package org.qcchain.sdk.audit;

@@ -51,7 +51,7 @@ class AuditorReviewTest {
 
         assertThat(help.exit()).isZero();
         assertThat(help.output()).contains("AuditorReview [--data DIR]", "--burst-window D", "--office-hours X",
-                "exit codes: 0 verified");
+                "--completeness X", "exit codes: 0 verified");
     }
 
     @Test
@@ -67,5 +67,9 @@ class AuditorReviewTest {
                 .startsWith("from must be before to");
         assertThat(run("--consumer", "Bank MSP").output()).startsWith("party 'Bank MSP' must match");
         assertThat(run("--burst", "0").exit()).isEqualTo(64);
+        assertThat(run("--completeness", "maybe")).satisfies(run -> {
+            assertThat(run.exit()).isEqualTo(64);
+            assertThat(run.output()).startsWith("--completeness must be on or off");
+        });
     }
 }
