@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.config.NodeConfig;
@@ -45,6 +50,23 @@ public final class DemoNodes {
     public static NodeServer start(Vertx vertx, Path folder, DemoPlatform demo, LedgerIdentity submitter) {
         return await(NodeServer.start(vertx, config(folder, NodeConfig.defaults().limits(), demo.ledger().suite()),
                 demo.directory(), NodeServices.of(demo.ledger(), submitter, demo.dataRequests())));
+    }
+
+    /**
+     * POSTs {@code body} to a node on a loopback port, signed as {@code who} (QCCHAIN-REQ-1).
+     *
+     * @param contentType the Content-Type header, or {@code null} for none
+     */
+    public static HttpResponse<Buffer> signedPost(WebClient client, int port, LedgerIdentity who, String target,
+            String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest<Buffer> request = client.request(HttpMethod.POST, port, "127.0.0.1", target);
+        RequestSigner.create(who.mspId(), who.identity()).sign("POST", target, bytes).asMap()
+                .forEach(request::putHeader);
+        if (contentType != null) {
+            request.putHeader("Content-Type", contentType);
+        }
+        return await(request.sendBuffer(Buffer.buffer(bytes)));
     }
 
     /** @return the future's result, within 60 s */

@@ -7,14 +7,11 @@ import static org.qcchain.node.http.DemoNodes.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
-import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.AnswerCheck;
@@ -283,13 +279,6 @@ class RecordUploadRoutesTest {
 
     private HttpResponse<Buffer> send(NodeServer node, LedgerIdentity who, String target, String contentType,
             String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest<Buffer> request = client.request(HttpMethod.POST, node.port(), "127.0.0.1", target);
-        RequestSigner.create(who.mspId(), who.identity()).sign("POST", target, bytes).asMap()
-                .forEach(request::putHeader);
-        if (contentType != null) {
-            request.putHeader("Content-Type", contentType);
-        }
-        return await(request.sendBuffer(Buffer.buffer(bytes)));
+        return DemoNodes.signedPost(client, node.port(), who, target, contentType, body);
     }
 }

@@ -9,14 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
-import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
@@ -322,13 +318,6 @@ class RelayedAnchorRoutesTest {
     }
 
     private HttpResponse<Buffer> send(LedgerIdentity who, String target, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest<Buffer> request = client.request(HttpMethod.POST, bureauNode.port(), "127.0.0.1", target);
-        RequestSigner.create(who.mspId(), who.identity()).sign("POST", target, bytes).asMap()
-                .forEach(request::putHeader);
-        if (contentType != null) {
-            request.putHeader("Content-Type", contentType);
-        }
-        return await(request.sendBuffer(Buffer.buffer(bytes)));
+        return DemoNodes.signedPost(client, bureauNode.port(), who, target, contentType, body);
     }
 }

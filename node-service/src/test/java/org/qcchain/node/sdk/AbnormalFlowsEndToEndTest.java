@@ -1,7 +1,6 @@
 package org.qcchain.node.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.common.error.ErrorCode;
-import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPki;
 import org.qcchain.node.demo.DemoPlatform;
@@ -33,7 +30,6 @@ import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.sdk.AccessRecordQuery;
 import org.qcchain.sdk.DataRequest;
-import org.qcchain.sdk.QcchainApiException;
 import org.qcchain.sdk.QcchainClient;
 import org.qcchain.sdk.audit.AbnormalFlowRules;
 import org.qcchain.sdk.audit.AccessTrailAudit;
@@ -149,32 +145,23 @@ class AbnormalFlowsEndToEndTest {
         assertThat(output).doesNotContain("FINDING   BURST  " + DemoOrganisation.MOTOR_INSURER, "OUTSIDE_OFFICE_HOURS");
     }
 
-    /** Asks for a field the citizen's loan consent does not cover; returns the recorded denial's access id. */
     private static String deniedAccess(QcchainClient bank, int citizen) {
-        DataRequest.Builder request = DataRequest.builder().consumer(DemoOrganisation.BANK)
-                .subject(demo.subject(citizen)).consent(LOAN.consentId(citizen)).purpose(LOAN.purpose())
-                .item(DemoCatalogue.SOCIAL_INSURANCE, "employer", "baseSalary");
-        QcchainApiException denied = catchThrowableOfType(QcchainApiException.class, () -> bank.requestData(
-                request.build().sign(DemoPki.readClient(folder, DemoOrganisation.BANK).identity())));
-        assertThat(denied.getErrorCode()).isEqualTo(ErrorCode.FIELD_NOT_COVERED);
-        return denied.accessId().orElseThrow();
+        return callers().deniedAccess(bank, citizen);
     }
 
-    /** The service's whole consented request for a citizen. */
     private static DataRequest.Builder request(DemoService service, int citizen) {
-        DataRequest.Builder request = DataRequest.builder().consumer(service.consumerMspId())
-                .subject(demo.subject(citizen)).consent(service.consentId(citizen)).purpose(service.purpose());
-        service.items().forEach(item -> request.item(item.datasetId(), item.fields().toArray(String[]::new)));
-        return request;
+        return callers().request(service, citizen);
     }
 
     private static QcchainClient client(String mspId) throws IOException {
-        return QcchainClient.builder().endpoint(endpoint())
-                .identity(mspId, DemoPki.readClient(folder, mspId).identity())
-                .trustAnchors(PublishedTrustAnchors.of(folder)).build();
+        return callers().client(mspId);
     }
 
     private static URI endpoint() {
-        return URI.create("http://127.0.0.1:" + node.port());
+        return callers().endpoint();
+    }
+
+    private static DemoCallers callers() {
+        return new DemoCallers(folder, demo, node.port());
     }
 }
