@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import org.qcchain.node.demo.DemoService;
 import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.sdk.AccessRecordQuery;
-import org.qcchain.sdk.DataRequest;
 import org.qcchain.sdk.QcchainClient;
 import org.qcchain.sdk.audit.AbnormalFlowRules;
 import org.qcchain.sdk.audit.AccessTrailAudit;
@@ -68,6 +65,7 @@ class AbnormalFlowsEndToEndTest {
     static DemoPlatform demo;
     static Vertx vertx;
     static NodeServer node;
+    static DemoCallers callers;
     static final List<String> bankDenials = new ArrayList<>();
     static final List<String> bankAccesses = new ArrayList<>();
 
@@ -76,18 +74,19 @@ class AbnormalFlowsEndToEndTest {
         demo = DemoPlatform.create(folder, 70, 7L, new PrintStream(OutputStream.nullOutputStream()));
         vertx = Vertx.vertx();
         node = DemoNodes.start(vertx, folder, demo, demo.pki().node());
-        QcchainClient bank = client(DemoOrganisation.BANK);
+        callers = new DemoCallers(folder, demo, node.port());
+        QcchainClient bank = callers.client(DemoOrganisation.BANK);
         for (int citizen = 0; citizen < 6; citizen++) {
-            bankDenials.add(deniedAccess(bank, citizen));
+            bankDenials.add(callers.deniedAccess(bank, citizen));
         }
         bankAccesses.addAll(bankDenials);
         for (int i = 0; i < 12; i++) {
-            bankAccesses.add(bank.requestData(request(LOAN, i % 6).build()
+            bankAccesses.add(bank.requestData(callers.request(LOAN, i % 6).build()
                     .sign(DemoPki.readClient(folder, DemoOrganisation.BANK).identity())).accessId());
         }
-        QcchainClient insurer = client(DemoOrganisation.MOTOR_INSURER);
+        QcchainClient insurer = callers.client(DemoOrganisation.MOTOR_INSURER);
         for (int citizen = 0; citizen < 2; citizen++) {
-            insurer.requestData(request(MOTOR, citizen).build()
+            insurer.requestData(callers.request(MOTOR, citizen).build()
                     .sign(DemoPki.readClient(folder, DemoOrganisation.MOTOR_INSURER).identity()));
         }
     }
@@ -101,7 +100,7 @@ class AbnormalFlowsEndToEndTest {
     @Test
     void the_audit_office_finds_the_bank_s_burst_and_denials_in_the_verified_trail_and_nothing_of_the_insurer()
             throws Exception {
-        QcchainClient auditor = client(DemoOrganisation.AUDIT_OFFICE);
+        QcchainClient auditor = callers.client(DemoOrganisation.AUDIT_OFFICE);
         TrustAnchors anchors = PublishedTrustAnchors.of(folder);
         JsonNode genesis = auditor.block(0);
         ChainVerifier.create(anchors, SUITE).verify(List.of(genesis));
@@ -131,7 +130,7 @@ class AbnormalFlowsEndToEndTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            exit = AuditorReview.run(new String[] {"--data", folder.toString(), "--endpoint", endpoint().toString(),
+            exit = AuditorReview.run(new String[] {"--data", folder.toString(), "--endpoint", callers.endpoint().toString(),
                 "--burst", "10", "--burst-window", "PT10M", "--denials", "5", "--office-hours", "off"}, out);
         }
         String output = bytes.toString(StandardCharsets.UTF_8);
@@ -143,25 +142,5 @@ class AbnormalFlowsEndToEndTest {
                 "FINDING   BURST  " + DemoOrganisation.BANK, "FINDING   MANY_DENIALS  " + DemoOrganisation.BANK,
                 "evidence " + bankDenials.get(0), "findings  2 (BURST 1, MANY_DENIALS 1); malformed records 0");
         assertThat(output).doesNotContain("FINDING   BURST  " + DemoOrganisation.MOTOR_INSURER, "OUTSIDE_OFFICE_HOURS");
-    }
-
-    private static String deniedAccess(QcchainClient bank, int citizen) {
-        return callers().deniedAccess(bank, citizen);
-    }
-
-    private static DataRequest.Builder request(DemoService service, int citizen) {
-        return callers().request(service, citizen);
-    }
-
-    private static QcchainClient client(String mspId) throws IOException {
-        return callers().client(mspId);
-    }
-
-    private static URI endpoint() {
-        return callers().endpoint();
-    }
-
-    private static DemoCallers callers() {
-        return new DemoCallers(folder, demo, node.port());
     }
 }

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import org.qcchain.node.demo.DemoService;
 import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.sdk.AccessRecordQuery;
-import org.qcchain.sdk.DataRequest;
 import org.qcchain.sdk.QcchainClient;
 import org.qcchain.sdk.audit.AbnormalFlowRules;
 import org.qcchain.sdk.audit.AccessTrailAudit;
@@ -61,6 +58,7 @@ class TrailCompletenessEndToEndTest {
     static DemoPlatform demo;
     static Vertx vertx;
     static NodeServer node;
+    static DemoCallers callers;
     static final List<String> granted = new ArrayList<>();
     static final List<String> denied = new ArrayList<>();
     static String insurerAccess;
@@ -70,15 +68,16 @@ class TrailCompletenessEndToEndTest {
         demo = DemoPlatform.create(folder, 70, 7L, new PrintStream(OutputStream.nullOutputStream()));
         vertx = Vertx.vertx();
         node = DemoNodes.start(vertx, folder, demo, demo.pki().node());
-        QcchainClient bank = client(DemoOrganisation.BANK);
+        callers = new DemoCallers(folder, demo, node.port());
+        QcchainClient bank = callers.client(DemoOrganisation.BANK);
         for (int citizen = 0; citizen < 3; citizen++) {
-            granted.add(bank.requestData(request(LOAN, citizen).build()
+            granted.add(bank.requestData(callers.request(LOAN, citizen).build()
                     .sign(DemoPki.readClient(folder, DemoOrganisation.BANK).identity())).accessId());
         }
         for (int citizen = 3; citizen < 5; citizen++) {
-            denied.add(deniedAccess(bank, citizen));
+            denied.add(callers.deniedAccess(bank, citizen));
         }
-        insurerAccess = client(DemoOrganisation.MOTOR_INSURER).requestData(request(MOTOR, 0).build()
+        insurerAccess = callers.client(DemoOrganisation.MOTOR_INSURER).requestData(callers.request(MOTOR, 0).build()
                 .sign(DemoPki.readClient(folder, DemoOrganisation.MOTOR_INSURER).identity())).accessId();
     }
 
@@ -109,7 +108,7 @@ class TrailCompletenessEndToEndTest {
         String madeUp = "0f".repeat(32);
         listed.remove(hidden);
         listed.add(madeUp);
-        JsonNode hiddenTx = client(DemoOrganisation.AUDIT_OFFICE).transaction(hidden);
+        JsonNode hiddenTx = callers.client(DemoOrganisation.AUDIT_OFFICE).transaction(hidden);
 
         CompletenessReport report = check(listed, AccessRecordQuery.all());
 
@@ -147,7 +146,7 @@ class TrailCompletenessEndToEndTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            exit = AuditorReview.run(new String[] {"--data", folder.toString(), "--endpoint", endpoint().toString(),
+            exit = AuditorReview.run(new String[] {"--data", folder.toString(), "--endpoint", callers.endpoint().toString(),
                 "--office-hours", "off"}, out);
         }
         String output = bytes.toString(StandardCharsets.UTF_8);
@@ -160,7 +159,7 @@ class TrailCompletenessEndToEndTest {
 
     /** The listing as the auditor reviewed it: each record verified against its transaction. */
     private static List<String> reviewedListing(AccessRecordQuery query) throws Exception {
-        QcchainClient auditor = client(DemoOrganisation.AUDIT_OFFICE);
+        QcchainClient auditor = callers.client(DemoOrganisation.AUDIT_OFFICE);
         TrustAnchors anchors = PublishedTrustAnchors.of(folder);
         JsonNode genesis = auditor.block(0);
         ChainVerifier.create(anchors, SUITE).verify(List.of(genesis));
@@ -173,7 +172,7 @@ class TrailCompletenessEndToEndTest {
 
     /** Fetches the whole chain after the listing, verifies it and compares. */
     private static CompletenessReport check(List<String> listed, AccessRecordQuery query) throws Exception {
-        LedgerCopy copy = LedgerCopy.fetch(client(DemoOrganisation.AUDIT_OFFICE));
+        LedgerCopy copy = LedgerCopy.fetch(callers.client(DemoOrganisation.AUDIT_OFFICE));
         return TrailCompleteness.create(PublishedTrustAnchors.of(folder), SUITE)
                 .check(copy.blocks(), copy.transactions(), listed, query);
     }
@@ -183,25 +182,5 @@ class TrailCompletenessEndToEndTest {
         all.addAll(denied);
         all.add(insurerAccess);
         return all;
-    }
-
-    private static String deniedAccess(QcchainClient bank, int citizen) {
-        return callers().deniedAccess(bank, citizen);
-    }
-
-    private static DataRequest.Builder request(DemoService service, int citizen) {
-        return callers().request(service, citizen);
-    }
-
-    private static QcchainClient client(String mspId) throws IOException {
-        return callers().client(mspId);
-    }
-
-    private static URI endpoint() {
-        return callers().endpoint();
-    }
-
-    private static DemoCallers callers() {
-        return new DemoCallers(folder, demo, node.port());
     }
 }
