@@ -54,9 +54,14 @@ final class Transactions {
         this.signedByTransaction = signedByTransaction;
     }
 
+    /**
+     * A proposal as it arrives from a client in another process: only its bytes and signature, so
+     * the ledger checks the signature (one it had seen signed in its own process it would not).
+     */
     SignedProposal proposal(Organisation caller, String function, String argument) {
-        return SignedProposal.builder(caller.client(), caller.mspId()).channel(Platform.CHANNEL)
+        SignedProposal signed = SignedProposal.builder(caller.client(), caller.mspId()).channel(Platform.CHANNEL)
                 .chaincode(Platform.CHAINCODE).function(function).arguments(argument).build();
+        return SignedProposal.of(signed.proposalBytes(), signed.signature());
     }
 
     SignedProposal init() {

@@ -109,7 +109,7 @@ public final class ProposalBuilder {
                 .init(init)
                 .build();
         byte[] bytes = ProposalCodec.encode(proposal, usedNonce);
-        return SignedProposal.of(bytes, identity.sign(bytes));
+        return SignedProposal.signedHere(bytes, identity);
     }
 
     /** The creator bytes last built, for the same certificate object and MSP id. */

@@ -2,12 +2,19 @@ package org.qcchain.ledger.embedded;
 
 import org.qcchain.common.crypto.Certificates;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.crypto.InvalidSignatureException;
 
 /**
  * The checks a Fabric peer makes on a proposal before simulating it ({@code ValidateProposal}):
  * well-formed, for this channel and chaincode, transaction id derived from nonce and creator, and
  * signed by the key of the creator's certificate in this ledger's suite.
+ *
+ * <p>A proposal signed in this process ({@link SignedProposal#signedHereBy()}, e.g. by the node
+ * that runs this ledger) by the identity whose certificate it names is not checked again: that
+ * identity's key is the pair of that certificate ({@link Identity} checks it when it is made) and
+ * it signed exactly these bytes, so the check could only succeed. It saves one signature check per
+ * transaction of an in-process submitter; proposals from anywhere else are always checked.
  *
  * <p>Not checked here, as on a peer this is the MSP's job: that the creator's certificate was
  * issued by a CA of the organisation it names; {@link MembershipCheck} does that, against the
@@ -57,6 +64,9 @@ final class ProposalVerifier {
             throw new ProposalRejectedException(ValidationCode.BAD_PROPOSAL_SIGNATURE, "creator's key is "
                     + creatorSuite + ", this ledger uses " + suite);
         }
+        if (signedHereByCreator(signed, parsed)) {
+            return;
+        }
         try {
             suite.verify(parsed.certificate().getPublicKey(), signed.proposalBytesUnsafe(),
                     signed.signatureUnsafe());
@@ -65,5 +75,10 @@ final class ProposalVerifier {
                     + parsed.mspId() + " '" + Certificates.subjectDn(parsed.certificate())
                     + "' does not verify: " + e.getMessage());
         }
+    }
+
+    private static boolean signedHereByCreator(SignedProposal signed, ParsedProposal parsed) {
+        Identity signer = signed.signedHereBy();
+        return signer != null && signer.certificate().equals(parsed.certificate());
     }
 }

@@ -19,16 +19,23 @@ import org.qcchain.common.crypto.Identity;
  *     .build();
  * }</pre>
  *
+ * <p>A proposal built by {@link ProposalBuilder} in this process remembers the {@link Identity} that
+ * signed it, so that a ledger in the same process can skip checking a signature it knows to be
+ * good (see {@link ProposalVerifier}); the bytes and signature are the same either way, and the
+ * ledger's {@code verify} checks every stored signature.
+ *
  * <p>Immutable; byte arrays are copied in and out.
  */
 public final class SignedProposal {
 
     private final byte[] proposalBytes;
     private final byte[] signature;
+    private final Identity signedHereBy;
 
-    private SignedProposal(byte[] proposalBytes, byte[] signature) {
+    private SignedProposal(byte[] proposalBytes, byte[] signature, Identity signedHereBy) {
         this.proposalBytes = proposalBytes.clone();
         this.signature = signature.clone();
+        this.signedHereBy = signedHereBy;
     }
 
     /**
@@ -43,7 +50,12 @@ public final class SignedProposal {
         if (proposalBytes.length == 0) {
             throw new IllegalArgumentException("proposalBytes must not be empty");
         }
-        return new SignedProposal(proposalBytes, signature);
+        return new SignedProposal(proposalBytes, signature, null);
+    }
+
+    /** A proposal {@code identity} has just signed in this process ({@link ProposalBuilder}). */
+    static SignedProposal signedHere(byte[] proposalBytes, Identity identity) {
+        return new SignedProposal(proposalBytes, identity.sign(proposalBytes), identity);
     }
 
     /**
@@ -86,6 +98,11 @@ public final class SignedProposal {
 
     byte[] signatureUnsafe() {
         return signature;
+    }
+
+    /** The identity that signed this proposal in this process, or {@code null} if it came from elsewhere. */
+    Identity signedHereBy() {
+        return signedHereBy;
     }
 
     @Override

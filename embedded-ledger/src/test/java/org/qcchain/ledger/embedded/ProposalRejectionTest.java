@@ -96,6 +96,24 @@ class ProposalRejectionTest {
 
     @ParameterizedTest
     @EnumSource(CryptoSuite.class)
+    void checks_a_proposal_from_another_process_and_stores_it_as_one_signed_here(CryptoSuite suite)
+            throws LedgerTamperedException {
+        TestPlatform platform = new TestPlatform(suite);
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            SignedProposal signedHere = platform.proposal(platform.bureau, "Organisations:init",
+                    Json.write(platform.bureau.registration()));
+            // what a remote client sends: the same bytes and signature, without the signer
+            SignedProposal fromElsewhere = SignedProposal.of(signedHere.proposalBytes(), signedHere.signature());
+
+            assertThat(ledger.submit(fromElsewhere).join().code()).isEqualTo(ValidationCode.VALID);
+            assertThat(ledger.transaction(signedHere.txId()))
+                    .hasValueSatisfying(tx -> assertThat(tx.proposal()).isEqualTo(signedHere));
+            assertThat(ledger.verify(ProgressListener.NONE).validTransactions()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
     void refuses_a_proposal_for_another_channel(CryptoSuite suite) {
         TestPlatform platform = new TestPlatform(suite);
         try (EmbeddedLedger ledger = platform.open(folder)) {

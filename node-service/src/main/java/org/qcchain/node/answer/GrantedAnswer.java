@@ -1,5 +1,6 @@
 package org.qcchain.node.answer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.qcchain.common.answer.DataAnswer;
 
@@ -8,11 +9,12 @@ import org.qcchain.common.answer.DataAnswer;
  *
  * @param accessId the access record (the requestAccess transaction id)
  * @param answer the signed envelope
- * @param json the envelope's JSON, exactly as sent
+ * @param json the envelope's canonical JSON as UTF-8, exactly as sent; shared, not copied (tens of
+ *     kilobytes per answer, written once and only read afterwards)
  * @param answerHash hex suite hash of the canonical JSON of the signed envelope, recorded on the
  *     ledger by {@code Access:recordDelivery}
  */
-public record GrantedAnswer(String accessId, DataAnswer answer, String json, String answerHash) {
+public record GrantedAnswer(String accessId, DataAnswer answer, byte[] json, String answerHash) {
 
     /** Requires every part. */
     public GrantedAnswer {
@@ -20,5 +22,10 @@ public record GrantedAnswer(String accessId, DataAnswer answer, String json, Str
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(answerHash, "answerHash");
+    }
+
+    /** @return the envelope's JSON as text */
+    public String jsonText() {
+        return new String(json, StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package org.qcchain.node.answer;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -33,25 +34,38 @@ final class SignedAnswers {
      * @return the signed answer, its canonical JSON and the hash of that JSON
      */
     static Signed sign(DataAnswer unsigned, Identity signer, CryptoSuite suite) {
-        String unsignedText = CanonicalJson.serialize(Json.mapper().valueToTree(unsigned));
-        String signature = Base64.getEncoder().encodeToString(
-                signer.sign(unsignedText.getBytes(StandardCharsets.UTF_8)));
+        byte[] unsignedBytes = CanonicalJson.serializeUtf8(Json.mapper().valueToTree(unsigned));
+        String signature = Base64.getEncoder().encodeToString(signer.sign(unsignedBytes));
         DataAnswer signed = unsigned.withSignature(signature);
-        String suffix = ",\"suite\":" + CanonicalJson.serialize(TextNode.valueOf(unsigned.suite())) + "}";
-        String text = unsignedText.endsWith(suffix)
-                ? unsignedText.substring(0, unsignedText.length() - suffix.length()) + ",\"signature\":"
-                        + CanonicalJson.serialize(TextNode.valueOf(signature)) + suffix
-                : Json.canonical(signed);
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new Signed(signed, text, suite.hashHex(bytes));
+        byte[] suffix = (",\"suite\":" + CanonicalJson.serialize(TextNode.valueOf(unsigned.suite())) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = endsWith(unsignedBytes, suffix)
+                ? spliced(unsignedBytes, suffix, ("," + "\"signature\":"
+                        + CanonicalJson.serialize(TextNode.valueOf(signature))).getBytes(StandardCharsets.UTF_8))
+                : Json.canonicalBytes(signed);
+        return new Signed(signed, bytes, suite.hashHex(bytes));
+    }
+
+    private static boolean endsWith(byte[] text, byte[] suffix) {
+        return text.length >= suffix.length
+                && Arrays.equals(text, text.length - suffix.length, text.length, suffix, 0, suffix.length);
+    }
+
+    /** {@code text} with {@code member} inserted before its last {@code suffix.length} bytes. */
+    private static byte[] spliced(byte[] text, byte[] suffix, byte[] member) {
+        int head = text.length - suffix.length;
+        byte[] out = Arrays.copyOf(text, text.length + member.length);
+        System.arraycopy(member, 0, out, head, member.length);
+        System.arraycopy(suffix, 0, out, head + member.length, suffix.length);
+        return out;
     }
 
     /**
      * A signed answer as sent.
      *
      * @param answer the signed envelope
-     * @param json its canonical JSON, the bytes sent
+     * @param json its canonical JSON as UTF-8, the bytes sent (shared, not copied)
      * @param hash hex suite hash of {@code json}
      */
-    record Signed(DataAnswer answer, String json, String hash) {}
+    record Signed(DataAnswer answer, byte[] json, String hash) {}
 }

@@ -2,8 +2,8 @@ package org.qcchain.node.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,26 +65,23 @@ final class GrantedAnswers {
                     if (negotiated) {
                         ctx.response().putHeader("Vary", "Accept");
                     }
-                    if (reply.sealed()) {
-                        ctx.response().setStatusCode(200)
-                                .putHeader("Content-Type", SealedEnvelope.MEDIA_TYPE)
-                                .end(reply.body());
-                    } else {
-                        Responses.jsonText(ctx, 200, reply.body());
-                    }
+                    ctx.response().setStatusCode(200)
+                            .putHeader("Content-Type", reply.sealed() ? SealedEnvelope.MEDIA_TYPE : "application/json")
+                            .end(reply.body());
                 })
                 .onFailure(failure -> ctx.fail(unwrapped(failure)));
     }
 
     /** What is sent for a grant: the answer's canonical JSON, or that sealed to the caller. */
-    private record Reply(String accessId, boolean sealed, String body) {
+    private record Reply(String accessId, boolean sealed, Buffer body) {
 
         static Reply of(GrantedAnswer granted, Optional<X509Certificate> sealTo) {
             if (sealTo.isEmpty()) {
-                return new Reply(granted.accessId(), false, granted.json());
+                // the answer's bytes as signed and hashed: sent as they are, not re-encoded
+                return new Reply(granted.accessId(), false, Buffer.buffer(granted.json()));
             }
-            return new Reply(granted.accessId(), true, Sealer.seal(CryptoSuite.fromName(granted.answer().suite()),
-                    sealTo.get(), granted.json().getBytes(StandardCharsets.UTF_8)));
+            return new Reply(granted.accessId(), true, Buffer.buffer(Sealer.seal(
+                    CryptoSuite.fromName(granted.answer().suite()), sealTo.get(), granted.json())));
         }
     }
 
