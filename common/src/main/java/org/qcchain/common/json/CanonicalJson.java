@@ -26,7 +26,8 @@ public final class CanonicalJson {
     private CanonicalJson() {}
 
     /**
-     * The canonical text of {@code node}.
+     * The canonical text of {@code node}, decoded from {@link #serializeUtf8}; prefer that for bytes
+     * to hash or sign.
      *
      * @param node any JSON tree
      * @return the RFC 8785 text
@@ -34,20 +35,19 @@ public final class CanonicalJson {
      *     unpaired surrogate, nesting deeper than 1000, or a node type JSON does not have
      */
     public static String serialize(JsonNode node) {
-        Objects.requireNonNull(node, "node");
-        StringBuilder out = new StringBuilder(64);
-        new CanonicalWriter(out).write(node);
-        return out.toString();
+        return new String(serializeUtf8(node), StandardCharsets.UTF_8);
     }
 
     /**
-     * The canonical form of {@code node} as UTF-8: the bytes to hash or sign.
+     * The canonical form of {@code node} as UTF-8: the bytes to hash or sign, written directly
+     * without a text form in between.
      *
      * @param node any JSON tree
      * @return UTF-8 bytes of {@link #serialize}
      * @throws IllegalArgumentException as {@link #serialize}
      */
     public static byte[] serializeUtf8(JsonNode node) {
-        return serialize(node).getBytes(StandardCharsets.UTF_8);
+        Objects.requireNonNull(node, "node");
+        return CanonicalWriter.utf8(node);
     }
 }

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -145,7 +144,7 @@ public final class Json {
      * @throws IllegalArgumentException as {@link #canonical}
      */
     public static byte[] canonicalBytes(Object value) {
-        return canonical(value).getBytes(StandardCharsets.UTF_8);
+        return CanonicalJson.serializeUtf8(MAPPER.valueToTree(Objects.requireNonNull(value, "value")));
     }
 
     private static String typeName(Object value) {
