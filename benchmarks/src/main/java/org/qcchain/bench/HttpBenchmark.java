@@ -70,7 +70,16 @@ final class HttpBenchmark {
 
     void run() throws Exception {
         Path folder = options.folder() != null ? options.folder() : Files.createTempDirectory("qcchain-http-bench");
-        Path data = folder.resolve("node-" + System.currentTimeMillis());
+        try {
+            run(folder.resolve("node-" + System.currentTimeMillis()));
+        } finally {
+            if (options.folder() == null) {
+                BenchFolders.delete(folder, progress);
+            }
+        }
+    }
+
+    private void run(Path data) throws Exception {
         int subjects = options.subjects();
         long setupStart = System.nanoTime();
         progress.printf("setting up a demo node in %s with %,d subjects%n", data, subjects);
@@ -94,6 +103,9 @@ final class HttpBenchmark {
                 }
                 reporter.summary();
                 await(server.stop());
+                progress.printf("on disk: ledger %,d MB, provider stores %,d MB, deliveries %,d MB%n",
+                        BenchFolders.size(data.resolve("ledger")) >> 20, BenchFolders.size(data.resolve("providers")) >> 20,
+                        BenchFolders.size(data.resolve("deliveries")) >> 20);
             } finally {
                 await(clientVertx.close());
                 await(nodeVertx.close());

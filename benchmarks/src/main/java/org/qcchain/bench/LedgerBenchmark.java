@@ -1,13 +1,11 @@
 package org.qcchain.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +61,11 @@ final class LedgerBenchmark {
                     reporter.run(measure(platform, folder, runner, transactions, blockSize, inFlight));
                 }
             }
-            deleteQuietly(folder);
+            progress.printf("%s: ledger on disk %,d MB%n", suite, BenchFolders.size(folder) >> 20);
+            BenchFolders.delete(folder, progress);
+        }
+        if (options.folder() == null) {
+            BenchFolders.delete(base, progress);
         }
         reporter.summary();
     }
@@ -157,13 +159,5 @@ final class LedgerBenchmark {
     private static long processCpuNanos() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-    }
-
-    private void deleteQuietly(Path folder) {
-        try (var files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            progress.println("could not delete " + folder + ": " + e.getMessage());
-        }
     }
 }
