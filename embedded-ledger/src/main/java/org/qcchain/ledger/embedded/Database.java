@@ -44,8 +44,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path folder, int readerCount) {
-        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String url = url(folder);
         try {
             return new Database(url, readerCount);
         } catch (SQLException e) {
@@ -54,9 +53,25 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private Connection connect(String url) throws SQLException {
+    /** The JDBC URL of the ledger database in {@code folder}. */
+    static String url(Path folder) {
+        return "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The database file in {@code folder}. */
+    static Path file(Path folder) {
+        return folder.resolve("ledger.mv.db");
+    }
+
+    /** A connection of the ledger's user to the database at {@code url}, not auto-committing. */
+    static Connection connectAsLedger(String url) throws SQLException {
         Connection connection = DriverManager.getConnection(url, "ledger", "");
         connection.setAutoCommit(false);
+        return connection;
+    }
+
+    private Connection connect(String url) throws SQLException {
+        Connection connection = connectAsLedger(url);
         all.add(connection);
         return connection;
     }

@@ -54,7 +54,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         ChaincodeRunner runner = options.runner()
                 .orElseGet(() -> ChaincodeRunner.forContractsOnClasspath(options.chaincode()));
         this.listeners = new Listeners();
-        this.writer = new BlockWriter(options.syncEachBlock() ? folder.resolve("ledger.mv.db") : null, tip.blockFile(),
+        this.writer = new BlockWriter(options.syncEachBlock() ? Database.file(folder) : null, tip.blockFile(),
                 StateChanges.load(database.writer()));
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
         CommittedIds committedIds = database.read(CommittedIds::load);

@@ -24,12 +24,14 @@ public final class Cli {
     }
 
     /**
-     * The commands of this build: {@code start}, {@code demo}, {@code verify}, {@code import}.
+     * The commands of this build: {@code start}, {@code demo}, {@code verify}, {@code import},
+     * {@code compact}.
      *
      * @return the command line
      */
     public static Cli standard() {
-        return new Cli(List.of(new StartCommand(), new DemoCommand(), new VerifyCommand(), new ImportCommand()));
+        return new Cli(List.of(new StartCommand(), new DemoCommand(), new VerifyCommand(), new ImportCommand(),
+                new CompactCommand()));
     }
 
     /**

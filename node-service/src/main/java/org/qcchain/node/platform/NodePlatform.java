@@ -166,7 +166,8 @@ public final class NodePlatform implements AutoCloseable {
         return Files.isRegularFile(ledgerFolder(dataDir).resolve("ledger.mv.db"));
     }
 
-    private static Path ledgerFolder(Path dataDir) {
+    /** The embedded ledger's folder: {@code <dataDir>/ledger/}. */
+    public static Path ledgerFolder(Path dataDir) {
         return dataDir.resolve("ledger");
     }
 

@@ -15,11 +15,11 @@ class CliTest extends CommandLineTest {
     void lists_every_command_on_help() {
         assertThat(run(Map.of(), "--help")).isZero();
 
-        assertThat(out()).contains("Usage: qcchain <command>", "start", "demo", "verify", "import");
+        assertThat(out()).contains("Usage: qcchain <command>", "start", "demo", "verify", "import", "compact");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"start", "demo", "verify", "import"})
+    @ValueSource(strings = {"start", "demo", "verify", "import", "compact"})
     void prints_help_for_each_command(String command) {
         assertThat(run(Map.of(), command, "--help")).isZero();
 

@@ -72,6 +72,31 @@ class DataFolderCommandsTest extends CommandLineTest {
     }
 
     @Nested
+    class Compact {
+
+        @Test
+        void rewrites_the_ledger_which_then_verifies_as_before(@TempDir Path copy) throws Exception {
+            copyFolder(demo, copy);
+            byte[] blocks = Files.readAllBytes(copy.resolve("ledger").resolve("blocks.dat"));
+
+            assertThat(run(Map.of(), "compact", "--data", copy.toString())).as(err()).isEqualTo(ExitCodes.OK);
+
+            assertThat(out()).contains("ledger compacted:", " MB -> ");
+            assertThat(Files.readAllBytes(copy.resolve("ledger").resolve("blocks.dat"))).isEqualTo(blocks);
+            assertThat(run(Map.of(), "verify", "--data", copy.toString())).as(err()).isEqualTo(ExitCodes.OK);
+            assertThat(out()).contains("ledger intact");
+        }
+
+        @Test
+        void refuses_a_folder_without_a_ledger(@TempDir Path empty) {
+            assertThat(run(Map.of(), "compact", "--data", empty.toString())).isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains("holds no ledger");
+            assertThat(empty.resolve("ledger")).doesNotExist();
+        }
+    }
+
+    @Nested
     class Import {
 
         @Test
