@@ -37,9 +37,7 @@ final class CompactCommand implements Command {
                 + "a node runs on the folder, and for a node on Fabric (the peers keep its ledger).\n"
                 + "Exits 0 when done, 78 when the configuration is unusable, the folder has no ledger\n"
                 + "or a running node holds it.\n\n"
-                + "Options:\n  --data DIR      the node's data folder (default: dataDir of the configuration)\n"
-                + "  --config FILE   JSON configuration file (see docs/operations.md); also QCCHAIN_CONFIG\n"
-                + "                  and the QCCHAIN_* variables, as for qcchain start\n";
+                + VerifyCommand.DATA_FOLDER_OPTIONS;
     }
 
     @Override

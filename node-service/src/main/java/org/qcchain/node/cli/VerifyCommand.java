@@ -24,6 +24,12 @@ final class VerifyCommand implements Command {
     /** Exit code of a ledger that is not intact. */
     static final int NOT_INTACT = 1;
 
+    /** The options of a command that works on a node's data folder, for its help. */
+    static final String DATA_FOLDER_OPTIONS =
+            "Options:\n  --data DIR      the node's data folder (default: dataDir of the configuration)\n"
+            + "  --config FILE   JSON configuration file (see docs/operations.md); also QCCHAIN_CONFIG\n"
+            + "                  and the QCCHAIN_* variables, as for qcchain start\n";
+
     @Override
     public String name() {
         return "verify";
@@ -44,9 +50,7 @@ final class VerifyCommand implements Command {
                 + "header-hash links up to the peer's chain info; the node may keep running.\n"
                 + "Exits 0 when intact, 1 naming the first block that does not match, 78 when the\n"
                 + "configuration is unusable, the folder has no ledger or a running node holds it.\n\n"
-                + "Options:\n  --data DIR      the node's data folder (default: dataDir of the configuration)\n"
-                + "  --config FILE   JSON configuration file (see docs/operations.md); also QCCHAIN_CONFIG\n"
-                + "                  and the QCCHAIN_* variables, as for qcchain start\n";
+                + DATA_FOLDER_OPTIONS;
     }
 
     @Override
