@@ -27,6 +27,7 @@ final class BlockWriter implements AutoCloseable {
     private final FileChannel file;
     private final BlockFile blockFile;
     private final StateChanges stateChanges;
+    private final StateCache cache;
 
     /**
      * A writer.
@@ -35,10 +36,12 @@ final class BlockWriter implements AutoCloseable {
      *     (and then the block file is not forced either)
      * @param blockFile where the transactions' entries go
      * @param stateChanges writes the state and key history, numbering history rows on from the last stored
+     * @param cache told of each block's writes once they are committed
      */
-    BlockWriter(Path databaseFile, BlockFile blockFile, StateChanges stateChanges) {
+    BlockWriter(Path databaseFile, BlockFile blockFile, StateChanges stateChanges, StateCache cache) {
         this.blockFile = blockFile;
         this.stateChanges = stateChanges;
+        this.cache = cache;
         try {
             // fsync works on any descriptor of the file, so H2's own lock is not disturbed
             this.file = databaseFile == null ? null : FileChannel.open(databaseFile, StandardOpenOption.READ);
@@ -75,6 +78,7 @@ final class BlockWriter implements AutoCloseable {
             long nextSeq = stateChanges.write(connection, block.header().number(), txs);
             connection.commit();
             stateChanges.committed(nextSeq);
+            cache.committed(block.header().number(), StateCache.writesOf(block.header().number(), txs));
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             blockFile.truncate(committedEnd);

@@ -54,15 +54,16 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         ChaincodeRunner runner = options.runner()
                 .orElseGet(() -> ChaincodeRunner.forContractsOnClasspath(options.chaincode()));
         this.listeners = new Listeners();
+        StateCache cache = new StateCache(StateCache.DEFAULT_CAPACITY, tip.height() - 1);
         this.writer = new BlockWriter(options.syncEachBlock() ? Database.file(folder) : null, tip.blockFile(),
-                StateChanges.load(database.writer()));
+                StateChanges.load(database.writer()), cache);
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
         CommittedIds committedIds = database.read(CommittedIds::load);
         this.committer = new Committer(database.writer(), new BlockValidator(committedIds), sealer, writer,
                 new Committer.Limits(options.maxBlockTransactions(), options.blockTimeout(), options.cutWhenIdle()), inFlight, endorsing, membership,
                 configCheck, tip, clock, committedIds, committed -> listeners.dispatch(Records.committed(committed)));
         this.endorser = new Endorser(verifier, membership, runner, database, inFlight, committer, options.suite(),
-                clock, committedIds);
+                clock, committedIds, cache);
         this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
         this.ledgerVerifier = new LedgerVerifier(database, reader, genesis);
         committer.start();

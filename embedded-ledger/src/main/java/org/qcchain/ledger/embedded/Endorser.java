@@ -23,10 +23,13 @@ final class Endorser {
     private final CryptoSuite suite;
     private final StageClock clock;
     private final CommittedIds committedIds;
+    private final StateCache cache;
 
     Endorser(ProposalVerifier verifier, MembershipState membership, ChaincodeRunner runner, Database database,
-            Set<String> inFlight, Committer committer, CryptoSuite suite, StageClock clock, CommittedIds committedIds) {
+            Set<String> inFlight, Committer committer, CryptoSuite suite, StageClock clock, CommittedIds committedIds,
+            StateCache cache) {
         this.committedIds = committedIds;
+        this.cache = cache;
         this.suite = suite;
         this.clock = clock;
         this.verifier = verifier;
@@ -70,7 +73,7 @@ final class Endorser {
                 if (known) {
                     return null;
                 }
-                SimulationResult simulated = runner.simulate(parsed.proposal(), new H2StateStore(connection));
+                SimulationResult simulated = runner.simulate(parsed.proposal(), new CachedStateStore(connection, cache));
                 clock.record(Stage.SIMULATE, start);
                 return simulated;
             });
@@ -114,7 +117,7 @@ final class Endorser {
 
     /** Simulates on a consistent snapshot of the committed state. */
     SimulationResult simulate(ParsedProposal parsed) {
-        return database.read(connection -> runner.simulate(parsed.proposal(), new H2StateStore(connection)));
+        return database.read(connection -> runner.simulate(parsed.proposal(), new CachedStateStore(connection, cache)));
     }
 
     private static CommitResult refusal(SimulationResult simulation) {

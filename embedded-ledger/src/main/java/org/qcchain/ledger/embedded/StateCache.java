@@ -1,0 +1,123 @@
+package org.qcchain.ledger.embedded;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.qcchain.simulator.Version;
+import org.qcchain.simulator.VersionedValue;
+
+/**
+ * The latest committed value of keys simulations read often, in front of H2. A data request reads
+ * the same platform, organisation, dataset and agreement records as every other; each H2 read is
+ * an SQL statement and two index walks, a quarter of a ledger worker's time in the node.
+ *
+ * <p>Every entry is the key's latest committed value, so a simulation may find a value newer than
+ * its own H2 snapshot, never an older one (outside the moment between a block's H2 commit and
+ * {@link #committed}); block validation then checks every read version against the committed
+ * state as always, so a transaction that mixed versions is refused as an MVCC conflict, never
+ * committed on a stale read. To keep every entry the latest:
+ *
+ * <ul>
+ *   <li>the committer, the only writer, updates or removes each cached key a block wrote, and only
+ *       then raises {@link #committedHeight} ({@link #committed}, under the write lock);
+ *   <li>a simulation offers a value it read from H2 only if its snapshot is of that very height
+ *       ({@link #offer}, under the read lock): a value from an older snapshot could be stale.
+ * </ul>
+ *
+ * <p>Bounded: when a block leaves more than {@code capacity} entries the cache starts again empty.
+ * Absent keys are not cached. Thread-safe.
+ */
+final class StateCache {
+
+    static final int DEFAULT_CAPACITY = 16_384;
+
+    private final int capacity;
+    private final Map<String, VersionedValue> entries = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile long committedHeight;
+
+    /**
+     * @param capacity the most entries kept
+     * @param lastBlock the number of the last block committed when the ledger opened
+     */
+    StateCache(int capacity, long lastBlock) {
+        this.capacity = capacity;
+        this.committedHeight = lastBlock;
+    }
+
+    /** The latest committed value of {@code key}, or {@code null} if the cache does not hold it. */
+    VersionedValue get(String key) {
+        return entries.get(key);
+    }
+
+    /**
+     * Keeps a value a simulation read from H2, if its snapshot is of the latest committed block.
+     *
+     * @param snapshotBlock the number of the last block in the reader's snapshot
+     */
+    void offer(String key, VersionedValue value, long snapshotBlock) {
+        lock.readLock().lock();
+        try {
+            if (snapshotBlock == committedHeight && entries.size() < capacity) {
+                entries.putIfAbsent(key, value);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * After block {@code blockNumber} is committed to H2: brings the cached keys it wrote up to
+     * date, then makes it the height offers must be of. Committer only.
+     *
+     * @param writes each key the block's valid transactions wrote, with its last value (empty
+     *     for a deletion), as {@link #writesOf} makes it
+     */
+    void committed(long blockNumber, Map<String, Optional<VersionedValue>> writes) {
+        lock.writeLock().lock();
+        try {
+            writes.forEach((key, value) -> {
+                if (entries.containsKey(key)) {
+                    if (value.isPresent()) {
+                        entries.put(key, value.get());
+                    } else {
+                        entries.remove(key);
+                    }
+                }
+            });
+            if (entries.size() >= capacity) {
+                entries.clear();
+            }
+            committedHeight = blockNumber;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The last value each key got from the block's valid transactions, in block order. */
+    static Map<String, Optional<VersionedValue>> writesOf(long blockNumber, List<OrderedTransaction> txs) {
+        Map<String, Optional<VersionedValue>> writes = new HashMap<>();
+        for (OrderedTransaction tx : txs) {
+            if (!tx.isValid()) {
+                continue;
+            }
+            Version version = new Version(blockNumber, tx.txNumber());
+            tx.pending().simulation().readWriteSet().writes().forEach((key, write) -> writes.put(key,
+                    write.delete() ? Optional.empty() : Optional.of(new VersionedValue(write.value(), version))));
+        }
+        return writes;
+    }
+
+    /** The number of the last block whose writes the entries reflect. */
+    long committedHeight() {
+        return committedHeight;
+    }
+
+    /** The number of keys held. */
+    int size() {
+        return entries.size();
+    }
+}
