@@ -21,15 +21,21 @@ import org.qcchain.simulator.Version;
 final class BlockValidator {
 
     private final CommittedIds committedIds;
+    private final StateCache cache;
 
-    /** A validator that asks the database about an id only if {@code committedIds} may hold it. */
-    BlockValidator(CommittedIds committedIds) {
+    /**
+     * A validator that asks the database about an id only if {@code committedIds} may hold it, and
+     * about a key's version only if {@code cache} does not hold it: on the committer thread,
+     * between blocks, every cached value is exactly the committed one.
+     */
+    BlockValidator(CommittedIds committedIds, StateCache cache) {
         this.committedIds = committedIds;
+        this.cache = cache;
     }
 
     List<OrderedTransaction> validate(Connection connection, long blockNumber, List<PendingTransaction> batch,
             ChannelMembership membership, MembershipCheck members) throws SQLException {
-        BlockOverlay state = new BlockOverlay(new H2StateStore(connection));
+        BlockOverlay state = new BlockOverlay(new CachedStateStore(connection, cache));
         Set<String> idsInBlock = new HashSet<>();
         List<OrderedTransaction> ordered = new ArrayList<>(batch.size());
         for (PendingTransaction pending : batch) {

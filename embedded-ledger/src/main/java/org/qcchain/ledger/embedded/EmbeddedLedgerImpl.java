@@ -59,7 +59,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
                 StateChanges.load(database.writer()), cache);
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
         CommittedIds committedIds = database.read(CommittedIds::load);
-        this.committer = new Committer(database.writer(), new BlockValidator(committedIds), sealer, writer,
+        this.committer = new Committer(database.writer(), new BlockValidator(committedIds, cache), sealer, writer,
                 new Committer.Limits(options.maxBlockTransactions(), options.blockTimeout(), options.cutWhenIdle()), inFlight, endorsing, membership,
                 configCheck, tip, clock, committedIds, committed -> listeners.dispatch(Records.committed(committed)));
         this.endorser = new Endorser(verifier, membership, runner, database, inFlight, committer, options.suite(),
