@@ -13,8 +13,8 @@ import org.qcchain.simulator.VersionedValue;
 
 /**
  * What a simulation reads: single keys from the {@link StateCache} when it holds them, everything
- * else from the connection's H2 snapshot ({@link H2StateStore}); values read from H2 are offered
- * to the cache with the height of this snapshot. Ranges and history always come from H2. One
+ * else from the connection's H2 snapshot ({@link H2StateStore}); values read from H2 that the cache
+ * admits are offered to it with the height of this snapshot (read only then). Ranges and history always come from H2. One
  * simulation, one thread.
  */
 final class CachedStateStore implements StateStore {
@@ -40,7 +40,9 @@ final class CachedStateStore implements StateStore {
             return Optional.of(cached);
         }
         Optional<VersionedValue> read = store.get(key);
-        read.ifPresent(value -> cache.offer(key, value, snapshotBlock()));
+        if (read.isPresent() && cache.admits(key)) {
+            cache.offer(key, read.get(), snapshotBlock());
+        }
         return read;
     }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.qcchain.simulator.Version;
@@ -28,7 +29,9 @@ import org.qcchain.simulator.VersionedValue;
  * </ul>
  *
  * <p>Bounded: when a block leaves more than {@code capacity} entries the cache starts again empty.
- * Absent keys are not cached. Thread-safe.
+ * Only keys read a second time are taken in ({@link #admits}): most keys a data request reads
+ * (the subject's consent and its use counter, a nonce) are read once in a long while and would
+ * only push the hot ones out. Absent keys are not cached. Thread-safe.
  */
 final class StateCache {
 
@@ -36,6 +39,8 @@ final class StateCache {
 
     private final int capacity;
     private final Map<String, VersionedValue> entries = new ConcurrentHashMap<>();
+    /** Keys read once from H2 and not taken in yet; emptied when it reaches {@code capacity}. */
+    private final Set<String> seenOnce = ConcurrentHashMap.newKeySet();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long committedHeight;
 
@@ -51,6 +56,22 @@ final class StateCache {
     /** The latest committed value of {@code key}, or {@code null} if the cache does not hold it. */
     VersionedValue get(String key) {
         return entries.get(key);
+    }
+
+    /**
+     * Whether a key just read from H2 is worth keeping: true the second time it is asked about
+     * (since {@link #seenOnce} was last emptied). Decides admission only; {@link #offer} decides
+     * whether the value may be kept.
+     */
+    boolean admits(String key) {
+        if (seenOnce.remove(key)) {
+            return true;
+        }
+        if (seenOnce.size() >= capacity) {
+            seenOnce.clear();
+        }
+        seenOnce.add(key);
+        return false;
     }
 
     /**

@@ -25,7 +25,7 @@ class CachedReadsTest {
         TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
         try (EmbeddedLedger ledger = platform.open(folder)) {
             Scenario.ready(platform, ledger);
-            // twice: the first request's reads fill the cache, the second is answered from it
+            // twice: a key is taken into the cache when it is read the second time
             for (int i = 0; i < 2; i++) {
                 assertThat(decision(platform, ledger).decision()).isEqualTo(Decision.GRANTED);
             }

@@ -82,4 +82,19 @@ class StateCacheTest {
         cache.offer("c", value("c", 1, 0), 2);
         assertThat(cache.get("c")).isEqualTo(value("c", 1, 0));
     }
+
+    @Test
+    void admits_a_key_on_its_second_reading_only() {
+        StateCache cache = new StateCache(3, 1);
+
+        assertThat(cache.admits("platform")).isFalse();
+        assertThat(cache.admits("platform")).isTrue();
+        assertThat(cache.admits("consent-1")).isFalse();
+        assertThat(cache.admits("consent-2")).isFalse();
+        assertThat(cache.admits("consent-3")).isFalse();
+        // full: the keys seen once are forgotten
+        assertThat(cache.admits("consent-4")).isFalse();
+        assertThat(cache.admits("consent-1")).isFalse();
+        assertThat(cache.admits("consent-4")).isTrue();
+    }
 }
