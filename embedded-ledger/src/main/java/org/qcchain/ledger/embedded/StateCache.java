@@ -3,12 +3,12 @@ package org.qcchain.ledger.embedded;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.qcchain.simulator.Version;
 import org.qcchain.simulator.VersionedValue;
+import org.qcchain.simulator.Write;
 
 /**
  * The latest committed value of keys simulations read often, in front of H2. A data request reads
@@ -90,22 +90,26 @@ final class StateCache {
         }
     }
 
+    /** A key's last write in a block and the version it gives the key. */
+    record BlockWrite(Write write, Version version) {}
+
     /**
      * After block {@code blockNumber} is committed to H2: brings the cached keys it wrote up to
-     * date, then makes it the height offers must be of. Committer only.
+     * date, then makes it the height offers must be of. Committer only. Only the few cached keys
+     * have their values copied.
      *
-     * @param writes each key the block's valid transactions wrote, with its last value (empty
-     *     for a deletion), as {@link #writesOf} makes it
+     * @param writes each key the block's valid transactions wrote, with its last write, as {@link
+     *     #writesOf} makes it
      */
-    void committed(long blockNumber, Map<String, Optional<VersionedValue>> writes) {
+    void committed(long blockNumber, Map<String, BlockWrite> writes) {
         lock.writeLock().lock();
         try {
-            writes.forEach((key, value) -> {
+            writes.forEach((key, last) -> {
                 if (entries.containsKey(key)) {
-                    if (value.isPresent()) {
-                        entries.put(key, value.get());
-                    } else {
+                    if (last.write().delete()) {
                         entries.remove(key);
+                    } else {
+                        entries.put(key, new VersionedValue(last.write().value(), last.version()));
                     }
                 }
             });
@@ -118,16 +122,16 @@ final class StateCache {
         }
     }
 
-    /** The last value each key got from the block's valid transactions, in block order. */
-    static Map<String, Optional<VersionedValue>> writesOf(long blockNumber, List<OrderedTransaction> txs) {
-        Map<String, Optional<VersionedValue>> writes = new HashMap<>();
+    /** The last write of each key by the block's valid transactions, in block order. */
+    static Map<String, BlockWrite> writesOf(long blockNumber, List<OrderedTransaction> txs) {
+        Map<String, BlockWrite> writes = new HashMap<>();
         for (OrderedTransaction tx : txs) {
             if (!tx.isValid()) {
                 continue;
             }
             Version version = new Version(blockNumber, tx.txNumber());
-            tx.pending().simulation().readWriteSet().writes().forEach((key, write) -> writes.put(key,
-                    write.delete() ? Optional.empty() : Optional.of(new VersionedValue(write.value(), version))));
+            tx.pending().simulation().readWriteSet().writes()
+                    .forEach((key, write) -> writes.put(key, new BlockWrite(write, version)));
         }
         return writes;
     }

@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qcchain.simulator.Version;
 import org.qcchain.simulator.VersionedValue;
+import org.qcchain.simulator.Write;
 
 /** The cache in front of H2 only ever holds a key's latest committed value. */
 class StateCacheTest {
 
     private static VersionedValue value(String text, long block, long tx) {
         return new VersionedValue(text.getBytes(UTF_8), new Version(block, tx));
+    }
+
+    private static StateCache.BlockWrite written(String text, long block, long tx) {
+        return new StateCache.BlockWrite(Write.of(text.getBytes(UTF_8)), new Version(block, tx));
+    }
+
+    private static StateCache.BlockWrite deleted(long block, long tx) {
+        return new StateCache.BlockWrite(Write.deletion(), new Version(block, tx));
     }
 
     @Test
@@ -41,10 +49,10 @@ class StateCacheTest {
         StateCache cache = new StateCache(100, 7);
         cache.offer("usage", value("uses=1", 5, 0), 7);
         cache.offer("consent", value("granted", 2, 0), 7);
-        Map<String, Optional<VersionedValue>> block8 = new LinkedHashMap<>();
-        block8.put("usage", Optional.of(value("uses=2", 8, 3)));
-        block8.put("consent", Optional.empty());
-        block8.put("access", Optional.of(value("record", 8, 3)));
+        Map<String, StateCache.BlockWrite> block8 = new LinkedHashMap<>();
+        block8.put("usage", written("uses=2", 8, 3));
+        block8.put("consent", deleted(8, 3));
+        block8.put("access", written("record", 8, 3));
 
         cache.committed(8, block8);
 
@@ -60,7 +68,7 @@ class StateCacheTest {
         // block 8 is in H2 already; a reader whose snapshot ended at 7 offers the old value first
         cache.offer("usage", value("uses=1", 5, 0), 7);
 
-        cache.committed(8, Map.of("usage", Optional.of(value("uses=2", 8, 0))));
+        cache.committed(8, Map.of("usage", written("uses=2", 8, 0)));
         cache.offer("usage", value("uses=1", 5, 0), 7);
 
         assertThat(cache.get("usage")).isEqualTo(value("uses=2", 8, 0));
