@@ -45,6 +45,7 @@ import org.qcchain.chaincode.support.LedgerTime;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * Data requests and the access trail (留痕). {@code requestAccess} verifies a consumer's signed
@@ -231,14 +232,14 @@ public final class AccessContract implements ContractInterface {
             Consent consent = evaluation.consent().get();
             Period dataLife = consent.terms().dataLife();
             Instant until = dataLife.unit().plus(now, dataLife.value());
-            retainUntil = until == null ? null : until.toString();
+            retainUntil = until == null ? null : IsoInstant.format(until);
             long used = evaluation.usageAfter().orElseThrow().uses();
             usesRemaining = consent.terms().useLimit().map(limit -> limit - used).orElse(null);
         }
         return new AccessRecord(accessId, requestHash, suite.name(), request.consumerMspId(), caller.mspId(),
                 request.subject(), request.consentId(), request.purpose(), evaluation.items(), request.dataRange(),
                 evaluation.decision(), evaluation.reason() == null ? null : evaluation.reason().code(),
-                evaluation.reasonMessage(), now.toString(), request.timestamp(), request.nonce(),
+                evaluation.reasonMessage(), IsoInstant.format(now), request.timestamp(), request.nonce(),
                 evaluation.certificateFingerprint(), retainUntil, usesRemaining, null, null);
     }
 }

@@ -25,6 +25,7 @@ import org.qcchain.chaincode.support.Events;
 import org.qcchain.chaincode.support.LedgerTime;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * Agreements (供需对接): a consumer asks a provider for fields of a dataset, for given purposes and
@@ -115,7 +116,7 @@ public final class AgreementContract implements ContractInterface {
         }
         String now = LedgerTime.nowText(ctx);
         Agreement agreement = new Agreement(proposal.agreementId(), caller.mspId(), dataset.providerMspId(),
-                dataset.id(), fields, purposes, fields, purposes, from.toString(), until.toString(),
+                dataset.id(), fields, purposes, fields, purposes, from.toString(), IsoInstant.format(until),
                 AgreementStatus.PENDING, now, now, null);
         stores.agreements().create(agreement);
         emit(ctx, "AgreementRequested", agreement);
@@ -135,16 +136,16 @@ public final class AgreementContract implements ContractInterface {
                 : Check.distinct("purposes", approval.purposes(), Check.CODE, MAX_PURPOSES);
         Check.subset("purposes", purposes, agreement.requestedPurposes(), "the request");
         ReservedPurposes.requireGrantable("purposes", purposes);
-        Instant until = approval.validUntil() == null ? Instant.parse(agreement.validUntil())
+        Instant until = approval.validUntil() == null ? IsoInstant.parse(agreement.validUntil())
                 : Check.instant("validUntil", approval.validUntil());
-        if (until.isAfter(Instant.parse(agreement.validUntil()))) {
+        if (until.isAfter(IsoInstant.parse(agreement.validUntil()))) {
             throw ContractErrors.invalid("validUntil may narrow the requested period, not extend it");
         }
-        Check.before("validFrom", Instant.parse(agreement.validFrom()), "validUntil", until);
+        Check.before("validFrom", IsoInstant.parse(agreement.validFrom()), "validUntil", until);
         Check.optionalText("note", approval.note(), 500);
         String now = LedgerTime.nowText(ctx);
         supersedePrevious(stores, agreement, now);
-        Agreement approved = agreement.approved(fields, purposes, until.toString(), now, approval.note());
+        Agreement approved = agreement.approved(fields, purposes, IsoInstant.format(until), now, approval.note());
         stores.agreements().save(approved);
         stores.agreements().setInForce(approved);
         emit(ctx, "AgreementApproved", approved);

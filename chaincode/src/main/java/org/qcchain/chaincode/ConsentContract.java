@@ -27,6 +27,7 @@ import org.qcchain.chaincode.support.Events;
 import org.qcchain.chaincode.support.LedgerTime;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * Consents (授权): an identity provider records what a subject allows one consumer to do with
@@ -133,7 +134,7 @@ public final class ConsentContract implements ContractInterface {
             ConsentValidation.verifySubjectSignature(identityProvider, terms, grant.subjectSignature(), now);
         }
         Consent consent = new Consent(terms, caller.mspId(), grant.subjectSignature(), ConsentStatus.ACTIVE,
-                now.toString(), now.toString(), null);
+                IsoInstant.format(now), IsoInstant.format(now), null);
         stores.consents().create(consent);
         emit(ctx, "ConsentGranted", consent);
         return Json.write(consent);
@@ -164,7 +165,7 @@ public final class ConsentContract implements ContractInterface {
     private static ConsentView view(Stores stores, Consent consent, Instant now) {
         ConsentTerms terms = consent.terms();
         boolean inForce = consent.status() == ConsentStatus.ACTIVE
-                && !now.isBefore(Instant.parse(terms.validFrom())) && now.isBefore(Instant.parse(terms.validUntil()));
+                && !now.isBefore(IsoInstant.parse(terms.validFrom())) && now.isBefore(IsoInstant.parse(terms.validUntil()));
         return new ConsentView(consent, stores.consents().usage(consent.consentId()), inForce);
     }
 

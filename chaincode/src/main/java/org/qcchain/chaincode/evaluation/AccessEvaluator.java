@@ -34,6 +34,7 @@ import org.qcchain.chaincode.store.OrganisationStore;
 import org.qcchain.chaincode.support.ContractErrors;
 import org.qcchain.common.crypto.Certificates;
 import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * Decides a data request. The checks run in a fixed order and the first that fails is the reason
@@ -93,7 +94,7 @@ public final class AccessEvaluator {
             checkDataRange(consent.terms(), request.dataRange());
             ConsentUsage usage = checkUses(consent.terms());
             long window = windowOf(consent.terms());
-            return progress.granted(usage.usedOnce(now.toString(), accessId, window));
+            return progress.granted(usage.usedOnce(IsoInstant.format(now), accessId, window));
         } catch (ChaincodeException denial) {
             return progress.denied(ContractErrors.codeOf(denial), ContractErrors.reasonOf(denial));
         }
@@ -144,7 +145,7 @@ public final class AccessEvaluator {
     }
 
     private void checkFreshness(AccessRequest request) {
-        Instant signedAt = Instant.parse(request.timestamp());
+        Instant signedAt = IsoInstant.parse(request.timestamp());
         if (Duration.between(signedAt, now).abs().compareTo(maxSkew) > 0) {
             throw ContractErrors.error(ErrorCode.REQUEST_STALE, "the request was signed at " + signedAt
                     + ", more than " + maxSkew.toSeconds() + " s from the transaction time " + now);
@@ -172,11 +173,11 @@ public final class AccessEvaluator {
         if (consent.status() == ConsentStatus.PAUSED) {
             throw ContractErrors.error(ErrorCode.CONSENT_PAUSED, "consent '" + terms.consentId() + "' is paused");
         }
-        if (now.isBefore(Instant.parse(terms.validFrom()))) {
+        if (now.isBefore(IsoInstant.parse(terms.validFrom()))) {
             throw ContractErrors.error(ErrorCode.CONSENT_NOT_YET_VALID, "consent '" + terms.consentId()
                     + "' is valid from " + terms.validFrom());
         }
-        if (!now.isBefore(Instant.parse(terms.validUntil()))) {
+        if (!now.isBefore(IsoInstant.parse(terms.validUntil()))) {
             throw ContractErrors.error(ErrorCode.CONSENT_EXPIRED, "consent '" + terms.consentId()
                     + "' expired at " + terms.validUntil());
         }
@@ -205,7 +206,7 @@ public final class AccessEvaluator {
             throw ContractErrors.error(ErrorCode.AGREEMENT_NOT_ACTIVE, "agreement '" + agreementId + "' is "
                     + agreement.status());
         }
-        if (now.isBefore(Instant.parse(agreement.validFrom())) || !now.isBefore(Instant.parse(agreement.validUntil()))) {
+        if (now.isBefore(IsoInstant.parse(agreement.validFrom())) || !now.isBefore(IsoInstant.parse(agreement.validUntil()))) {
             throw ContractErrors.error(ErrorCode.AGREEMENT_EXPIRED, "agreement '" + agreementId + "' runs from "
                     + agreement.validFrom() + " to " + agreement.validUntil());
         }
@@ -229,9 +230,9 @@ public final class AccessEvaluator {
         if (requested == null || terms.dataRange() == null) {
             return;
         }
-        Instant from = Instant.parse(requested.from());
-        Instant to = Instant.parse(requested.to());
-        if (from.isBefore(Instant.parse(terms.dataRange().from())) || to.isAfter(Instant.parse(terms.dataRange().to()))) {
+        Instant from = IsoInstant.parse(requested.from());
+        Instant to = IsoInstant.parse(requested.to());
+        if (from.isBefore(IsoInstant.parse(terms.dataRange().from())) || to.isAfter(IsoInstant.parse(terms.dataRange().to()))) {
             throw ContractErrors.error(ErrorCode.DATA_RANGE_NOT_COVERED, "the consent covers data from "
                     + terms.dataRange().from() + " to " + terms.dataRange().to());
         }

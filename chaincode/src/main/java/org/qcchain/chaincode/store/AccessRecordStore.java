@@ -10,6 +10,7 @@ import org.qcchain.chaincode.model.Page;
 import org.qcchain.chaincode.model.PageQuery;
 import org.qcchain.chaincode.support.ContractErrors;
 import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * The access trail. Each record is stored once by id and indexed by decision time four ways: all
@@ -39,7 +40,7 @@ public final class AccessRecordStore {
     /** Stores a new record with its index entries. */
     public void create(AccessRecord record) {
         save(record);
-        Instant at = Instant.parse(record.decidedAt());
+        Instant at = IsoInstant.parse(record.decidedAt());
         index(Keys.accessPrefix(ALL, null), at, record.accessId());
         index(Keys.accessPrefix(CONSUMER, record.consumerMspId()), at, record.accessId());
         index(Keys.accessPrefix(SUBJECT, record.subject()), at, record.accessId());

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * Argument checks that end a transaction with {@code INVALID_ARGUMENT} and a message naming the
@@ -101,7 +102,7 @@ public final class Check {
             throw invalid(field + " is required (ISO-8601 instant, e.g. 2026-01-31T00:00:00Z)");
         }
         try {
-            return Instant.parse(value);
+            return IsoInstant.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(field + " is not an ISO-8601 instant such as 2026-01-31T00:00:00Z");
         }

@@ -2,6 +2,7 @@ package org.qcchain.chaincode.support;
 
 import java.time.Instant;
 import org.hyperledger.fabric.contract.Context;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * The only clock of the contract: the transaction's timestamp, set by the submitting client and
@@ -16,6 +17,6 @@ public final class LedgerTime {
 
     /** ISO-8601 text of the transaction time, as stored in ledger values. */
     public static String nowText(Context ctx) {
-        return now(ctx).toString();
+        return IsoInstant.format(now(ctx));
     }
 }

@@ -3,11 +3,11 @@ package org.qcchain.common.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.time.IsoInstant;
 
 /**
  * What a client signs for one HTTP request: seven lines joined by {@code \n}, no trailing newline,
@@ -106,7 +106,7 @@ public record RequestSignature(
      */
     public static String formatTimestamp(Instant instant) {
         Instant millis = Objects.requireNonNull(instant, "instant").truncatedTo(ChronoUnit.MILLIS);
-        return DateTimeFormatter.ISO_INSTANT.format(millis);
+        return IsoInstant.format(millis);
     }
 
     /**
@@ -123,7 +123,7 @@ public record RequestSignature(
                     + " characters");
         }
         try {
-            return Instant.parse(timestamp);
+            return IsoInstant.parse(timestamp);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("timestamp '" + timestamp
                     + "' is not an ISO-8601 instant such as 2025-05-01T08:00:00.123Z", e);
