@@ -106,7 +106,8 @@ public final class BenchMain {
                          fsync, real chaincode, H2 provider stores, the Vert.x server on a loopback
                          port) in a temp folder, SUBJECTS citizens with records in the three datasets
                          of the bank-loan service and one consent each; then signed POST
-                         /v1/data-requests (signed before the run) from CLIENTS concurrent clients
+                         /v1/data-requests (the data requests signed before the run; their own
+                         signature authenticates the call, as the SDK sends them) from CLIENTS concurrent clients
                          (Vert.x WebClient, one event loop, kept-alive connections), one subject per
                          request in flight. Each answer costs the node two ledger transactions (access
                          record, delivery receipt) and a proof per record. Reports answered requests/s,
@@ -121,6 +122,9 @@ public final class BenchMain {
                   --subjects N                   citizens with consents       (default 10000, max 29990)
                   --sample N                     answers verified per run     (default 200)
                   --folder PATH                  where the node is created    (default: a temp folder)
+                  --signed-headers               sign each call with the X-Qc-* headers as well: the
+                                                 node then checks two signatures per request instead
+                                                 of the data request's own one
                   --help                         this text
 
                 The machine's other load changes wall-clock rates; CPU per request is the steadier

@@ -16,10 +16,12 @@ import java.util.List;
  * @param subjects distinct data subjects, each with a consent and records in three datasets
  * @param sample answers per run checked with the SDK verifier, after the run
  * @param folder where to create the node's data folder; {@code null} for a temporary folder
+ * @param signedHeaders whether each call also carries the HTTP signature headers (two signature
+ *     checks per request, as before the data request's own signature authenticated the call)
  * @param help whether only the usage was asked for
  */
 record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int subjects, int sample, Path folder,
-        boolean help) {
+        boolean signedHeaders, boolean help) {
 
     static HttpBenchOptions parse(String... args) {
         List<Integer> clients = List.of(16, 64, 256);
@@ -28,6 +30,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
         int subjects = 10_000;
         int sample = 200;
         Path folder = null;
+        boolean signedHeaders = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -39,6 +42,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
                 case "--subjects" -> subjects = positive(name, value(args, ++i, name));
                 case "--sample" -> sample = Integer.parseInt(value(args, ++i, name));
                 case "--folder" -> folder = Path.of(value(args, ++i, name));
+                case "--signed-headers" -> signedHeaders = true;
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
@@ -53,6 +57,6 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
             // two requests of one subject in flight at once would race for its consent's use counter
             throw new IllegalArgumentException("--subjects must be at least 4 x the most clients (" + 4 * most + ")");
         }
-        return new HttpBenchOptions(clients, requests, warmup, subjects, sample, folder, help);
+        return new HttpBenchOptions(clients, requests, warmup, subjects, sample, folder, signedHeaders, help);
     }
 }

@@ -177,7 +177,9 @@ final class HttpBenchmark {
             String body = TryRequest.signedRequest(bank, demo.subject(citizen), consentId(citizen), LOAN.purpose(),
                     LOAN.items());
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            return new SignedCall(bytes, signer.sign("POST", "/v1/data-requests", bytes).asMap(), citizen);
+            Map<String, String> headers = options.signedHeaders()
+                    ? signer.sign("POST", "/v1/data-requests", bytes).asMap() : Map.of();
+            return new SignedCall(bytes, headers, citizen);
         }).toList();
     }
 

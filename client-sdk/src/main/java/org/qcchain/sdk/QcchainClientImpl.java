@@ -1,6 +1,5 @@
 package org.qcchain.sdk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.auth.RequestSigner;
-import org.qcchain.common.auth.SignatureHeaders;
 import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
@@ -65,9 +63,10 @@ final class QcchainClientImpl implements QcchainClient {
         DataAnswer answer;
         try {
             answer = sealedTo == null
-                    ? Json.mapper().treeToValue(call("POST", Routes.DATA_REQUESTS, request.toJson()), DataAnswer.class)
+                    ? Json.parse(exchange("POST", Routes.DATA_REQUESTS, request.toJson(),
+                            "application/json, application/problem+json", false).body(), DataAnswer.class)
                     : Json.parse(openedAnswer(request), DataAnswer.class);
-        } catch (JsonProcessingException | IllegalArgumentException | JsonInputException e) {
+        } catch (IllegalArgumentException | JsonInputException e) {
             throw new VerificationException(VerificationFailure.MALFORMED, "the node's answer is not a "
                     + DataAnswer.FORMAT + " document", e);
         }
@@ -78,7 +77,7 @@ final class QcchainClientImpl implements QcchainClient {
     private byte[] openedAnswer(SignedDataRequest request)
             throws QcchainApiException, VerificationException, IOException {
         HttpResponse<String> response = exchange("POST", Routes.DATA_REQUESTS, request.toJson(),
-                SealedEnvelope.MEDIA_TYPE + ", application/problem+json");
+                SealedEnvelope.MEDIA_TYPE + ", application/problem+json", false);
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (!type.toLowerCase(Locale.ROOT).startsWith(SealedEnvelope.MEDIA_TYPE)) {
             throw new VerificationException(VerificationFailure.MALFORMED, "a sealed answer was asked for, "
@@ -235,7 +234,8 @@ final class QcchainClientImpl implements QcchainClient {
 
     /** One signed call; 2xx JSON comes back as a tree, anything else as the node's problem. */
     private JsonNode call(String method, String target, JsonNode body) throws QcchainApiException, IOException {
-        HttpResponse<String> response = exchange(method, target, body, "application/json, application/problem+json");
+        HttpResponse<String> response = exchange(method, target, body, "application/json, application/problem+json",
+                true);
         try {
             return Json.tree(response.body());
         } catch (JsonInputException e) {
@@ -243,11 +243,14 @@ final class QcchainClientImpl implements QcchainClient {
         }
     }
 
-    /** One signed call accepting {@code accept}; a 2xx response comes back as it is. */
-    private HttpResponse<String> exchange(String method, String target, JsonNode body, String accept)
-            throws QcchainApiException, IOException {
+    /**
+     * One call accepting {@code accept}; a 2xx response comes back as it is. A data request is sent
+     * without signature headers: its own signature authenticates it, and the node checks one
+     * signature instead of two.
+     */
+    private HttpResponse<String> exchange(String method, String target, JsonNode body, String accept,
+            boolean signHeaders) throws QcchainApiException, IOException {
         byte[] bytes = body == null ? new byte[0] : Json.write(body).getBytes(StandardCharsets.UTF_8);
-        SignatureHeaders headers = signer.sign(method, target, bytes);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(target)).timeout(requestTimeout)
                 .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -255,7 +258,9 @@ final class QcchainClientImpl implements QcchainClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        headers.asMap().forEach(request::header);
+        if (signHeaders) {
+            signer.sign(method, target, bytes).asMap().forEach(request::header);
+        }
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

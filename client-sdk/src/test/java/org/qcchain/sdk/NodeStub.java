@@ -1,14 +1,18 @@
 package org.qcchain.sdk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +21,14 @@ import org.qcchain.common.auth.RequestAuthenticationException;
 import org.qcchain.common.auth.RequestVerifier;
 import org.qcchain.common.auth.SignatureHeaders;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.Pem;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.CanonicalJson;
+import org.qcchain.common.json.Json;
 
 /**
  * A real HTTP server on a loopback port that checks every request's signature headers with common's
- * RequestVerifier, as the node does, and answers from per-route handlers or with problem+json.
+ * RequestVerifier, as the node does (a data request without them by its own signature), and answers from per-route handlers or with problem+json.
  */
 final class NodeStub implements AutoCloseable {
 
@@ -31,6 +39,9 @@ final class NodeStub implements AutoCloseable {
     private final RequestVerifier verifier;
     private final Map<String, Function<String, Reply>> routes = new ConcurrentHashMap<>();
     final List<String> targets = new ArrayList<>();
+    /** The data requests authenticated by their own signature, without signature headers. */
+    final List<String> bodySigned = new ArrayList<>();
+    private static final String DATA_REQUEST = "POST " + Routes.DATA_REQUESTS;
 
     NodeStub(CryptoSuite suite) throws IOException {
         this.verifier = RequestVerifier.create(suite, Duration.ofMinutes(5));
@@ -64,8 +75,16 @@ final class NodeStub implements AutoCloseable {
         }
         Reply reply;
         try {
-            SignatureHeaders headers = SignatureHeaders.parse(exchange.getRequestHeaders()::getFirst);
-            verifier.verify(exchange.getRequestMethod(), target, body, headers, Instant.now());
+            if (DATA_REQUEST.equals(exchange.getRequestMethod() + " " + target)
+                    && exchange.getRequestHeaders().getFirst(SignatureHeaders.SIGNATURE) == null) {
+                verifyBodySignature(body);
+                synchronized (targets) {
+                    bodySigned.add(DATA_REQUEST);
+                }
+            } else {
+                SignatureHeaders headers = SignatureHeaders.parse(exchange.getRequestHeaders()::getFirst);
+                verifier.verify(exchange.getRequestMethod(), target, body, headers, Instant.now());
+            }
             Function<String, Reply> route = routes.get(exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath());
             reply = route == null ? problem(404, "ROUTE_NOT_FOUND", "no such route", null)
@@ -79,6 +98,21 @@ final class NodeStub implements AutoCloseable {
         exchange.sendResponseHeaders(reply.status(), out.length);
         exchange.getResponseBody().write(out);
         exchange.close();
+    }
+
+    /** As the node does for a data request sent without signature headers: its own signature authenticates it. */
+    private void verifyBodySignature(byte[] body) throws RequestAuthenticationException {
+        JsonNode signed = Json.tree(new String(body, StandardCharsets.UTF_8));
+        JsonNode request = signed.path("request");
+        X509Certificate certificate;
+        try {
+            certificate = Pem.parseCertificate(signed.path("certificate").asText());
+        } catch (CertificateException e) {
+            throw new RequestAuthenticationException(ErrorCode.CERTIFICATE_UNTRUSTED, "no certificate", e);
+        }
+        verifier.verifySignedMessage(certificate, Instant.parse(request.path("timestamp").asText()),
+                CanonicalJson.serializeUtf8(request), Base64.getDecoder().decode(signed.path("signature").asText()),
+                Instant.now());
     }
 
     @Override

@@ -62,6 +62,8 @@ class QcchainClientTest {
 
             assertThat(answer.records(SOCIAL).get(0).values().get("paidMonths").asLong()).isEqualTo(48);
             assertThat(answer.subject()).isEqualTo(SUBJECT);
+            assertThat(node.bodySigned).as("sent without signature headers, authenticated by its own signature")
+                    .containsExactly("POST /v1/data-requests");
         }
     }
 

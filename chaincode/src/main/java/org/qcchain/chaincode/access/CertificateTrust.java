@@ -10,6 +10,7 @@ import org.qcchain.chaincode.model.Organisation;
 import org.qcchain.chaincode.support.ContractErrors;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.InvalidSignatureException;
+import org.qcchain.common.crypto.VerifiedSignatures;
 import org.qcchain.common.error.ErrorCode;
 
 /**
@@ -66,8 +67,10 @@ public final class CertificateTrust {
         } catch (IllegalArgumentException e) {
             throw ContractErrors.error(ErrorCode.BAD_SIGNATURE, "the signature is not base64");
         }
+        suiteOf(certificate); // CERTIFICATE_UNTRUSTED for a key of neither suite
         try {
-            suiteOf(certificate).verify(certificate.getPublicKey(), data, signature);
+            // in the node's own process the node may have checked this very signature already
+            VerifiedSignatures.verify(certificate, data, signature);
         } catch (InvalidSignatureException e) {
             throw ContractErrors.error(ErrorCode.BAD_SIGNATURE, "the signature does not verify: " + e.getMessage());
         }

@@ -1,9 +1,11 @@
 package org.qcchain.common.auth;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.VerifiedSignatures;
 
 /**
  * Verifies a signed request: the certificate is of the network's suite and valid now, the
@@ -56,6 +58,24 @@ public interface RequestVerifier {
      */
     void verify(String method, String pathAndQuery, byte[] body, SignatureHeaders headers,
             Instant now) throws RequestAuthenticationException;
+
+    /**
+     * Returns normally only if a message that carries its own signature, timestamp and certificate
+     * (a consumer's signed data request) is authentic and fresh: the same checks as {@link
+     * #verify}, over the message's own signed bytes instead of the canonical HTTP request. A
+     * signature verified here is remembered ({@link VerifiedSignatures}), so the chaincode does not
+     * compute it again when the request reaches it in this process.
+     *
+     * @param certificate the certificate the message names
+     * @param timestamp the time the message says it was signed
+     * @param signedBytes the bytes the signature covers
+     * @param signature the DER signature
+     * @param now the verifier's current time
+     * @throws RequestAuthenticationException {@code CERTIFICATE_UNTRUSTED} (wrong suite),
+     *     {@code REQUEST_STALE}, {@code CERTIFICATE_EXPIRED} or {@code BAD_SIGNATURE}
+     */
+    void verifySignedMessage(X509Certificate certificate, Instant timestamp, byte[] signedBytes,
+            byte[] signature, Instant now) throws RequestAuthenticationException;
 
     /**
      * The suite this verifier accepts.

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.qcchain.common.crypto.Certificates;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.InvalidSignatureException;
+import org.qcchain.common.crypto.VerifiedSignatures;
 import org.qcchain.common.error.ErrorCode;
 
 /** The checks of {@link RequestVerifier}, cheapest first, the signature last. */
@@ -38,6 +39,26 @@ final class RequestVerifierImpl implements RequestVerifier {
         } catch (InvalidSignatureException e) {
             throw new RequestAuthenticationException(ErrorCode.BAD_SIGNATURE,
                     "signature does not verify over the canonical request ("
+                            + e.reason().name().toLowerCase(Locale.ROOT) + ")", e);
+        }
+    }
+
+    @Override
+    public void verifySignedMessage(X509Certificate certificate, Instant timestamp, byte[] signedBytes,
+            byte[] signature, Instant now) throws RequestAuthenticationException {
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(signedBytes, "signedBytes");
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(now, "now");
+        checkSuite(certificate);
+        checkFresh(timestamp, now);
+        checkValid(certificate, now);
+        try {
+            VerifiedSignatures.verify(certificate, signedBytes, signature);
+        } catch (InvalidSignatureException e) {
+            throw new RequestAuthenticationException(ErrorCode.BAD_SIGNATURE,
+                    "signature does not verify over the signed message ("
                             + e.reason().name().toLowerCase(Locale.ROOT) + ")", e);
         }
     }

@@ -147,8 +147,12 @@ final class Committer implements Runnable {
         if (first == null || hold(first)) {
             return batch;
         }
-        batch.add((PendingTransaction) first);
-        long deadline = System.nanoTime() + limits.timeout().toNanos();
+        PendingTransaction oldest = (PendingTransaction) first;
+        batch.add(oldest);
+        // the timeout runs from the oldest transaction's arrival, as Fabric's batch timeout does: one
+        // that waited while the previous block was being committed has waited long enough already,
+        // so under load a block is cut as soon as the queue is drained, never after an idle wait
+        long deadline = oldest.queuedAtNanos() + limits.timeout().toNanos();
         while (batch.size() < limits.maxTransactions()) {
             Queued next = queue.poll();
             if (next == null) {

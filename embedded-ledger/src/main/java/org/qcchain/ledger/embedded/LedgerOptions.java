@@ -87,7 +87,10 @@ public final class LedgerOptions {
         return maxBlockTransactions;
     }
 
-    /** How long the first transaction of a block waits for more before the block is cut. */
+    /**
+     * How long the oldest transaction of a block may wait, from when it was queued, for more before
+     * the block is cut.
+     */
     public Duration blockTimeout() {
         return blockTimeout;
     }

@@ -67,21 +67,31 @@ public final class SignedRequestHandler implements Handler<RoutingContext> {
                 .onFailure(ctx::fail);
     }
 
-    private Caller authenticate(HttpServerRequest request, String method, String target, byte[] body)
+    /**
+     * The organisation the certificate speaks for: registered, the issuer of the certificate, and
+     * the owner of the TLS client certificate if one was presented.
+     */
+    Organisation speakingFor(String mspId, X509Certificate certificate, HttpServerRequest request)
             throws RequestAuthenticationException {
-        SignatureHeaders headers = SignatureHeaders.parse(request::getHeader);
-        Instant now = clock.instant();
-        verifier.verify(method, target, body, headers, now);
-        Organisation organisation = directory.find(headers.mspId()).orElseThrow(() ->
+        Organisation organisation = directory.find(mspId).orElseThrow(() ->
                 new RequestAuthenticationException(ErrorCode.ORGANISATION_NOT_REGISTERED,
-                        "organisation " + headers.mspId() + " is not registered on this platform"));
-        X509Certificate certificate = headers.certificate();
+                        "organisation " + mspId + " is not registered on this platform"));
         if (!organisation.issued(certificate, issuers)) {
             throw new RequestAuthenticationException(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "certificate '" + Certificates.subjectDn(certificate)
                             + "' was not issued by a CA of " + organisation.mspId());
         }
         TlsClientBinding.check(TlsClientBinding.clientCertificate(request.sslSession()), organisation);
+        return organisation;
+    }
+
+    private Caller authenticate(HttpServerRequest request, String method, String target, byte[] body)
+            throws RequestAuthenticationException {
+        SignatureHeaders headers = SignatureHeaders.parse(request::getHeader);
+        Instant now = clock.instant();
+        verifier.verify(method, target, body, headers, now);
+        X509Certificate certificate = headers.certificate();
+        Organisation organisation = speakingFor(headers.mspId(), certificate, request);
         nonces.use(organisation.mspId(), headers.nonce(),
                 headers.timestamp().plus(verifier.maxClockSkew()), now);
         return new Caller(organisation.mspId(), organisation.roles(), certificate);

@@ -19,7 +19,6 @@ import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
-import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.ledger.LedgerIdentity;
 
@@ -32,8 +31,9 @@ import org.qcchain.node.ledger.LedgerIdentity;
  *     --data ./data/demo [--url http://127.0.0.1:8080]
  * </pre>
  *
- * <p>The request is signed twice, as docs/api.md says: the access request by the bank (what the
- * chaincode checks and the ledger keeps), the HTTP request by the same bank (what the node checks).
+ * <p>The access request is signed by the bank and sent without signature headers: that one signature
+ * authenticates the call to the node and is what the chaincode checks and the ledger keeps
+ * (docs/api.md, "Authentication").
  */
 public final class TryRequest {
 
@@ -66,7 +66,7 @@ public final class TryRequest {
                 example.path("purpose").asText(), items);
         System.out.println("POST " + url + "/v1/data-requests as " + bank.mspId() + " ("
                 + example.path("service").asText() + ")");
-        HttpResponse<String> response = send(url, bank, body);
+        HttpResponse<String> response = send(url, body);
         System.out.println("HTTP " + response.statusCode());
         if (response.statusCode() != 200) {
             System.out.println(response.body());
@@ -96,13 +96,12 @@ public final class TryRequest {
         return Json.write(new SignedAccessRequest(request, consumer.identity().certificatePem(), signature));
     }
 
-    private static HttpResponse<String> send(String url, LedgerIdentity bank, String body) throws Exception {
+    private static HttpResponse<String> send(String url, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v1/data-requests"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        RequestSigner.create(bank.mspId(), bank.identity()).sign("POST", "/v1/data-requests", bytes)
-                .asMap().forEach(request::header);
+        // no signature headers: the data request's own signature authenticates the call
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -14,6 +14,7 @@ import org.qcchain.node.auth.NonceCache;
 import org.qcchain.node.auth.OrganisationDirectory;
 import org.qcchain.chaincode.model.Role;
 import org.qcchain.node.auth.RoleGuard;
+import org.qcchain.node.auth.SignedDataRequestHandler;
 import org.qcchain.node.auth.SignedRequestHandler;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.metrics.HttpMetrics;
@@ -29,6 +30,7 @@ final class NodeRouter {
     private final HttpMetrics metrics;
     private final Router router;
     private final SignedRequestHandler authentication;
+    private final SignedDataRequestHandler dataRequestAuthentication;
     private final NodeServices services;
     private final OrganisationDirectory directory;
 
@@ -42,6 +44,7 @@ final class NodeRouter {
         RequestVerifier verifier = RequestVerifier.create(config.cryptoSuite(),
                 Duration.ofSeconds(config.auth().maxClockSkewSeconds()));
         this.authentication = new SignedRequestHandler(verifier, directory, nonces, Clock.systemUTC());
+        this.dataRequestAuthentication = new SignedDataRequestHandler(authentication, verifier, nonces, Clock.systemUTC());
     }
 
     Router build() {
@@ -63,7 +66,7 @@ final class NodeRouter {
                 RoleGuard.anyRole(), new EchoHandler(config.cryptoSuite())));
         mount(HttpMethod.GET, "/v1/node", List.of(authentication,
                 RoleGuard.anyOf(Role.OPERATOR, Role.AUDITOR), new NodeInfoHandler(config)));
-        mount(HttpMethod.POST, "/v1/data-requests", List.of(new JsonContentType(), authentication,
+        mount(HttpMethod.POST, "/v1/data-requests", List.of(new JsonContentType(), dataRequestAuthentication,
                 RoleGuard.anyOf(Role.CONSUMER), new DataRequestHandler(services)));
         mount(HttpMethod.GET, "/v1/access-records", List.of(authentication,
                 RoleGuard.anyOf(Role.AUDITOR, Role.CONSUMER, Role.PROVIDER, Role.IDENTITY_PROVIDER),

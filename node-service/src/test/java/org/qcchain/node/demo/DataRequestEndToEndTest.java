@@ -5,6 +5,7 @@ import static org.qcchain.node.http.DemoNodes.assertProblem;
 import static org.qcchain.node.http.DemoNodes.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,10 +18,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.chaincode.model.AccessRequest;
 import org.qcchain.chaincode.model.RequestedItem;
+import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
@@ -153,6 +159,63 @@ class DataRequestEndToEndTest {
     }
 
     @Test
+    void grants_a_request_sent_without_signature_headers_on_its_own_signature() throws Exception {
+        HttpResponse<Buffer> response = postUnsigned(loanRequest(bank(), 7, LOAN.items()));
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        DataAnswer answer = DataAnswer.fromJson(response.bodyAsString());
+        AnswerCheck.verify(answer);
+        assertThat(answer.access().record().path("consumerMspId").asText()).isEqualTo(bank().mspId());
+    }
+
+    @Test
+    void refuses_a_request_without_headers_whose_own_signature_does_not_verify_before_the_ledger() {
+        ObjectNode body = (ObjectNode) Json.tree(loanRequest(bank(), 8, LOAN.items()));
+        ((ObjectNode) body.get("request")).put("purpose", "MARKETING");
+
+        HttpResponse<Buffer> response = postUnsigned(Json.write(body));
+
+        JsonNode problem = assertProblem(response, 401, "BAD_SIGNATURE");
+        assertThat(problem.has("accessId")).as("refused by the node, not decided on the ledger").isFalse();
+    }
+
+    @Test
+    void refuses_a_replayed_request_without_headers_before_the_ledger() {
+        String body = loanRequest(bank(), 9, LOAN.items());
+
+        assertThat(postUnsigned(body).statusCode()).isEqualTo(200);
+        JsonNode problem = assertProblem(postUnsigned(body), 409, "REQUEST_REPLAYED");
+
+        assertThat(problem.has("accessId")).isFalse();
+    }
+
+    @Test
+    void refuses_a_request_without_headers_signed_with_another_organisations_certificate() {
+        LedgerIdentity insurer = demo.pki().client(DemoOrganisation.MOTOR_INSURER);
+        AccessRequest request = request(bank().mspId(), 10, Instant.now());
+
+        assertProblem(postUnsigned(signedBy(insurer, request)), 401, "CERTIFICATE_UNTRUSTED");
+    }
+
+    @Test
+    void refuses_a_stale_request_without_headers() {
+        AccessRequest request = request(bank().mspId(), 11, Instant.now().minus(Duration.ofHours(2)));
+
+        assertProblem(postUnsigned(signedBy(bank(), request)), 401, "REQUEST_STALE");
+    }
+
+    @Test
+    void answers_400_for_a_request_without_headers_that_names_no_certificate_or_is_not_json() {
+        ObjectNode body = (ObjectNode) Json.tree(loanRequest(bank(), 12, LOAN.items()));
+        body.remove("certificate");
+
+        assertProblem(postUnsigned(Json.write(body)), 400, "INVALID_ARGUMENT");
+        assertProblem(postUnsigned("{\"request\": "), 400, "INVALID_ARGUMENT");
+        assertProblem(postUnsigned("{\"request\": {\"consumerMspId\": 5}, \"extra\": true}"), 400,
+                "INVALID_ARGUMENT");
+    }
+
+    @Test
     void grants_concurrent_requests_on_one_consent_by_retrying_read_conflicts() {
         List<Future<HttpResponse<Buffer>>> responses = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -269,6 +332,22 @@ class DataRequestEndToEndTest {
     private static String loanRequest(LedgerIdentity consumer, int citizen, List<RequestedItem> items) {
         return TryRequest.signedRequest(consumer, demo.subject(citizen), LOAN.consentId(citizen), LOAN.purpose(),
                 items);
+    }
+
+    private static AccessRequest request(String consumerMspId, int citizen, Instant signedAt) {
+        return new AccessRequest(consumerMspId, demo.subject(citizen), LOAN.consentId(citizen), LOAN.purpose(),
+                LOAN.items(), null, signedAt.toString(), "n-" + UUID.randomUUID());
+    }
+
+    private static String signedBy(LedgerIdentity signer, AccessRequest request) {
+        String signature = Base64.getEncoder().encodeToString(signer.identity().sign(Json.canonicalBytes(request)));
+        return Json.write(new SignedAccessRequest(request, signer.identity().certificatePem(), signature));
+    }
+
+    /** A data request as the SDK sends it: no signature headers, the request's own signature. */
+    private HttpResponse<Buffer> postUnsigned(String body) {
+        return await(client.request(HttpMethod.POST, server.port(), "127.0.0.1", "/v1/data-requests")
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)));
     }
 
     private HttpResponse<Buffer> post(LedgerIdentity who, String body) {
