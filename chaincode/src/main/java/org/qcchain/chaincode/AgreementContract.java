@@ -116,7 +116,7 @@ public final class AgreementContract implements ContractInterface {
         }
         String now = LedgerTime.nowText(ctx);
         Agreement agreement = new Agreement(proposal.agreementId(), caller.mspId(), dataset.providerMspId(),
-                dataset.id(), fields, purposes, fields, purposes, from.toString(), IsoInstant.format(until),
+                dataset.id(), fields, purposes, fields, purposes, IsoInstant.format(from), IsoInstant.format(until),
                 AgreementStatus.PENDING, now, now, null);
         stores.agreements().create(agreement);
         emit(ctx, "AgreementRequested", agreement);

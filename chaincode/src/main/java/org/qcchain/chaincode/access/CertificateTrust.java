@@ -67,10 +67,10 @@ public final class CertificateTrust {
         } catch (IllegalArgumentException e) {
             throw ContractErrors.error(ErrorCode.BAD_SIGNATURE, "the signature is not base64");
         }
-        suiteOf(certificate); // CERTIFICATE_UNTRUSTED for a key of neither suite
+        CryptoSuite suite = suiteOf(certificate);
         try {
             // in the node's own process the node may have checked this very signature already
-            VerifiedSignatures.verify(certificate, data, signature);
+            VerifiedSignatures.verify(suite, certificate, data, signature);
         } catch (InvalidSignatureException e) {
             throw ContractErrors.error(ErrorCode.BAD_SIGNATURE, "the signature does not verify: " + e.getMessage());
         }

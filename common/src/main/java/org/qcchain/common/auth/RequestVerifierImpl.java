@@ -55,7 +55,7 @@ final class RequestVerifierImpl implements RequestVerifier {
         checkFresh(timestamp, now);
         checkValid(certificate, now);
         try {
-            VerifiedSignatures.verify(certificate, signedBytes, signature);
+            VerifiedSignatures.verify(suite, certificate, signedBytes, signature);
         } catch (InvalidSignatureException e) {
             throw new RequestAuthenticationException(ErrorCode.BAD_SIGNATURE,
                     "signature does not verify over the signed message ("

@@ -32,17 +32,18 @@ public final class VerifiedSignatures {
     private VerifiedSignatures() {}
 
     /**
-     * Verifies {@code signature} over {@code data} with the certificate's key and suite, unless
-     * this process verified exactly these three before.
+     * Verifies {@code signature} over {@code data} with the certificate's key, unless this process
+     * verified exactly these three before.
      *
-     * @param certificate the signer's certificate; its key decides the suite
+     * @param suite the suite of the certificate's key, as the caller has established it
+     * @param certificate the signer's certificate
      * @param data the signed bytes
      * @param signature the DER signature
      * @throws InvalidSignatureException as {@link CryptoSuite#verify} does
-     * @throws IllegalArgumentException if the certificate's key belongs to no suite
      */
-    public static void verify(X509Certificate certificate, byte[] data, byte[] signature)
+    public static void verify(CryptoSuite suite, X509Certificate certificate, byte[] data, byte[] signature)
             throws InvalidSignatureException {
+        Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(signature, "signature");
@@ -50,7 +51,7 @@ public final class VerifiedSignatures {
         if (VERIFIED.containsKey(key)) {
             return;
         }
-        CryptoSuite.ofKey(certificate.getPublicKey()).verify(certificate.getPublicKey(), data, signature);
+        suite.verify(certificate.getPublicKey(), data, signature);
         if (VERIFIED.size() >= CAPACITY) {
             VERIFIED.clear();
         }

@@ -20,13 +20,13 @@ class VerifiedSignaturesTest {
         byte[] data = ("request " + suite).getBytes(UTF_8);
         byte[] signature = alice.sign(data);
 
-        VerifiedSignatures.verify(alice.certificate(), data, signature);
+        VerifiedSignatures.verify(suite, alice.certificate(), data, signature);
 
         assertThat(VerifiedSignatures.remembered(alice.certificate(), data, signature)).isTrue();
         assertThat(VerifiedSignatures.remembered(bob.certificate(), data, signature)).isFalse();
         assertThat(VerifiedSignatures.remembered(alice.certificate(), Arrays.copyOf(data, data.length + 1), signature))
                 .isFalse();
-        VerifiedSignatures.verify(alice.certificate(), data, signature);
+        VerifiedSignatures.verify(suite, alice.certificate(), data, signature);
     }
 
     @ParameterizedTest
@@ -37,13 +37,13 @@ class VerifiedSignaturesTest {
         Identity mallory = Fixtures.client(ca, "mallory");
         byte[] data = ("pay " + suite).getBytes(UTF_8);
         byte[] signature = alice.sign(data);
-        VerifiedSignatures.verify(alice.certificate(), data, signature);
+        VerifiedSignatures.verify(suite, alice.certificate(), data, signature);
         byte[] otherData = ("pay more " + suite).getBytes(UTF_8);
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertThatThrownBy(() -> VerifiedSignatures.verify(alice.certificate(), otherData, signature))
+            assertThatThrownBy(() -> VerifiedSignatures.verify(suite, alice.certificate(), otherData, signature))
                     .isInstanceOf(InvalidSignatureException.class);
-            assertThatThrownBy(() -> VerifiedSignatures.verify(mallory.certificate(), data, signature))
+            assertThatThrownBy(() -> VerifiedSignatures.verify(suite, mallory.certificate(), data, signature))
                     .isInstanceOf(InvalidSignatureException.class);
         }
         assertThat(VerifiedSignatures.remembered(alice.certificate(), otherData, signature)).isFalse();
@@ -56,11 +56,11 @@ class VerifiedSignaturesTest {
         Identity alice = Fixtures.client(Fixtures.root(suite), "alice");
         byte[] data = ("consent " + suite).getBytes(UTF_8);
         byte[] signature = alice.sign(data);
-        VerifiedSignatures.verify(alice.certificate(), data, signature);
+        VerifiedSignatures.verify(suite, alice.certificate(), data, signature);
         byte[] changed = signature.clone();
         changed[changed.length - 1] ^= 1;
 
-        assertThatThrownBy(() -> VerifiedSignatures.verify(alice.certificate(), data, changed))
+        assertThatThrownBy(() -> VerifiedSignatures.verify(suite, alice.certificate(), data, changed))
                 .isInstanceOf(InvalidSignatureException.class);
     }
 }

@@ -82,15 +82,18 @@ public final class SignedDataRequestHandler implements Handler<RoutingContext> {
         byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
         ctx.vertx().executeBlocking(() -> {
             SignedAccessRequest signed = Json.parse(body, SignedAccessRequest.class);
-            ctx.put(REQUEST_KEY, signed);
-            return authenticate(request, signed);
+            return new Authenticated(signed, authenticate(request, signed));
         }, false)
-                .onSuccess(caller -> {
-                    ctx.put(Caller.CONTEXT_KEY, caller);
+                .onSuccess(authenticated -> {
+                    ctx.put(REQUEST_KEY, authenticated.request());
+                    ctx.put(Caller.CONTEXT_KEY, authenticated.caller());
                     ctx.next();
                 })
                 .onFailure(ctx::fail);
     }
+
+    /** What the worker hands back to the event loop, which alone writes the routing context. */
+    private record Authenticated(SignedAccessRequest request, Caller caller) {}
 
     private Caller authenticate(HttpServerRequest http, SignedAccessRequest signed)
             throws RequestAuthenticationException {

@@ -33,7 +33,7 @@ import org.qcchain.node.ledger.LedgerIdentity;
  *
  * <p>The access request is signed by the bank and sent without signature headers: that one signature
  * authenticates the call to the node and is what the chaincode checks and the ledger keeps
- * (docs/api.md, "Authentication").
+ * (docs/api.md, "A data request signs itself").
  */
 public final class TryRequest {
 
