@@ -81,6 +81,13 @@ final class Reporter {
     }
 
     private static String thread(Stage stage) {
-        return stage.ordinal() <= Stage.ENCODE.ordinal() ? "worker" : stage == Stage.QUEUED ? "(wait)" : "committer";
+        if (stage.ordinal() <= Stage.ENCODE.ordinal()) {
+            return "worker";
+        }
+        return switch (stage) {
+            case QUEUED -> "(wait)";
+            case FSYNC, NOTIFY -> "syncer";
+            default -> "committer";
+        };
     }
 }

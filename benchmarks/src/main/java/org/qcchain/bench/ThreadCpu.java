@@ -117,6 +117,9 @@ final class ThreadCpu {
         if (name.startsWith("qcchain-ledger-committer")) {
             return "ledger committer";
         }
+        if (name.startsWith("qcchain-ledger-syncer")) {
+            return "ledger syncer";
+        }
         if (name.startsWith("qcchain-ledger")) {
             return "ledger listeners";
         }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Writes a block: first its transactions' entries to the {@link BlockFile}, forced to disk; then
  * the block header, the transaction index, the state changes and the key history in one database
- * transaction, with one JDBC batch per table; {@link #sync()} then forces H2's file to disk once.
+ * transaction, with one JDBC batch per table; {@link #sync()} (called by the {@link BlockSyncer})
+ * then forces H2's file to disk.
  * After a crash the database holds the last whole block, never part of one, and the block file
  * holds at least every entry the database points to (opening cuts off the rest).
  */

@@ -20,11 +20,12 @@ import java.util.logging.Logger;
  * The ordering and committing side, on one thread: cuts endorsed transactions into blocks (when
  * {@code maxBlockTransactions} are waiting, or {@code blockTimeout} after the first, or as soon as
  * the queue is empty and no endorsement is under way, since then nothing more can come soon and
- * waiting out the timeout would only idle the pipeline), validates,
- * seals and writes each block, and only then tells the submitters. A membership update gets a
- * config block of its own, in queue order, and applies from the next block on. One thread keeps
- * block order and state updates trivially serial; the expensive work (signatures, simulation) is
- * done before.
+ * waiting out the timeout would only idle the pipeline), validates, seals, writes and commits each
+ * block, then hands it to the {@link BlockSyncer}, which forces it to disk and only then tells the
+ * submitters, while this thread goes on with the next block. A membership update gets a config
+ * block of its own, in queue order, and applies from the next block on. One thread keeps block
+ * order and state updates trivially serial; the expensive work (signatures, simulation) is done
+ * before.
  */
 final class Committer implements Runnable {
 
@@ -46,6 +47,7 @@ final class Committer implements Runnable {
     private final StageClock clock;
     private final CommittedIds committedIds;
     private final Consumer<Committed> onCommit;
+    private final BlockSyncer syncer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile LedgerException failure;
@@ -77,10 +79,12 @@ final class Committer implements Runnable {
         this.height = tip.height();
         this.tipHash = tip.hash();
         this.onCommit = onCommit;
+        this.syncer = new BlockSyncer(writer::sync, clock, this::syncFailed);
         this.thread = new Thread(this, "qcchain-ledger-committer");
     }
 
     void start() {
+        syncer.start();
         thread.start();
     }
 
@@ -110,7 +114,7 @@ final class Committer implements Runnable {
         queue.add(pending);
     }
 
-    /** Commits what is queued, then stops the thread. */
+    /** Commits what is queued and waits until it is on disk and announced, then stops the threads. */
     void stop() {
         running = false;
         try {
@@ -118,6 +122,7 @@ final class Committer implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        syncer.stop();
     }
 
     @Override
@@ -198,10 +203,11 @@ final class Committer implements Runnable {
                     System.currentTimeMillis(), ordered.stream().map(OrderedTransaction::code).toList());
             clock.record(Stage.VALIDATE, start);
             BlockSealer.Sealed sealed = write(header, ordered);
-            start = clock.start();
-            onCommit.accept(new Committed(sealed, ordered));
-            ordered.forEach(tx -> complete(tx, number));
-            clock.record(Stage.NOTIFY, start);
+            Committed committed = new Committed(sealed, ordered);
+            syncer.submit(new BlockSyncer.Written(() -> {
+                onCommit.accept(committed);
+                ordered.forEach(tx -> complete(tx, number));
+            }, e -> batch.forEach(p -> fail(p, e))));
         } catch (SQLException | RuntimeException e) {
             failAll(number, e, batch);
         }
@@ -225,8 +231,10 @@ final class Committer implements Runnable {
                     System.currentTimeMillis(), List.of(), null, config.update());
             BlockSealer.Sealed sealed = write(header, List.of());
             membership.advance(next);
-            onCommit.accept(new Committed(sealed, List.of()));
-            config.result().complete(Records.block(sealed));
+            syncer.submit(new BlockSyncer.Written(() -> {
+                onCommit.accept(new Committed(sealed, List.of()));
+                config.result().complete(Records.block(sealed));
+            }, config::fail));
         } catch (SQLException | RuntimeException e) {
             failAll(number, e, List.of(config));
         }
@@ -242,12 +250,17 @@ final class Committer implements Runnable {
         writer.write(connection, sealed, ordered, offsets, committedEnd);
         // stored now: into the id filter before any id of the block leaves the in-flight set
         ordered.forEach(tx -> committedIds.add(tx.pending().txId()));
-        start = clock.record(Stage.WRITE, start);
-        writer.sync();
-        clock.record(Stage.FSYNC, start);
+        clock.record(Stage.WRITE, start);
         tipHash = sealed.hash();
         height = header.number() + 1;
         return sealed;
+    }
+
+    /** The syncer could not force a block: write nothing more (the syncer fails the waiting blocks). */
+    private void syncFailed(LedgerException e) {
+        if (failure == null) {
+            failure = new LedgerException("the ledger stopped: " + e.getMessage(), e);
+        }
     }
 
     private void failAll(long number, Exception e, List<? extends Queued> batch) {

@@ -3,7 +3,8 @@ package org.qcchain.ledger.embedded;
 /**
  * The steps a transaction goes through, each timed by the ledger (see {@link
  * EmbeddedLedger#stageTimings()}): the first six on the worker threads, per transaction; the
- * rest on the committer thread, per block.
+ * next five on the committer thread and the last two on the syncer thread ({@link BlockSyncer}),
+ * per block (the syncer's per group of blocks that share one force).
  */
 public enum Stage {
     /** Decoding the Fabric proposal, the creator's certificate included. */
@@ -28,7 +29,7 @@ public enum Stage {
     APPEND,
     /** Writing the block header, transaction index, state and history, and committing H2. */
     WRITE,
-    /** Forcing H2's database file to disk. */
+    /** Forcing H2's database file to disk, once for the blocks committed since the last force. */
     FSYNC,
     /** Completing the submitters' futures and telling listeners. */
     NOTIFY
