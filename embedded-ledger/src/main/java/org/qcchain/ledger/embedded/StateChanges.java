@@ -8,10 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.qcchain.simulator.KeyOrder;
 import org.qcchain.simulator.Write;
 
 /**
@@ -39,7 +41,10 @@ final class StateChanges {
             + " is_delete = ?, state_value = ? WHERE state_key = ?";
 
     /** The block's last write of a key, and whether the key had a state row before the block. */
-    private record Head(long seq, Write write, int txNumber, boolean stored) {}
+    private record Head(byte[] key, long seq, Write write, int txNumber, boolean stored) {}
+
+    /** UTF-8 bytes compared unsigned: code point order, as H2 orders the state table. */
+    private static final Comparator<Head> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(a.key(), b.key());
 
     private long nextSeq;
 
@@ -68,7 +73,9 @@ final class StateChanges {
      * #committed} once the block is committed.
      */
     long write(Connection connection, long block, List<OrderedTransaction> txs) throws SQLException {
-        Map<String, Head> heads = new TreeMap<>(KeyOrder.COMPARATOR);
+        // a hash map: keys are long and share long prefixes, so comparing them by code point in a
+        // sorted map cost more than the rest of this loop; the state rows are sorted once at the end
+        Map<String, Head> heads = new HashMap<>();
         PreparedStatement history = batch(connection, INSERT_HISTORY);
         long seq = nextSeq;
         for (OrderedTransaction tx : txs) {
@@ -78,8 +85,8 @@ final class StateChanges {
             Instant time = tx.pending().parsed().proposal().timestamp();
             for (Map.Entry<String, Write> entry : tx.pending().simulation().readWriteSet().writes().entrySet()) {
                 String key = entry.getKey();
-                byte[] keyBytes = key.getBytes(UTF_8);
                 Head earlier = heads.get(key);
+                byte[] keyBytes = earlier != null ? earlier.key() : key.getBytes(UTF_8);
                 long previous = earlier != null ? earlier.seq() : storedHead(connection, keyBytes);
                 boolean stored = earlier != null ? earlier.stored() : previous != 0;
                 Write write = entry.getValue();
@@ -98,7 +105,7 @@ final class StateChanges {
                     history.setLong(10, previous);
                 }
                 history.addBatch();
-                heads.put(key, new Head(seq, write, tx.txNumber(), stored));
+                heads.put(key, new Head(keyBytes, seq, write, tx.txNumber(), stored));
                 seq++;
             }
         }
@@ -106,7 +113,9 @@ final class StateChanges {
             return seq;
         }
         history.executeBatch();
-        writeState(connection, block, heads);
+        List<Head> inKeyOrder = new ArrayList<>(heads.values());
+        inKeyOrder.sort(KEY_ORDER);
+        writeState(connection, block, inKeyOrder);
         return seq;
     }
 
@@ -115,20 +124,19 @@ final class StateChanges {
         nextSeq = next;
     }
 
-    private static void writeState(Connection connection, long block, Map<String, Head> heads) throws SQLException {
+    private static void writeState(Connection connection, long block, List<Head> heads) throws SQLException {
         PreparedStatement insert = batch(connection, INSERT_STATE);
         PreparedStatement update = batch(connection, UPDATE_STATE);
         int inserts = 0;
         int updates = 0;
-        for (Map.Entry<String, Head> entry : heads.entrySet()) {
-            Head head = entry.getValue();
+        for (Head head : heads) {
             PreparedStatement statement = head.stored() ? update : insert;
             statement.setLong(1, block);
             statement.setInt(2, head.txNumber());
             statement.setLong(3, head.seq());
             statement.setBoolean(4, head.write().delete());
             statement.setBytes(5, valueOf(head.write()));
-            statement.setBytes(6, entry.getKey().getBytes(UTF_8));
+            statement.setBytes(6, head.key());
             statement.addBatch();
             if (head.stored()) {
                 updates++;
