@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +36,9 @@ import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.DemoService;
 import org.qcchain.node.demo.TryRequest;
 import org.qcchain.node.http.NodeServer;
+import org.qcchain.ledger.embedded.StageTimings;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
 import org.qcchain.sdk.verify.TrustAnchors;
 import org.qcchain.sdk.verify.TrustAnchorsBuilder;
 import org.qcchain.sdk.verify.VerificationException;
@@ -125,6 +128,7 @@ final class HttpBenchmark {
         ThreadCpu before = ThreadCpu.snapshot();
         long cpuBefore = processCpuNanos();
         long heightBefore = demo.ledger().height();
+        Optional<StageTimings> stagesBefore = stageTimings(demo);
         int sampleEvery = options.sample() == 0 ? 0 : Math.max(1, options.requests() / options.sample());
         HttpLoad.Result result = load.run(clients + " clients", calls, clients, sampleEvery, progress);
         long cpu = processCpuNanos() - cpuBefore;
@@ -132,7 +136,16 @@ final class HttpBenchmark {
         groups.put(clientThread, "benchmark client");
         Map<String, Long> threads = ThreadCpu.snapshot().minus(before, groups);
         long blocks = demo.ledger().height() - heightBefore;
-        return new HttpRunReport(clients, result, cpu, threads, blocks, verifySample(verifier, calls, result));
+        Optional<StageTimings> stages = stageTimings(demo).map(after -> after.minus(stagesBefore.orElseThrow()));
+        return new HttpRunReport(clients, result, cpu, threads, blocks, stages,
+                verifySample(verifier, calls, result));
+    }
+
+    /** The embedded ledger's stage timings so far; empty on another backend. */
+    private static Optional<StageTimings> stageTimings(DemoPlatform demo) {
+        return demo.ledger() instanceof EmbeddedLedgerBackend embedded
+                ? Optional.of(embedded.stageTimings())
+                : Optional.empty();
     }
 
     /** The node's receipt thread, which the thread groups by name would count as the benchmark's. */

@@ -36,6 +36,7 @@ final class HttpReporter {
         run.threadCpu().forEach((group, nanos) -> out.printf(Locale.ROOT, "; %s %.0f µs", group,
                 run.cpuMicrosPerRequest(nanos)));
         out.printf("%n%n");
+        run.stages().ifPresent(stages -> StageTable.print(out, stages, run.requests(), "request"));
         HttpRunReport.Verification check = run.verification();
         out.printf(Locale.ROOT, "SDK verification of a sample, after the run (not in the figures above): %d answers"
                         + " verified, %.0f answers/s on one thread; failures %s%n%n",

@@ -2,6 +2,8 @@ package org.qcchain.bench;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import org.qcchain.ledger.embedded.StageTimings;
 
 /**
  * The figures of one measured HTTP run: answered requests per second, latency percentiles, answers
@@ -13,10 +15,11 @@ import java.util.Map;
  * @param cpuNanos process CPU time during the run (node, client, GC and JIT)
  * @param threadCpu CPU time per thread group during the run
  * @param blocks blocks committed during the run
+ * @param stages the embedded ledger's time per stage during the run; empty on another backend
  * @param verification the sample's verification
  */
 record HttpRunReport(int clients, HttpLoad.Result result, long cpuNanos, Map<String, Long> threadCpu, long blocks,
-        Verification verification) {
+        Optional<StageTimings> stages, Verification verification) {
 
     /** Thread groups that are the benchmark's own, not the node's. */
     private static final java.util.Set<String> NOT_NODE = java.util.Set.of("benchmark client",

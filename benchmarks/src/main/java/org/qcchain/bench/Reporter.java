@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.ledger.embedded.Stage;
-import org.qcchain.ledger.embedded.StageTimings;
 
 /** Writes results as Markdown, so they can go into docs/performance.md as they are. */
 final class Reporter {
@@ -51,18 +49,7 @@ final class Reporter {
         run.threadCpu().forEach((group, nanos) -> out.printf(Locale.ROOT, "; %s %.0f µs", group,
                 run.cpuMicrosPerRequest(nanos)));
         out.printf("%n%n");
-        out.println("| stage | thread | runs | wall µs per run | wall µs per transaction |"
-                + " CPU µs per transaction |");
-        out.println("|---|---|---:|---:|---:|---:|");
-        double cpuTotal = 0;
-        for (Stage stage : Stage.values()) {
-            StageTimings.Entry entry = run.stages().entry(stage);
-            cpuTotal += run.cpuMicrosPerTransaction(stage);
-            out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f |%n", stage, thread(stage), entry.count(),
-                    entry.meanMicros(), run.microsPerTransaction(stage), run.cpuMicrosPerTransaction(stage));
-        }
-        out.printf(Locale.ROOT, "| all timed stages | | | | | %.1f |%n", cpuTotal);
-        out.println();
+        StageTable.print(out, run.stages(), run.load().results().size(), "transaction");
         out.flush();
     }
 
@@ -78,16 +65,5 @@ final class Reporter {
                     run.percentileMillis(99), run.transactionsPerBlock(), run.coresBusy());
         }
         out.flush();
-    }
-
-    private static String thread(Stage stage) {
-        if (stage.ordinal() <= Stage.ENCODE.ordinal()) {
-            return "worker";
-        }
-        return switch (stage) {
-            case QUEUED -> "(wait)";
-            case FSYNC, NOTIFY -> "syncer";
-            default -> "committer";
-        };
     }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.ledger.embedded.CommitResult;
-import org.qcchain.ledger.embedded.Stage;
 import org.qcchain.ledger.embedded.StageTimings;
 import org.qcchain.ledger.embedded.ValidationCode;
 
@@ -69,19 +68,6 @@ record RunReport(CryptoSuite suite, int blockSize, int inFlight, LoadDriver.Load
             }
         }
         return decisions;
-    }
-
-    /** Mean microseconds per transaction of a stage (committer stages: per block divided by its size). */
-    double microsPerTransaction(Stage stage) {
-        StageTimings.Entry entry = stages.entry(stage);
-        long transactions = load.results().size();
-        return transactions == 0 ? 0 : entry.totalNanos() / 1000.0 / transactions;
-    }
-
-    /** Mean thread CPU microseconds per transaction of a stage (0 for the queue wait). */
-    double cpuMicrosPerTransaction(Stage stage) {
-        long transactions = load.results().size();
-        return transactions == 0 ? 0 : stages.entry(stage).cpuNanos() / 1000.0 / transactions;
     }
 
     private static String reason(String payload) {

@@ -12,6 +12,7 @@ import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.LedgerListener;
+import org.qcchain.ledger.embedded.StageTimings;
 import org.qcchain.ledger.embedded.Subscription;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
@@ -105,6 +106,11 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
     @Override
     public Optional<JsonNode> transaction(String txId) {
         return evidence.transaction(txId);
+    }
+
+    /** The ledger's time per stage since it opened (for benchmarks and diagnosis). */
+    public StageTimings stageTimings() {
+        return ledger.stageTimings();
     }
 
     @Override
