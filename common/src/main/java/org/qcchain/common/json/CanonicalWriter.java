@@ -44,16 +44,33 @@ final class CanonicalWriter {
         TO_CHECK['?'] = true;
     }
 
-    private byte[] bytes = new byte[256];
+    private static final int FIRST_CAPACITY = 256;
+    /**
+     * The largest buffer a thread keeps between documents: a signed answer or a block of records is
+     * tens of KB, and growing a fresh buffer from 256 bytes for each was ~3 % of the node's worker
+     * time; a rare huge document does not pin its buffer to the thread.
+     */
+    private static final int KEPT_CAPACITY = 1 << 20;
+    /** One writer per thread, its buffer reused; {@link #utf8} never calls itself. */
+    private static final ThreadLocal<CanonicalWriter> WRITERS = ThreadLocal.withInitial(CanonicalWriter::new);
+
+    private byte[] bytes = new byte[FIRST_CAPACITY];
     private int count;
 
     private CanonicalWriter() {}
 
     /** The canonical UTF-8 bytes of {@code node}. */
     static byte[] utf8(JsonNode node) {
-        CanonicalWriter writer = new CanonicalWriter();
-        writer.write(node, 0);
-        return Arrays.copyOf(writer.bytes, writer.count);
+        CanonicalWriter writer = WRITERS.get();
+        writer.count = 0;
+        try {
+            writer.write(node, 0);
+            return Arrays.copyOf(writer.bytes, writer.count);
+        } finally {
+            if (writer.bytes.length > KEPT_CAPACITY) {
+                writer.bytes = new byte[FIRST_CAPACITY];
+            }
+        }
     }
 
     private void write(JsonNode node, int depth) {

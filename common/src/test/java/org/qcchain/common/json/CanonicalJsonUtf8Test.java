@@ -247,6 +247,28 @@ class CanonicalJsonUtf8Test {
     }
 
     @Test
+    void a_document_written_after_a_larger_or_a_failed_one_on_the_same_thread_holds_only_its_own_bytes() {
+        ObjectNode large = NODES.objectNode();
+        large.put("text", "x".repeat(2_000_000));
+        ObjectNode small = NODES.objectNode();
+        small.put("a", "b");
+        ObjectNode broken = NODES.objectNode();
+        broken.put("fine", "y".repeat(10_000));
+        broken.put("zz", "before \uD800 after");
+
+        assertThat(utf8(large)).hasSize(2_000_000 + "{\"text\":\"\"}".length());
+        assertThat(new String(utf8(small), UTF_8)).isEqualTo("{\"a\":\"b\"}");
+        assertThatThrownBy(() -> utf8(broken)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new String(utf8(small), UTF_8)).isEqualTo("{\"a\":\"b\"}");
+        ArrayNode medium = NODES.arrayNode();
+        for (int i = 0; i < 1_000; i++) {
+            medium.add("item " + i);
+        }
+        assertThat(new String(utf8(medium), UTF_8)).startsWith("[\"item 0\",\"item 1\",").endsWith("\"item 999\"]");
+        assertThat(new String(utf8(small), UTF_8)).isEqualTo("{\"a\":\"b\"}");
+    }
+
+    @Test
     void text_form_is_the_utf8_bytes_decoded() {
         ArrayNode array = NODES.arrayNode().add("é中😀").add(-12).add(true).addNull();
         array.addObject().put("k", "\u007f\n");
