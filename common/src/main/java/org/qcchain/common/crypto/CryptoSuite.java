@@ -19,7 +19,6 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -49,7 +48,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 public enum CryptoSuite {
 
     /** ECDSA over NIST P-256 with SHA-256; low-S DER signatures. */
-    P256_SHA256(EcCurve.P256, DigestPrototype.sha256(), SHA256Digest::new, "SHA256withECDSA",
+    P256_SHA256(EcCurve.P256, DigestPrototype.sha256(), JdkDigest::sha256, "SHA256withECDSA",
             EcdsaP256Scheme::new),
 
     /** SM2 with SM3 and the default user id {@code "1234567812345678"}; DER signatures. */

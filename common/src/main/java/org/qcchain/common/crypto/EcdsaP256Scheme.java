@@ -1,7 +1,6 @@
 package org.qcchain.common.crypto;
 
 import java.math.BigInteger;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -27,7 +26,7 @@ final class EcdsaP256Scheme implements SignatureScheme {
 
     @Override
     public byte[] sign(ECPrivateKeyParameters key, byte[] data) {
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(JdkDigest.sha256()));
         signer.init(true, key);
         BigInteger[] rs = signer.generateSignature(sha256(data));
         BigInteger s = rs[1];
