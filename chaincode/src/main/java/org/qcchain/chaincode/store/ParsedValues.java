@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32C;
 import org.qcchain.chaincode.model.Agreement;
 import org.qcchain.chaincode.model.Consent;
 import org.qcchain.chaincode.model.Dataset;
@@ -44,16 +45,17 @@ final class ParsedValues {
         if (!KEPT.contains(type) || bytes.length > MAX_BYTES) {
             return Json.parse(bytes, type);
         }
-        Key key = new Key(type, bytes.clone());
+        // looked up with the caller's bytes; a copy is kept only when the value is taken in
+        Key probe = new Key(type, bytes);
         synchronized (PARSED) {
-            Object cached = PARSED.get(key);
+            Object cached = PARSED.get(probe);
             if (cached != null) {
                 return type.cast(cached);
             }
         }
         T parsed = Json.parse(bytes, type);
         synchronized (PARSED) {
-            PARSED.put(key, parsed);
+            PARSED.put(new Key(type, bytes.clone(), probe.hash), parsed);
         }
         return parsed;
     }
@@ -65,9 +67,24 @@ final class ParsedValues {
         private final int hash;
 
         Key(Class<?> type, byte[] bytes) {
+            this(type, bytes, 31 * type.hashCode() + contentHash(bytes));
+        }
+
+        private Key(Class<?> type, byte[] bytes, int hash) {
             this.type = type;
             this.bytes = bytes;
-            this.hash = 31 * type.hashCode() + Arrays.hashCode(bytes);
+            this.hash = hash;
+        }
+
+        /**
+         * CRC-32C of the bytes: computed with CPU instructions, where {@link Arrays#hashCode(byte[])}
+         * walks a record of several kilobytes (an organisation with its CA certificates) byte by byte
+         * on every read. Only the bucket depends on it; a hit still needs equal bytes.
+         */
+        private static int contentHash(byte[] bytes) {
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 0, bytes.length);
+            return (int) crc.getValue();
         }
 
         @Override
