@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import org.bouncycastle.crypto.ExtendedDigest;
 
 /**
- * A JDK {@link MessageDigest} behind Bouncy Castle's {@code Digest} interface, for the places
+ * The JDK's SHA-256 behind Bouncy Castle's {@code Digest} interface, for the places
  * where Bouncy Castle wants one: HMAC (record salts) and the RFC 6979 nonce of ECDSA signing. The
  * JDK's SHA-256 uses the CPU's SHA instructions where there are any; Bouncy Castle's
  * {@code SHA256Digest} is plain Java, and HMAC through it was ~6 % of the node's time answering a
@@ -17,17 +17,13 @@ final class JdkDigest implements ExtendedDigest {
     /** SHA-256's block: HMAC pads its key to this length. */
     private static final int SHA_256_BLOCK_BYTES = 64;
 
-    private final MessageDigest digest;
-    private final int blockBytes;
+    private final MessageDigest digest = SHA_256.newDigest();
 
-    private JdkDigest(MessageDigest digest, int blockBytes) {
-        this.digest = digest;
-        this.blockBytes = blockBytes;
-    }
+    private JdkDigest() {}
 
     /** A fresh SHA-256 digest (one per HMAC or signer: it is not thread-safe). */
     static JdkDigest sha256() {
-        return new JdkDigest(SHA_256.newDigest(), SHA_256_BLOCK_BYTES);
+        return new JdkDigest();
     }
 
     @Override
@@ -42,7 +38,7 @@ final class JdkDigest implements ExtendedDigest {
 
     @Override
     public int getByteLength() {
-        return blockBytes;
+        return SHA_256_BLOCK_BYTES;
     }
 
     @Override
