@@ -148,12 +148,14 @@ final class HttpBenchmark {
                 : Optional.empty();
     }
 
-    /** The node's receipt thread, which the thread groups by name would count as the benchmark's. */
+    /** The node's receipt and answer-signing threads, which the groups by name would count as the benchmark's. */
     private static Map<Long, String> nodeThreadsNamedApart() {
         Map<Long, String> groups = new java.util.HashMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith("qcchain-deliveries")) {
                 groups.put(thread.getId(), "node receipt recorder");
+            } else if (thread.getName().startsWith("qcchain-answer-signer")) {
+                groups.put(thread.getId(), "node answer signer");
             }
         }
         return groups;

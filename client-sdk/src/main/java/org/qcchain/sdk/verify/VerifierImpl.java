@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.answer.AnswerItem;
+import org.qcchain.common.answer.AnswerSignatures;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.proof.Disclosure;
+import org.qcchain.common.proof.ProofException;
+import org.qcchain.common.proof.ProofFailure;
 import org.qcchain.common.crypto.CryptoSuite;
 
 /** The checks of docs/proof-format.md section 11, in its order. */
@@ -53,9 +56,10 @@ final class VerifierImpl implements Verifier {
         if (answer.format() == null || answer.suite() == null) {
             throw Trees.malformed("the answer has no format or suite");
         }
-        if (!DataAnswer.FORMAT.equals(answer.format())) {
+        if (!DataAnswer.FORMAT.equals(answer.format()) && !DataAnswer.FORMAT_SINGLY_SIGNED.equals(answer.format())) {
             throw new VerificationException(VerificationFailure.FORMAT_UNSUPPORTED, "answer format '"
-                    + answer.format() + "'; this verifier knows " + DataAnswer.FORMAT);
+                    + answer.format() + "'; this verifier knows " + DataAnswer.FORMAT + " and "
+                    + DataAnswer.FORMAT_SINGLY_SIGNED);
         }
         if (!suite.name().equals(answer.suite())) {
             throw new VerificationException(VerificationFailure.SUITE_MISMATCH, "the answer is of suite '"
@@ -137,11 +141,20 @@ final class VerifierImpl implements Verifier {
                 VerificationFailure.CERTIFICATE_EXPIRED, "the node certificate at issuedAt");
         byte[] signed;
         try {
-            signed = answer.signingBytes();
+            signed = AnswerSignatures.signedBytes(answer, suite);
         } catch (IllegalArgumentException e) {
             throw Trees.malformed("the answer has no canonical JSON: " + e.getMessage());
+        } catch (ProofException e) {
+            if (e.reason() == ProofFailure.MERKLE_PATH_INVALID || e.reason() == ProofFailure.MERKLE_ROOT_MISMATCH
+                    || e.reason() == ProofFailure.MERKLE_TREE_SIZE_MISMATCH) {
+                throw new VerificationException(VerificationFailure.ANSWER_SIGNATURE_INVALID,
+                        "the answer is not in the batch the node signed: " + e.getMessage(), e);
+            }
+            throw VerificationException.of("signedBatch", e);
         }
-        signers.requireSignature(node, signed, Trees.base64(answer.signature(), "signature"), false,
+        // one batch signature covers several answers: worth remembering once it verified
+        boolean batch = answer.signedBatch() != null;
+        signers.requireSignature(node, signed, Trees.base64(answer.signature(), "signature"), batch,
                 VerificationFailure.ANSWER_SIGNATURE_INVALID, "the node's signature of the answer");
         return node;
     }

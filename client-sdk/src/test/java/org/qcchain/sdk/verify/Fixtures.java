@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -80,6 +81,11 @@ final class Fixtures {
 
     static DataAnswer edit(SyntheticAnswer built, Consumer<ObjectNode> change) {
         return edit(built, true, change);
+    }
+
+    /** Signs the answers as one batch, as a node signs the answers it issues within its window. */
+    static List<DataAnswer> signTogether(List<SyntheticAnswer> built) {
+        return SyntheticAnswer.signTogether(built.stream().map(SyntheticAnswer::answer).toList(), built.get(0).node());
     }
 
     /** The object at a JSON pointer of the answer, to change in place. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -99,8 +100,60 @@ class VerifierTest {
         @EnumSource(CryptoSuite.class)
         void of_an_unknown_format_is_rejected(CryptoSuite suite) {
             SyntheticAnswer built = build(suite, loan(), 5);
-            assertFails(suite, built, edit(built, t -> t.put("format", "qcchain-answer/2")),
+            assertFails(suite, built, edit(built, t -> t.put("format", "qcchain-answer/9")),
                     VerificationFailure.FORMAT_UNSUPPORTED);
+        }
+
+        @ParameterizedTest
+        @EnumSource(CryptoSuite.class)
+        void signed_in_one_batch_with_other_answers_verifies_each(CryptoSuite suite) throws Exception {
+            List<SyntheticAnswer> built = List.of(build(suite, loan(), 21), build(suite, loan(), 22),
+                    build(suite, loan(), 23));
+            List<DataAnswer> signed = Fixtures.signTogether(built);
+
+            Verifier verifier = verifier(suite);
+            for (int i = 0; i < built.size(); i++) {
+                verifier.verify(signed.get(i), built.get(i).requestHash());
+            }
+            assertThat(signed.stream().map(DataAnswer::signature).distinct()).hasSize(1);
+            assertThat(signed.get(2).signedBatch().inclusionProof().leafIndex()).isEqualTo(2);
+        }
+
+        @ParameterizedTest
+        @EnumSource(CryptoSuite.class)
+        void with_the_place_of_another_answer_of_its_batch_is_rejected(CryptoSuite suite) {
+            List<SyntheticAnswer> built = List.of(build(suite, loan(), 24), build(suite, loan(), 25));
+            List<DataAnswer> signed = Fixtures.signTogether(built);
+            DataAnswer borrowed = signed.get(0).signedBy(signed.get(0).signature(), signed.get(1).signedBatch());
+
+            assertFails(suite, built.get(0), borrowed, VerificationFailure.ANSWER_SIGNATURE_INVALID);
+        }
+
+        @ParameterizedTest
+        @EnumSource(CryptoSuite.class)
+        void with_a_batch_statement_of_an_unknown_format_is_rejected(CryptoSuite suite) {
+            SyntheticAnswer built = build(suite, loan(), 26);
+            assertFails(suite, built, edit(built, false, t -> at(t, "/signedBatch/batch")
+                    .put("format", "qcchain-answer-batch/9")), VerificationFailure.FORMAT_UNSUPPORTED);
+        }
+
+        @ParameterizedTest
+        @EnumSource(CryptoSuite.class)
+        void signed_singly_in_the_first_format_still_verifies(CryptoSuite suite) throws Exception {
+            SyntheticAnswer built = build(suite, loan(), 27);
+            DataAnswer first = built.resignSingly(edit(built, false, t -> t.put("format", "qcchain-answer/1")));
+
+            assertThat(first.signedBatch()).isNull();
+            assertThat(verifier(suite).verify(first, built.requestHash()).accessId())
+                    .isEqualTo(built.answer().access().record().get("accessId").asText());
+        }
+
+        @ParameterizedTest
+        @EnumSource(CryptoSuite.class)
+        void of_the_first_format_carrying_a_batch_is_malformed(CryptoSuite suite) {
+            SyntheticAnswer built = build(suite, loan(), 28);
+            assertFails(suite, built, edit(built, false, t -> t.put("format", "qcchain-answer/1")),
+                    VerificationFailure.MALFORMED);
         }
 
         @ParameterizedTest

@@ -29,8 +29,9 @@ import org.qcchain.node.store.ProviderStores;
  * Mediates a data request: the node submits the consumer's signed request as itself (the
  * operator's node; the chaincode accepts an OPERATOR carrying a consumer-signed request and
  * records the node as submitter), the chaincode decides and writes the access record, and on a
- * grant the node answers with the signed {@code qcchain-answer/1} envelope, whose delivery receipt
- * is kept before the answer is handed out and recorded on the ledger afterwards ({@link
+ * grant the node answers with the {@code qcchain-answer/2} envelope, signed together with the
+ * answers issued within a few milliseconds of it ({@link AnswerBatchSigner}), whose delivery
+ * receipt is kept before the answer is handed out and recorded on the ledger afterwards ({@link
  * DeliveryRecorder}).
  *
  * <pre>{@code
@@ -41,13 +42,14 @@ import org.qcchain.node.store.ProviderStores;
  * <p>No thread waits for a block: the request is submitted and the answer built on {@code work},
  * and the future completes when the answer is ready and its receipt kept.
  */
-public final class DataRequestService {
+public final class DataRequestService implements AutoCloseable {
 
     private final LedgerBackend ledger;
     private final LedgerIdentity node;
     private final CryptoSuite suite;
     private final AnswerItems items;
     private final DeliveryRecorder deliveries;
+    private final AnswerBatchSigner signer;
     private final String nodeCertificatePem;
 
     /**
@@ -66,6 +68,7 @@ public final class DataRequestService {
         this.suite = ledger.suite();
         this.items = new AnswerItems(stores, new BatchEvidenceCache(ledger, node), suite);
         this.nodeCertificatePem = node.identity().certificatePem();
+        this.signer = new AnswerBatchSigner(node.identity());
     }
 
     /**
@@ -93,11 +96,27 @@ public final class DataRequestService {
                         throw new CompletionException(e);
                     }
                 }, work)
+                .thenCompose(prepared -> signer.sign(prepared.unsigned().digest())
+                        .thenApplyAsync(share -> granted(prepared, share), work))
                 .thenCompose(granted -> deliveries.keep(granted.accessId(), granted.answerHash())
                         .thenApply(kept -> granted));
     }
 
-    private GrantedAnswer answer(SignedAccessRequest signed, Committed committed)
+    /** Signs the answers still waiting for their batch, then refuses new ones; close it before the recorder. */
+    @Override
+    public void close() {
+        signer.close();
+    }
+
+    private GrantedAnswer granted(Prepared prepared, AnswerBatchSigner.Signed share) {
+        SignedAnswers.Signed answer = SignedAnswers.assemble(prepared.unsigned(), share, suite);
+        return new GrantedAnswer(prepared.accessId(), answer.answer(), answer.json(), answer.hash());
+    }
+
+    /** A granted request's answer, built and waiting for its batch signature. */
+    private record Prepared(String accessId, SignedAnswers.Unsigned unsigned) {}
+
+    private Prepared answer(SignedAccessRequest signed, Committed committed)
             throws AccessDenied, ChaincodeFailure, RecordIncomplete {
         JsonNode recordNode = Json.tree(committed.payload());
         AccessRecord record = Json.mapper().convertValue(recordNode, AccessRecord.class);
@@ -117,8 +136,7 @@ public final class DataRequestService {
         List<AnswerItem> answerItems = items.build(request, record);
         DataAnswer unsigned = new DataAnswer(DataAnswer.FORMAT, suite.name(), requestNode, requestHash,
                 new AccessEvidence(recordNode, accessEvidence), answerItems, Instant.now().toString(),
-                nodeCertificatePem, null);
-        SignedAnswers.Signed answer = SignedAnswers.sign(unsigned, node.identity(), suite);
-        return new GrantedAnswer(record.accessId(), answer.answer(), answer.json(), answer.hash());
+                nodeCertificatePem, null, null);
+        return new Prepared(record.accessId(), SignedAnswers.prepare(unsigned, suite));
     }
 }

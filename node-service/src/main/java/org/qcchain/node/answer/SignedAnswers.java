@@ -3,47 +3,60 @@ package org.qcchain.node.answer;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.json.CanonicalJson;
 import org.qcchain.common.json.Json;
 
 /**
- * Signs an answer and writes it as sent, serialising the envelope — tens of kilobytes of
- * evidence — once instead of three times (the bytes to sign, the signed answer to hash, the JSON
- * to send). The node sends the canonical JSON of the signed answer (RFC 8785 text is plain JSON),
- * so the bytes sent are the bytes hashed into the delivery receipt.
+ * Writes an answer as sent, serialising the envelope — tens of kilobytes of evidence — once
+ * instead of three times (the bytes to digest, the signed answer to hash, the JSON to send). The
+ * node sends the canonical JSON of the signed answer (RFC 8785 text is plain JSON), so the bytes
+ * sent are the bytes hashed into the delivery receipt.
  *
- * <p>The signed answer's canonical form is the unsigned one with {@code "signature"} added among
- * the top-level members; in key order it falls just before {@code "suite"}, the last member, so
- * it is spliced in there. Should the unsigned form ever not end with the suite member, the
- * signed answer is serialised in full instead.
+ * <p>The signed answer's canonical form is the unsigned one with {@code "signature"} and {@code
+ * "signedBatch"} added among the top-level members; in key order they fall just before {@code
+ * "suite"}, the last member, so they are spliced in there. Should the unsigned form ever not end
+ * with the suite member, the signed answer is serialised in full instead.
  */
 final class SignedAnswers {
 
     private SignedAnswers() {}
 
     /**
-     * Signs {@code unsigned} as {@code signer}.
+     * Serialises an answer before it is signed.
      *
-     * @param unsigned the answer without its signature
-     * @param signer the node's identity
-     * @param suite the ledger's suite, for the hash
+     * @param unsigned the answer without signature
+     * @param suite the answer's suite
+     * @return the answer, its canonical JSON and its digest
+     */
+    static Unsigned prepare(DataAnswer unsigned, CryptoSuite suite) {
+        byte[] bytes = CanonicalJson.serializeUtf8(Json.mapper().valueToTree(unsigned));
+        return new Unsigned(unsigned, bytes, suite.hash(bytes));
+    }
+
+    /**
+     * Adds the batch signature to a prepared answer.
+     *
+     * @param unsigned the prepared answer
+     * @param signed its share of a batch signature
+     * @param suite the answer's suite, for the hash
      * @return the signed answer, its canonical JSON and the hash of that JSON
      */
-    static Signed sign(DataAnswer unsigned, Identity signer, CryptoSuite suite) {
-        byte[] unsignedBytes = CanonicalJson.serializeUtf8(Json.mapper().valueToTree(unsigned));
-        String signature = Base64.getEncoder().encodeToString(signer.sign(unsignedBytes));
-        DataAnswer signed = unsigned.withSignature(signature);
-        byte[] suffix = (",\"suite\":" + CanonicalJson.serialize(TextNode.valueOf(unsigned.suite())) + "}")
+    static Signed assemble(Unsigned unsigned, AnswerBatchSigner.Signed signed, CryptoSuite suite) {
+        DataAnswer answer = unsigned.answer().signedBy(signed.signature(), signed.batch());
+        byte[] text = unsigned.bytes();
+        byte[] suffix = (",\"suite\":" + CanonicalJson.serialize(TextNode.valueOf(answer.suite())) + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = endsWith(unsignedBytes, suffix)
-                ? spliced(unsignedBytes, suffix, ("," + "\"signature\":"
-                        + CanonicalJson.serialize(TextNode.valueOf(signature))).getBytes(StandardCharsets.UTF_8))
-                : Json.canonicalBytes(signed);
-        return new Signed(signed, bytes, suite.hashHex(bytes));
+        byte[] bytes;
+        if (endsWith(text, suffix)) {
+            String members = ",\"signature\":" + CanonicalJson.serialize(TextNode.valueOf(signed.signature()))
+                    + ",\"signedBatch\":" + CanonicalJson.serialize(Json.mapper().valueToTree(signed.batch()));
+            bytes = spliced(text, suffix, members.getBytes(StandardCharsets.UTF_8));
+        } else {
+            bytes = Json.canonicalBytes(answer);
+        }
+        return new Signed(answer, bytes, suite.hashHex(bytes));
     }
 
     private static boolean endsWith(byte[] text, byte[] suffix) {
@@ -59,6 +72,15 @@ final class SignedAnswers {
         System.arraycopy(suffix, 0, out, head + member.length, suffix.length);
         return out;
     }
+
+    /**
+     * An answer ready to be signed.
+     *
+     * @param answer the answer without signature
+     * @param bytes its canonical JSON as UTF-8 (shared, not copied)
+     * @param digest the suite hash of {@code bytes}: the answer's leaf in its batch
+     */
+    record Unsigned(DataAnswer answer, byte[] bytes, byte[] digest) {}
 
     /**
      * A signed answer as sent.

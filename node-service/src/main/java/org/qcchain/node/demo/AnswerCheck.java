@@ -5,6 +5,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import org.qcchain.common.answer.AnswerItem;
+import org.qcchain.common.answer.AnswerSignatures;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.answer.EmbeddedEvidence;
@@ -47,7 +48,8 @@ public final class AnswerCheck {
 
     private void check(DataAnswer answer) throws ProofException, InvalidSignatureException {
         X509Certificate node = certificate(answer.nodeCertificate());
-        suite.verify(node.getPublicKey(), answer.signingBytes(), Base64.getDecoder().decode(answer.signature()));
+        suite.verify(node.getPublicKey(), AnswerSignatures.signedBytes(answer, suite),
+                Base64.getDecoder().decode(answer.signature()));
         String requestHash = suite.hashHex(CanonicalJson.serializeUtf8(answer.request()));
         if (!requestHash.equals(answer.requestHash())
                 || !requestHash.equals(answer.access().record().path("requestHash").asText())) {

@@ -220,7 +220,9 @@ public final class NodePlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        // answers waiting for their batch signature are signed and their receipts kept, then the
         // receipts owed are recorded (or kept for the next start) while the ledger is still open
+        dataRequests.close();
         deliveries.close();
         try {
             directory.close();

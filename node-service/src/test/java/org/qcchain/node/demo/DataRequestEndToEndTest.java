@@ -37,6 +37,7 @@ import org.qcchain.chaincode.model.AccessRequest;
 import org.qcchain.chaincode.model.RequestedItem;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.answer.AnswerItem;
+import org.qcchain.common.answer.AnswerSignatures;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.auth.RequestSigner;
@@ -104,7 +105,9 @@ class DataRequestEndToEndTest {
         DataAnswer answer = DataAnswer.fromJson(response.bodyAsString());
         AnswerCheck.verify(answer);
         CryptoSuite.P256_SHA256.verify(demo.pki().node().identity().certificate().getPublicKey(),
-                answer.signingBytes(), Base64.getDecoder().decode(answer.signature()));
+                AnswerSignatures.signedBytes(answer, CryptoSuite.P256_SHA256), Base64.getDecoder().decode(answer.signature()));
+        assertThat(answer.format()).isEqualTo(DataAnswer.FORMAT);
+        assertThat(answer.signedBatch().batch().size()).isEqualTo(answer.signedBatch().inclusionProof().treeSize());
         assertThat(answer.access().record().path("decision").asText()).isEqualTo("GRANTED");
         assertThat(answer.items()).extracting(AnswerItem::datasetId).containsExactly(
                 DemoCatalogue.PROVIDENT_FUND, DemoCatalogue.REAL_ESTATE, DemoCatalogue.SOCIAL_INSURANCE);

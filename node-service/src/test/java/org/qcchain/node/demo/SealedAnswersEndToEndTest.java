@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qcchain.common.answer.AnswerSignatures;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -93,7 +94,7 @@ class SealedAnswersEndToEndTest {
                 response.bodyAsString());
         DataAnswer answer = DataAnswer.fromJson(new String(opened, StandardCharsets.UTF_8));
         AnswerCheck.verify(answer);
-        SUITE.verify(demo.pki().node().identity().certificate().getPublicKey(), answer.signingBytes(),
+        SUITE.verify(demo.pki().node().identity().certificate().getPublicKey(), AnswerSignatures.signedBytes(answer, SUITE),
                 Base64.getDecoder().decode(answer.signature()));
         assertThat(answer.access().record().path("decision").asText()).isEqualTo("GRANTED");
         assertThat(recordedAnswerHash(response.getHeader("X-Qc-Access-Id")))

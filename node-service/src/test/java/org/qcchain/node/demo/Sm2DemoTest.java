@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.answer.AnswerSignatures;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -78,7 +79,7 @@ class Sm2DemoTest {
         DataAnswer answer = DataAnswer.fromJson(response.bodyAsString());
         assertThat(answer.suite()).isEqualTo("SM2_SM3");
         AnswerCheck.verify(answer);
-        CryptoSuite.SM2_SM3.verify(demo.pki().node().identity().certificate().getPublicKey(), answer.signingBytes(),
+        CryptoSuite.SM2_SM3.verify(demo.pki().node().identity().certificate().getPublicKey(), AnswerSignatures.signedBytes(answer, CryptoSuite.SM2_SM3),
                 Base64.getDecoder().decode(answer.signature()));
         JsonNode record = answer.access().record();
         assertThat(record.path("decision").asText()).isEqualTo("GRANTED");

@@ -130,7 +130,7 @@ public final class AnswerFactory {
         }
         DataAnswer unsigned = new DataAnswer(DataAnswer.FORMAT, suite.name(), request, requestHash,
                 new AccessEvidence(record, access.get(accessIndex)), items, scenario.issuedAt.toString(),
-                node.certificatePem(), null);
+                node.certificatePem(), null, null);
         SyntheticAnswer built = new SyntheticAnswer(unsigned, request, HEX.parseHex(requestHash), ledger.blocks(), node);
         return new SyntheticAnswer(built.resign(unsigned), request, built.requestHash(), built.blocks(), node);
     }
