@@ -13,7 +13,7 @@ public final class Routes {
 
     /** GET: the caller as the node sees it. */
     public static final String WHOAMI = "/v1/whoami";
-    /** POST a SignedAccessRequest: 200 with a {@code qcchain-answer/1}, or 403 with the denial's code and {@code accessId}. */
+    /** POST a SignedAccessRequest: 200 with a {@code qcchain-answer/2}, or 403 with the denial's code and {@code accessId}. */
     public static final String DATA_REQUESTS = "/v1/data-requests";
     /**
      * POST a ConsentGrant {@code {terms, subjectSignature?}} (the node's own organisation) or an
@@ -36,7 +36,7 @@ public final class Routes {
     public static final String DATASETS = "/v1/datasets";
     /**
      * POST {@code {identifier, signedRequest}} (identity providers): the subject's own records as a
-     * {@code qcchain-answer/1}; see {@code org.qcchain.sdk.subject.SafeBoxClient}.
+     * {@code qcchain-answer/2}; see {@code org.qcchain.sdk.subject.SafeBoxClient}.
      */
     public static final String SUBJECT_RECORDS = "/v1/subjects/records";
     /** POST {@code {identifier, pageSize?, bookmark?}} (identity providers): a page of the subject's consents. */

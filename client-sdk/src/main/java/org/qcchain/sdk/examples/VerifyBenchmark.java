@@ -66,7 +66,7 @@ public final class VerifyBenchmark {
         int seconds = 5;
         for (int i = 0; i < args.length; i++) {
             if ("--help".equals(args[i])) {
-                System.out.println("VerifyBenchmark [--seconds N]: verifications/s of qcchain-answer/1 answers and of"
+                System.out.println("VerifyBenchmark [--seconds N]: verifications/s of qcchain-answer/2 answers and of"
                         + " single record proofs on one thread, both suites, with and without the verifier's caches"
                         + " (default 5 s per row, after a warm-up of the same length). Needs no node: answers are"
                         + " synthetic.");

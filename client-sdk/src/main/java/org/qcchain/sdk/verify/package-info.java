@@ -1,5 +1,6 @@
 /**
- * Offline verification of a node's answers ({@code qcchain-answer/1}) and of the chain, trusting
+ * Offline verification of a node's answers ({@code qcchain-answer/2}, and the first format {@code
+ * qcchain-answer/1}) and of the chain, trusting
  * only {@link org.qcchain.sdk.verify.TrustAnchors}: {@link org.qcchain.sdk.verify.Verifier} →
  * {@link org.qcchain.sdk.verify.VerifiedAnswer}, or a {@link
  * org.qcchain.sdk.verify.VerificationException} naming the {@link

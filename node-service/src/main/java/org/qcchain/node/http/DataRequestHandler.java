@@ -13,7 +13,7 @@ import org.qcchain.node.auth.SignedDataRequestHandler;
  * SignedAccessRequest}, which authenticates the call unless it carries signature headers ({@link
  * SignedDataRequestHandler}). The node submits it to the ledger as itself; a denial is a 403 whose
  * {@code code} is the access record's reason code and whose {@code accessId} names the denial on
- * the ledger; a grant is the signed {@code qcchain-answer/1} envelope, sent once its delivery
+ * the ledger; a grant is the signed {@code qcchain-answer/2} envelope, sent once its delivery
  * receipt (the answer's hash) is kept for the ledger ({@link GrantedAnswers}). A grant whose provider record lacks a
  * requested field is a 502 {@code RECORD_INCOMPLETE} naming the grant's {@code accessId}, with no
  * data and no delivery. With {@code Accept: application/vnd.qcchain.sealed+json} the grant is

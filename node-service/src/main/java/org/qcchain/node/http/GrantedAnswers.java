@@ -19,7 +19,7 @@ import org.qcchain.node.answer.GrantedAnswer;
 /**
  * Answers a signed data request without holding a thread while the ledger commits: the submit is
  * prepared and the answer built on Vert.x workers, the waits for the block and for the receipt's
- * disk sync hold none. A grant is sent as the signed {@code qcchain-answer/1} envelope with its
+ * disk sync hold none. A grant is sent as the signed {@code qcchain-answer/2} envelope with its
  * access id in {@code X-Qc-Access-Id}, once its delivery receipt is kept (the receipt reaches the
  * ledger afterwards, see {@code DeliveryRecorder}); a denial or failure goes to the problem
  * handler. Shared by the routes that carry a signed request to the ledger.

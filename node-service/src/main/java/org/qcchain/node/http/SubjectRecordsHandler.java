@@ -17,7 +17,7 @@ import org.qcchain.node.subject.SubjectRecordsQuery;
  * pseudonym. The node checks both before anything reaches the ledger (a mismatch is a 400 and
  * writes nothing), then carries the request to the ledger exactly as a bank's: the chaincode
  * decides and records the access, and a grant is answered with the same verifiable {@code
- * qcchain-answer/1} envelope, a denial with 403 and the denial's {@code accessId}.
+ * qcchain-answer/2} envelope, a denial with 403 and the denial's {@code accessId}.
  */
 final class SubjectRecordsHandler implements Handler<RoutingContext> {
 
