@@ -85,6 +85,12 @@ final class CanonicalWriter {
             case NUMBER -> writeNumber(node);
             case BOOLEAN -> append(node.booleanValue() ? TRUE : FALSE);
             case NULL -> append(NULL);
+            case POJO -> {
+                if (!(node instanceof CanonicalFragment fragment)) {
+                    throw new IllegalArgumentException("a POJO node has no JSON form");
+                }
+                append(fragment.utf8());
+            }
             default -> throw new IllegalArgumentException(
                     "a " + node.getNodeType() + " node has no JSON form");
         }

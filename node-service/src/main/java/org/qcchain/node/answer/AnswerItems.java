@@ -1,5 +1,6 @@
 package org.qcchain.node.answer;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.qcchain.chaincode.model.RequestedItem;
 import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.CommittedRecord;
 import org.qcchain.common.proof.RecordCommitter;
 import org.qcchain.common.proof.SaltSource;
@@ -42,26 +44,45 @@ final class AnswerItems {
         this.suite = suite;
     }
 
-    List<AnswerItem> build(AccessRequest request, AccessRecord record) throws ChaincodeFailure, RecordIncomplete {
+    /**
+     * The items of a granted request's answer.
+     *
+     * @return the items, and their JSON tree for the answer's serialisation ({@link AnswerTrees})
+     */
+    Items build(AccessRequest request, AccessRecord record) throws ChaincodeFailure, RecordIncomplete {
         List<AnswerItem> items = new ArrayList<>();
+        ArrayNode json = Json.mapper().createArrayNode();
         for (RequestedItem requested : request.items()) {
             String provider = record.items().stream()
                     .filter(item -> item.datasetId().equals(requested.datasetId()))
                     .map(AccessItem::providerMspId).findFirst().orElseThrow();
             Optional<ProviderStore> store = stores.find(provider);
             List<RecordEvidence> records = new ArrayList<>();
+            ArrayNode recordsJson = Json.mapper().createArrayNode();
             if (store.isPresent()) {
                 Set<String> fields = new LinkedHashSet<>(requested.fields());
                 for (StoredRecord stored : store.get().latestRecords(requested.datasetId(), request.subject(),
                         MAX_RECORDS_PER_DATASET)) {
                     requireFields(record.accessId(), store.get(), stored, fields);
-                    records.add(evidence(store.get(), stored, fields));
+                    BatchEvidence batch = batches.get(store.get(), stored.record().datasetId(), stored.batchId());
+                    RecordEvidence evidence = evidence(store.get(), stored, fields, batch);
+                    records.add(evidence);
+                    recordsJson.add(AnswerTrees.record(evidence, batch));
                 }
             }
             items.add(new AnswerItem(requested.datasetId(), records));
+            json.add(AnswerTrees.item(requested.datasetId(), recordsJson));
         }
-        return items;
+        return new Items(items, json);
     }
+
+    /**
+     * An answer's items.
+     *
+     * @param items per requested dataset, its records
+     * @param json their JSON tree, sharing each batch's canonical anchor and evidence
+     */
+    record Items(List<AnswerItem> items, ArrayNode json) {}
 
     private static void requireFields(String accessId, ProviderStore store, StoredRecord stored, Set<String> fields)
             throws RecordIncomplete {
@@ -72,8 +93,7 @@ final class AnswerItems {
         }
     }
 
-    private RecordEvidence evidence(ProviderStore store, StoredRecord stored, Set<String> fields)
-            throws ChaincodeFailure {
+    private RecordEvidence evidence(ProviderStore store, StoredRecord stored, Set<String> fields, BatchEvidence batch) {
         CommittedRecord committed = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()))
                 .commit(stored.record());
         if (!committed.rootHex().equals(stored.recordRoot())) {
@@ -81,7 +101,6 @@ final class AnswerItems {
             throw new IllegalStateException("record " + stored.record().recordId() + " of "
                     + store.mspId() + " no longer matches its committed root");
         }
-        BatchEvidence batch = batches.get(store, stored.record().datasetId(), stored.batchId());
         return new RecordEvidence(committed.disclose(fields), batch.tree().inclusionProof(stored.leafIndex()),
                 batch.anchor(), batch.anchorEvidence());
     }

@@ -67,6 +67,6 @@ final class BatchEvidenceCache {
         String txId = anchor.path("txId").asText();
         TransactionEvidence evidence = ledger.evidence(txId).orElseThrow(() ->
                 new IllegalStateException("anchor transaction " + txId + " is not on the ledger"));
-        return new BatchEvidence(tree, anchor, evidence);
+        return BatchEvidence.of(tree, anchor, evidence);
     }
 }

@@ -12,7 +12,6 @@ import org.qcchain.chaincode.model.AccessRequest;
 import org.qcchain.chaincode.model.Decision;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.answer.AccessEvidence;
-import org.qcchain.common.answer.AnswerItem;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -133,10 +132,11 @@ public final class DataRequestService implements AutoCloseable {
         TransactionEvidence accessEvidence = ledger.evidence(committed.txId()).orElseThrow(() ->
                 new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, "Access:requestAccess",
                         "transaction " + committed.txId() + " is not in a block"));
-        List<AnswerItem> answerItems = items.build(request, record);
+        AnswerItems.Items answerItems = items.build(request, record);
         DataAnswer unsigned = new DataAnswer(DataAnswer.FORMAT, suite.name(), requestNode, requestHash,
-                new AccessEvidence(recordNode, accessEvidence), answerItems, Instant.now().toString(),
+                new AccessEvidence(recordNode, accessEvidence), answerItems.items(), Instant.now().toString(),
                 nodeCertificatePem, null, null);
-        return new Prepared(record.accessId(), SignedAnswers.prepare(unsigned, suite));
+        return new Prepared(record.accessId(),
+                SignedAnswers.prepare(unsigned, AnswerTrees.answer(unsigned, answerItems.json()), suite));
     }
 }

@@ -1,5 +1,6 @@
 package org.qcchain.node.answer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,11 +28,13 @@ final class SignedAnswers {
      * Serialises an answer before it is signed.
      *
      * @param unsigned the answer without signature
+     * @param tree its JSON tree ({@link AnswerTrees#answer}), which serialises canonically to the
+     *     same bytes as the answer
      * @param suite the answer's suite
      * @return the answer, its canonical JSON and its digest
      */
-    static Unsigned prepare(DataAnswer unsigned, CryptoSuite suite) {
-        byte[] bytes = CanonicalJson.serializeUtf8(Json.mapper().valueToTree(unsigned));
+    static Unsigned prepare(DataAnswer unsigned, JsonNode tree, CryptoSuite suite) {
+        byte[] bytes = CanonicalJson.serializeUtf8(tree);
         return new Unsigned(unsigned, bytes, suite.hash(bytes));
     }
 

@@ -28,7 +28,7 @@ import org.qcchain.node.ledger.LedgerIdentity;
  *
  * <pre>
  * java -cp node-service/target/qcchain-node-service-*-all.jar org.qcchain.node.demo.TryRequest \
- *     --data ./data/demo [--url http://127.0.0.1:8080]
+ *     --data ./data/demo [--url http://127.0.0.1:8080] [--save answer.json]
  * </pre>
  *
  * <p>The access request is signed by the bank and sent without signature headers: that one signature
@@ -40,22 +40,39 @@ public final class TryRequest {
     /** The file in the data folder that describes the ready request. */
     public static final String EXAMPLE_FILE = "try.json";
 
+    private static final String USAGE = """
+            Usage: TryRequest [--data DIR] [--url URL] [--save FILE]
+
+            Sends the demo's ready bank request (DIR/try.json, default ./data/demo) to the demo node
+            at URL (default http://127.0.0.1:8080), checks the answer and prints what the bank learnt;
+            --save writes the answer as received to FILE.""";
+
     private TryRequest() {}
 
     /**
      * Runs it.
      *
-     * @param args {@code --data DIR} (default {@code ./data/demo}), {@code --url URL}
+     * @param args {@code --data DIR} (default {@code ./data/demo}), {@code --url URL}, {@code --save
+     *     FILE} (the answer as received), {@code --help}
      * @throws Exception on any failure, which ends the program
      */
     public static void main(String[] args) throws Exception {
         Path data = Path.of("data", "demo");
         String url = "http://127.0.0.1:8080";
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        Path save = null;
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println(USAGE);
+                return;
+            }
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value\n" + USAGE);
+            }
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--url" -> url = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--save" -> save = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         JsonNode example = Json.tree(Files.readString(data.resolve(EXAMPLE_FILE)));
@@ -72,9 +89,14 @@ public final class TryRequest {
             System.out.println(response.body());
             System.exit(1);
         }
+        if (save != null) {
+            Files.writeString(save, response.body());
+        }
         DataAnswer answer = DataAnswer.fromJson(response.body());
         AnswerCheck.verify(answer);
         print(answer);
+        System.out.println("answer: " + response.body().getBytes(StandardCharsets.UTF_8).length + " bytes"
+                + (save == null ? "" : ", saved to " + save));
     }
 
     /**

@@ -1,0 +1,89 @@
+package org.qcchain.node.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.answer.EmbeddedEvidence;
+import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.answer.TransactionEvidence;
+import org.qcchain.common.json.Json;
+
+/**
+ * The JSON tree of an unsigned answer, made to be serialised canonically once: it holds the
+ * request, the access record and the transactions' JSON by reference, and each anchored batch's
+ * anchor and evidence as the {@link org.qcchain.common.json.CanonicalFragment}s the batch cache
+ * keeps, instead of converting the whole {@link DataAnswer} (tens of kilobytes) to a fresh tree
+ * and walking every part again. The result serialises to exactly the canonical form of {@code
+ * Json.mapper().valueToTree(answer)} (tested); the member names are those of the records in
+ * {@code org.qcchain.common.answer}, null members left out as the mapper does.
+ */
+final class AnswerTrees {
+
+    private AnswerTrees() {}
+
+    /**
+     * The tree of an answer without signature.
+     *
+     * @param unsigned the answer; its items are given as {@code items}
+     * @param items the tree of {@code unsigned.items()}, from {@link #item}
+     */
+    static ObjectNode answer(DataAnswer unsigned, ArrayNode items) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode access = root.putObject("access");
+        putIfPresent(access, "evidence", unsigned.access().evidence() == null ? null
+                : evidence(unsigned.access().evidence()));
+        putIfPresent(access, "record", unsigned.access().record());
+        root.put("format", unsigned.format());
+        root.put("issuedAt", unsigned.issuedAt());
+        root.set("items", items);
+        root.put("nodeCertificate", unsigned.nodeCertificate());
+        root.set("request", unsigned.request());
+        root.put("requestHash", unsigned.requestHash());
+        root.put("suite", unsigned.suite());
+        return root;
+    }
+
+    /** The tree of one {@code AnswerItem}: its dataset and its records' trees from {@link #record}. */
+    static ObjectNode item(String datasetId, ArrayNode records) {
+        ObjectNode item = Json.mapper().createObjectNode();
+        item.put("datasetId", datasetId);
+        item.set("records", records);
+        return item;
+    }
+
+    /** The tree of one disclosed record, with its batch's shared parts as kept fragments. */
+    static ObjectNode record(RecordEvidence record, BatchEvidence batch) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.set("anchor", batch.anchorJson());
+        node.set("anchorEvidence", batch.anchorEvidenceJson());
+        node.set("disclosure", Json.mapper().valueToTree(record.disclosure()));
+        node.set("inclusionProof", Json.mapper().valueToTree(record.inclusionProof()));
+        return node;
+    }
+
+    /** The tree of transaction evidence; the embedded ledger's holds its transaction and header by reference. */
+    static JsonNode evidence(TransactionEvidence evidence) {
+        if (!(evidence instanceof EmbeddedEvidence embedded)) {
+            return Json.mapper().valueToTree(evidence);
+        }
+        ObjectNode node = Json.mapper().createObjectNode();
+        putIfPresent(node, "blockHeader", embedded.blockHeader());
+        if (embedded.blockSignature() != null) {
+            node.put("blockSignature", embedded.blockSignature());
+        }
+        node.put("index", embedded.index());
+        node.put("ledger", embedded.ledger());
+        putIfPresent(node, "transaction", embedded.transaction());
+        if (embedded.transactionsProof() != null) {
+            node.set("transactionsProof", Json.mapper().valueToTree(embedded.transactionsProof()));
+        }
+        return node;
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, JsonNode value) {
+        if (value != null) {
+            node.set(name, value);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.qcchain.node.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.qcchain.common.answer.AnswerItem;
+import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.CanonicalJson;
+import org.qcchain.common.json.Json;
+import org.qcchain.sdk.examples.synthetic.AnswerFactory;
+import org.qcchain.sdk.examples.synthetic.Scenario;
+import org.qcchain.sdk.examples.synthetic.SyntheticNetwork;
+
+class AnswerTreesTest {
+
+    private static Scenario loan() {
+        return new Scenario().consumer("BankMSP").purpose("LOAN_UNDERWRITING")
+                .dataset("social.insurance.contributions", "SocialInsuranceMSP", 37,
+                        Map.of("paidMonths", IntNode.valueOf(48), "employer", TextNode.valueOf("济南钢铁集团"),
+                                "monthlyBase", TextNode.valueOf("8200.00"), "active", BooleanNode.TRUE),
+                        Set.of("paidMonths", "monthlyBase", "active"))
+                .dataset("provident.fund.contributions", "ProvidentFundMSP", 5,
+                        Map.of("balance", TextNode.valueOf("56321.40"), "status", TextNode.valueOf("NORMAL")),
+                        Set.of("balance", "status"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void the_tree_of_shared_parts_serialises_to_the_answer_s_canonical_form(CryptoSuite suite) {
+        DataAnswer answer = AnswerFactory.create(SyntheticNetwork.create(suite), 3).answer(loan()).answer()
+                .signedBy(null, null);
+        ArrayNode items = Json.mapper().createArrayNode();
+        for (AnswerItem item : answer.items()) {
+            ArrayNode records = Json.mapper().createArrayNode();
+            for (RecordEvidence record : item.records()) {
+                records.add(AnswerTrees.record(record, BatchEvidence.of(null, record.anchor(), record.anchorEvidence())));
+            }
+            items.add(AnswerTrees.item(item.datasetId(), records));
+        }
+
+        byte[] built = CanonicalJson.serializeUtf8(AnswerTrees.answer(answer, items));
+
+        assertThat(built).isEqualTo(CanonicalJson.serializeUtf8(Json.mapper().valueToTree(answer)))
+                .isEqualTo(answer.signingBytes());
+        assertThat(answer.items()).allSatisfy(item -> assertThat(item.records()).isNotEmpty());
+    }
+}
