@@ -13,7 +13,8 @@ import org.qcchain.simulator.ChaincodeEventRecord;
 /**
  * The structural checks of one block: each transaction's hash recomputed from its stored fields,
  * their Merkle root, the header hash, the link to the previous block, the node's signature, and
- * each proposal's signature and transaction id.
+ * each proposal's signature (or, for the node's own transactions, that the node is their creator:
+ * its block signature covers them) and transaction id.
  */
 final class ChainCheck {
 
@@ -74,7 +75,7 @@ final class ChainCheck {
 
     private Optional<String> proposalProblem(TransactionRecord tx) {
         try {
-            String claimed = proposals.verify(tx.proposal()).proposal().txId();
+            String claimed = proposals.verifyStored(tx.proposal()).proposal().txId();
             return claimed.equals(tx.txId()) ? Optional.empty()
                     : Optional.of("transaction " + tx.txNumber() + " is stored as " + tx.txId()
                             + " but its proposal is " + claimed);

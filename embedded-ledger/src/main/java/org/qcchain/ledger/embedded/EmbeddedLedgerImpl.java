@@ -47,7 +47,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         this.reader = new BlockReader(options.chaincode(), tip.blockFile());
         this.genesis = tip.genesis();
         ProposalVerifier verifier = new ProposalVerifier(options.suite(), options.channel(), options.chaincode(),
-                clock);
+                options.nodeIdentity().certificate().getPublicKey(), clock);
         this.membership = new MembershipState(tip.membership());
         this.configCheck = new ConfigCheck(options.channel(), options.suite(),
                 options.nodeIdentity().certificate().getPublicKey());

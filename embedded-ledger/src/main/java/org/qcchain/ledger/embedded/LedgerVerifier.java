@@ -55,7 +55,8 @@ final class LedgerVerifier {
         long height = BlockReader.height(connection);
         PublicKey nodeKey = nodeCertificate().getPublicKey();
         ChainCheck chain = new ChainCheck(genesis.suite(), nodeKey,
-                new ProposalVerifier(genesis.suite(), genesis.channel(), genesis.chaincode(), new StageClock()));
+                new ProposalVerifier(genesis.suite(), genesis.channel(), genesis.chaincode(), nodeKey,
+                        new StageClock()));
         ConfigCheck configs = new ConfigCheck(genesis.channel(), genesis.suite(), nodeKey);
         ChannelMembership membership = genesis.membership();
         ReplayCheck replay = new ReplayCheck();

@@ -92,6 +92,23 @@ public final class ProposalBuilder {
      * @throws NullPointerException naming a missing part (channel, chaincode, function)
      */
     public SignedProposal build() {
+        byte[] bytes = encode();
+        return SignedProposal.signedHere(bytes, identity);
+    }
+
+    /**
+     * Encodes the proposal of a ledger's own node to that ledger, without a signature of its own:
+     * the node's signature of the block that takes the transaction covers it (docs/ledger.md,
+     * "Transactions of the node"). The ledger accepts it only from its node's identity, built in
+     * its process; anything else without a signature is refused.
+     *
+     * @throws NullPointerException naming a missing part (channel, chaincode, function)
+     */
+    public SignedProposal buildForOwnLedger() {
+        return SignedProposal.coveredByBlock(encode(), identity);
+    }
+
+    private byte[] encode() {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(chaincode, "chaincode");
         Objects.requireNonNull(function, "function");
@@ -108,8 +125,7 @@ public final class ProposalBuilder {
                 .args(args)
                 .init(init)
                 .build();
-        byte[] bytes = ProposalCodec.encode(proposal, usedNonce);
-        return SignedProposal.signedHere(bytes, identity);
+        return ProposalCodec.encode(proposal, usedNonce);
     }
 
     /** The creator bytes last built, for the same certificate object and MSP id. */

@@ -24,6 +24,13 @@ import org.qcchain.common.crypto.Identity;
  * good (see {@link ProposalVerifier}); the bytes and signature are the same either way, and the
  * ledger's {@code verify} checks every stored signature.
  *
+ * <p>The one exception: a proposal the ledger's own node builds for that ledger ({@link
+ * ProposalBuilder#buildForOwnLedger()}) carries an empty signature. The node signs every block, and
+ * the block's header covers each transaction's hash, proposal included; a second signature by the
+ * same key over the same proposal would prove nothing more. The ledger accepts such a proposal
+ * only from its node, built in its process, and {@code verify} checks that each stored one names
+ * the node as creator.
+ *
  * <p>Immutable; byte arrays are copied in and out.
  */
 public final class SignedProposal {
@@ -59,6 +66,19 @@ public final class SignedProposal {
     }
 
     /**
+     * A proposal {@code node} has just built in this process for the ledger it runs, with an empty
+     * signature: the node's block signature covers it ({@link ProposalBuilder#buildForOwnLedger()}).
+     */
+    static SignedProposal coveredByBlock(byte[] proposalBytes, Identity node) {
+        return new SignedProposal(proposalBytes, new byte[0], node);
+    }
+
+    /** @return whether the proposal carries no signature of its own (a node's, covered by its block) */
+    boolean coveredByBlock() {
+        return signature.length == 0;
+    }
+
+    /**
      * A builder that signs with {@code identity} as a member of {@code mspId}.
      *
      * @param identity the submitter's certificate and private key
@@ -73,7 +93,10 @@ public final class SignedProposal {
         return proposalBytes.clone();
     }
 
-    /** The creator's signature over {@link #proposalBytes()}. */
+    /**
+     * The creator's signature over {@link #proposalBytes()}; empty for a transaction of the
+     * ledger's own node, which the node's block signature covers.
+     */
     public byte[] signature() {
         return signature.clone();
     }

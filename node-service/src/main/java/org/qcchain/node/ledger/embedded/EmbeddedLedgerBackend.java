@@ -45,7 +45,8 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
         // listening before the height is read: every block from then on reaches the cache
         this.recentSubscription = ledger.addListener(recentBlocks);
         recentBlocks.onHeight(ledger.height());
-        this.submitter = new Submitter(ledger, LedgerSetup.CHANNEL, LedgerSetup.CHAINCODE, recentBlocks);
+        this.submitter = new Submitter(ledger, LedgerSetup.CHANNEL, LedgerSetup.CHAINCODE, recentBlocks,
+                node.identity().certificate());
         this.evidence = new EvidenceReader(ledger, recentBlocks);
         this.admission = new ChannelAdmission(ledger, node);
     }

@@ -1,5 +1,6 @@
 package org.qcchain.node.ledger.embedded;
 
+import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -9,6 +10,7 @@ import org.qcchain.ledger.embedded.CommitResult;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.EvaluateResult;
 import org.qcchain.ledger.embedded.LedgerException;
+import org.qcchain.ledger.embedded.ProposalBuilder;
 import org.qcchain.ledger.embedded.ProposalRejectedException;
 import org.qcchain.ledger.embedded.SignedProposal;
 import org.qcchain.node.ledger.ChaincodeFailure;
@@ -20,6 +22,10 @@ import org.qcchain.node.ledger.LedgerIdentity;
  * in one block conflict on the consent's usage key; the loser changed nothing, so the same call is
  * proposed again with a new nonce (a new transaction id: the old one is on the ledger), as
  * docs/ledger.md prescribes.
+ *
+ * <p>The node's own proposals go without a signature of their own ({@link
+ * org.qcchain.ledger.embedded.ProposalBuilder#buildForOwnLedger()}): the node signs the blocks that
+ * take them, which covers them; everyone else's are signed.
  */
 final class Submitter {
 
@@ -33,12 +39,20 @@ final class Submitter {
     private final String channel;
     private final String chaincode;
     private final RecentBlocks recentBlocks;
+    private final X509Certificate node;
 
-    Submitter(EmbeddedLedger ledger, String channel, String chaincode, RecentBlocks recentBlocks) {
+    /**
+     * Creates the submitter of a node.
+     *
+     * @param node the certificate of the node that runs {@code ledger} and signs its blocks
+     */
+    Submitter(EmbeddedLedger ledger, String channel, String chaincode, RecentBlocks recentBlocks,
+            X509Certificate node) {
         this.ledger = ledger;
         this.channel = channel;
         this.chaincode = chaincode;
         this.recentBlocks = recentBlocks;
+        this.node = node;
     }
 
     /**
@@ -113,8 +127,9 @@ final class Submitter {
     }
 
     private SignedProposal proposal(LedgerIdentity as, String function, String... args) {
-        return SignedProposal.builder(as.identity(), as.mspId()).channel(channel).chaincode(chaincode)
-                .function(function).arguments(args).build();
+        ProposalBuilder proposal = SignedProposal.builder(as.identity(), as.mspId()).channel(channel)
+                .chaincode(chaincode).function(function).arguments(args);
+        return as.identity().certificate().equals(node) ? proposal.buildForOwnLedger() : proposal.build();
     }
 
     private static Committed committed(CommitResult result) {
