@@ -33,6 +33,24 @@ final class BatchRows {
     }
 
     /** The batches of a dataset stored but not anchored (an import or anchoring cut short), in order. */
+    /** Every anchored batch, as {@link #anchoredKey}s. */
+    static java.util.Set<String> anchored(Connection connection) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT dataset_id, batch_id FROM batches WHERE anchor_tx IS NOT NULL");
+                java.sql.ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                keys.add(anchoredKey(rows.getString(1), rows.getString(2)));
+            }
+        }
+        return keys;
+    }
+
+    /** How {@link #anchored} names a batch. */
+    static String anchoredKey(String datasetId, String batchId) {
+        return datasetId + '\n' + batchId;
+    }
+
     static java.util.List<String> unanchored(Connection connection, String datasetId) throws SQLException {
         java.util.List<String> ids = new java.util.ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT batch_id FROM batches "

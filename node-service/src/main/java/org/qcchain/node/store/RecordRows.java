@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.CommittedRecord;
 import org.qcchain.common.proof.DataRecord;
@@ -46,11 +47,11 @@ final class RecordRows {
      * Every anchored version of a subject's records in a dataset. A record id is derived from the
      * subject's pseudonym ({@link RecordIds}), so all versions of a record belong to the same
      * subject and the newest of each is found among these rows ({@link #latest}); a correlated
-     * sub-query for the newest version cost H2 a second index walk per row.
+     * sub-query for the newest version cost H2 a second index walk per row. Rows of batches not
+     * yet anchored are left out by the caller's test, not by a join ({@link #latest}).
      */
-    static final String LATEST = "SELECT r.record_id, r.version, r.fields, r.record_root, r.batch_id, r.leaf_index "
-            + "FROM records r JOIN batches b ON b.dataset_id = r.dataset_id AND b.batch_id = r.batch_id "
-            + "WHERE r.dataset_id = ? AND r.subject = ? AND b.anchor_tx IS NOT NULL";
+    static final String LATEST = "SELECT record_id, version, fields, record_root, batch_id, leaf_index "
+            + "FROM records WHERE dataset_id = ? AND subject = ?";
 
     /** The newest anchored version of each record of a subject, newest batch first, at most {@code limit}. */
     private static final Comparator<LatestRow> NEWEST_BATCH_FIRST = Comparator.comparing(LatestRow::batchId)
@@ -60,14 +61,20 @@ final class RecordRows {
     private record LatestRow(String recordId, long version, String fields, String recordRoot, String batchId,
             int leafIndex) {}
 
-    /** Runs {@link #LATEST}, prepared by the caller (and kept: this does not close it). */
-    static List<StoredRecord> latest(PreparedStatement query, String datasetId, String subject, int limit)
-            throws SQLException {
+    /**
+     * Runs {@link #LATEST}, prepared by the caller (and kept: this does not close it), keeping the
+     * rows of anchored batches only.
+     */
+    static List<StoredRecord> latest(PreparedStatement query, String datasetId, String subject, int limit,
+            Predicate<String> anchoredBatch) throws SQLException {
         Map<String, LatestRow> newest = new HashMap<>();
         query.setString(1, datasetId);
         query.setString(2, subject);
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
+                if (!anchoredBatch.test(rows.getString(5))) {
+                    continue;
+                }
                 LatestRow row = new LatestRow(rows.getString(1), rows.getLong(2), rows.getString(3),
                         rows.getString(4), rows.getString(5), rows.getInt(6));
                 newest.merge(row.recordId(), row, (kept, other) -> other.version() > kept.version() ? other : kept);

@@ -73,6 +73,24 @@ class LatestRecordsTest {
     }
 
     @Test
+    void whatIsAnchoredIsReadBackWhenTheStoreIsOpenedAgain() {
+        batch("batch-0001", true, record("r1", 1, ALICE, 100));
+        batch("batch-0002", false, record("r1", 2, ALICE, 110));
+        batch("other-0001", true, record("r7", 1, ALICE, 700));
+        store.close();
+
+        store = ProviderStore.open("SocialInsuranceMSP", folder);
+
+        assertThat(store.latestRecords(DATASET, ALICE, 10))
+                .extracting(r -> r.record().recordId() + "@" + r.record().version())
+                .containsExactly("r7@1", "r1@1");
+        store.markAnchored(DATASET, "batch-0002", "f".repeat(64));
+        assertThat(store.latestRecords(DATASET, ALICE, 10))
+                .extracting(r -> r.record().recordId() + "@" + r.record().version())
+                .containsExactly("r7@1", "r1@2");
+    }
+
+    @Test
     void theLimitKeepsTheNewestRecordsAndCountsRecordsNotVersions() {
         batch("batch-0001", true, record("r1", 1, ALICE, 1), record("r2", 1, ALICE, 2), record("r3", 1, ALICE, 3));
         batch("batch-0002", true, record("r1", 2, ALICE, 4), record("r2", 2, ALICE, 5));
