@@ -4,10 +4,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -57,9 +59,13 @@ final class GrantedAnswers {
             task.run();
             return null;
         }, false);
-        // sealing is a curve multiplication and a pass over the answer: on a worker, like building it
+        // sealing is a curve multiplication and a pass over the answer: on a worker, like building
+        // it; a plain answer is sent as it is, without another trip through the worker pool
         Future.fromCompletionStage(service.request(signed, workers)
-                        .thenApplyAsync(granted -> Reply.of(granted, sealTo), workers), context)
+                        .thenCompose(granted -> sealTo.isEmpty()
+                                ? CompletableFuture.completedFuture(Reply.plain(granted))
+                                : CompletableFuture.supplyAsync(() -> Reply.sealed(granted, sealTo.get()), workers)),
+                        context)
                 .onSuccess(reply -> {
                     ctx.response().putHeader("X-Qc-Access-Id", reply.accessId());
                     if (negotiated) {
@@ -67,21 +73,27 @@ final class GrantedAnswers {
                     }
                     ctx.response().setStatusCode(200)
                             .putHeader("Content-Type", reply.sealed() ? SealedEnvelope.MEDIA_TYPE : "application/json")
-                            .end(reply.body());
+                            .end(Buffer.buffer(reply.body()));
                 })
                 .onFailure(failure -> ctx.fail(unwrapped(failure)));
     }
 
-    /** What is sent for a grant: the answer's canonical JSON, or that sealed to the caller. */
-    private record Reply(String accessId, boolean sealed, Buffer body) {
+    /**
+     * What is sent for a grant: the answer's canonical JSON, or that sealed to the caller. The
+     * bytes are copied into the response on the event loop, not on the thread that completes the
+     * request (the delivery recorder's, one for the whole node).
+     */
+    private record Reply(String accessId, boolean sealed, byte[] body) {
 
-        static Reply of(GrantedAnswer granted, Optional<X509Certificate> sealTo) {
-            if (sealTo.isEmpty()) {
-                // the answer's bytes as signed and hashed: sent as they are, not re-encoded
-                return new Reply(granted.accessId(), false, Buffer.buffer(granted.json()));
-            }
-            return new Reply(granted.accessId(), true, Buffer.buffer(Sealer.seal(
-                    CryptoSuite.fromName(granted.answer().suite()), sealTo.get(), granted.json())));
+        /** The answer's bytes as signed and hashed: sent as they are, not re-encoded. */
+        static Reply plain(GrantedAnswer granted) {
+            return new Reply(granted.accessId(), false, granted.json());
+        }
+
+        static Reply sealed(GrantedAnswer granted, X509Certificate sealTo) {
+            return new Reply(granted.accessId(), true, Sealer.seal(
+                    CryptoSuite.fromName(granted.answer().suite()), sealTo, granted.json())
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 
