@@ -3,6 +3,7 @@ package org.qcchain.ledger.embedded;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -36,8 +37,17 @@ final class TransactionEnvelope {
 
     static byte[] bytes(String txId, byte[] proposal, byte[] signature, byte[] rwset, int status,
             String message, byte[] payload, String eventName, byte[] eventPayload) {
-        Text out = new Text(proposal.length + rwset.length + payload.length
-                + (eventPayload == null ? 0 : eventPayload.length) + message.length() + 512);
+        return text(txId, proposal, signature, rwset, status, message, payload, eventName, eventPayload)
+                .toByteArray();
+    }
+
+    private static Text text(String txId, byte[] proposal, byte[] signature, byte[] rwset, int status,
+            String message, byte[] payload, String eventName, byte[] eventPayload) {
+        // base64 takes 4 bytes per 3, an escaped character up to 6: sized once, never grown
+        long binary = (long) proposal.length + signature.length + rwset.length + payload.length
+                + (eventPayload == null ? 0 : eventPayload.length);
+        Text out = new Text((int) Math.min(Integer.MAX_VALUE - 8, binary / 3 * 4 + 4L * 5
+                + 6L * (message.length() + (eventName == null ? 0 : eventName.length())) + 512));
         out.ascii("{");
         if (eventName != null) {
             out.ascii("\"event\":{\"name\":").string(eventName).ascii(",\"payload\":")
@@ -49,13 +59,15 @@ final class TransactionEnvelope {
         out.ascii(",\"rwset\":").base64(rwset);
         out.ascii(",\"signature\":").base64(signature);
         out.ascii(",\"txId\":").string(txId).ascii("}");
-        return out.toByteArray();
+        return out;
     }
 
     static byte[] hash(CryptoSuite suite, String txId, byte[] proposal, byte[] signature, byte[] rwset,
             int status, String message, byte[] payload, String eventName, byte[] eventPayload) {
-        return suite.hash(bytes(txId, proposal, signature, rwset, status, message, payload, eventName,
-                eventPayload));
+        Text text = text(txId, proposal, signature, rwset, status, message, payload, eventName, eventPayload);
+        MessageDigest digest = suite.newDigest();
+        digest.update(text.bytes, 0, text.length);
+        return digest.digest();
     }
 
     /** A growable UTF-8 buffer. */
