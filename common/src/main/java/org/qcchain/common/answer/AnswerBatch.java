@@ -2,6 +2,7 @@ package org.qcchain.common.answer;
 
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
+import org.qcchain.common.proof.MerkleTree;
 
 /**
  * What a node signs for a batch of answers (format {@value #FORMAT}, docs/proof-format.md section
@@ -19,6 +20,16 @@ public record AnswerBatch(String format, String root, long size, CryptoSuite sui
 
     /** The format identifier of a batch statement. */
     public static final String FORMAT = "qcchain-answer-batch/1";
+
+    /**
+     * The statement over a tree of answer digests.
+     *
+     * @param digests the tree whose leaves are the batch's answer digests, in order
+     * @return the statement to sign; the answers' inclusion proofs come from the same tree
+     */
+    public static AnswerBatch of(MerkleTree digests) {
+        return new AnswerBatch(FORMAT, digests.rootHex(), digests.size(), digests.suite());
+    }
 
     /** The bytes the node signs: the canonical JSON (RFC 8785) of this statement. */
     public byte[] signingBytes() {

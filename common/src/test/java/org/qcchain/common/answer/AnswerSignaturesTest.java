@@ -29,7 +29,7 @@ class AnswerSignaturesTest {
         MerkleTree.Builder tree = MerkleTree.builder(SUITE);
         answers.forEach(answer -> tree.add(AnswerSignatures.digest(answer, SUITE)));
         MerkleTree built = tree.build();
-        AnswerBatch batch = new AnswerBatch(AnswerBatch.FORMAT, built.rootHex(), built.size(), SUITE);
+        AnswerBatch batch = AnswerBatch.of(built);
         String signature = java.util.Base64.getEncoder().encodeToString(SUITE.sign(node.getPrivate(),
                 batch.signingBytes()));
         List<DataAnswer> signed = new ArrayList<>();

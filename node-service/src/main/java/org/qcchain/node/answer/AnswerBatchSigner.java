@@ -145,7 +145,7 @@ final class AnswerBatchSigner implements AutoCloseable {
         }
         try {
             MerkleTree tree = MerkleTree.of(suite, batch.stream().map(Waiting::digest).toList());
-            AnswerBatch statement = new AnswerBatch(AnswerBatch.FORMAT, tree.rootHex(), tree.size(), suite);
+            AnswerBatch statement = AnswerBatch.of(tree);
             String signature = Base64.getEncoder().encodeToString(node.sign(statement.signingBytes()));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).signed().complete(new Signed(signature, new SignedBatch(statement, tree.inclusionProof(i))));

@@ -45,12 +45,12 @@ final class SignedAnswers {
     static Unsigned prepare(DataAnswer unsigned, JsonNode tree, CryptoSuite suite) {
         byte[] bytes = CanonicalJson.serializeUtf8(tree);
         byte[] suffix = suffix(unsigned.suite());
-        if (!endsWith(bytes, suffix)) {
-            return new Unsigned(unsigned, bytes, suite.hash(bytes), null);
+        MessageDigest head = endsWith(bytes, suffix) ? suite.newDigest() : null;
+        MessageDigest whole = null;
+        if (head != null) {
+            head.update(bytes, 0, bytes.length - suffix.length);
+            whole = copy(head);
         }
-        MessageDigest head = suite.newDigest();
-        head.update(bytes, 0, bytes.length - suffix.length);
-        MessageDigest whole = copy(head);
         if (whole == null) {
             return new Unsigned(unsigned, bytes, suite.hash(bytes), null);
         }

@@ -48,7 +48,7 @@ public record SyntheticAnswer(DataAnswer answer, JsonNode request, byte[] reques
         CryptoSuite suite = CryptoSuite.fromName(answers.get(0).suite());
         List<DataAnswer> unsigned = answers.stream().map(a -> a.signedBy(null, null)).toList();
         MerkleTree tree = MerkleTree.of(suite, unsigned.stream().map(a -> AnswerSignatures.digest(a, suite)).toList());
-        AnswerBatch batch = new AnswerBatch(AnswerBatch.FORMAT, tree.rootHex(), tree.size(), suite);
+        AnswerBatch batch = AnswerBatch.of(tree);
         String signature = Base64.getEncoder().encodeToString(node.sign(batch.signingBytes()));
         List<DataAnswer> signed = new ArrayList<>(unsigned.size());
         for (int i = 0; i < unsigned.size(); i++) {
