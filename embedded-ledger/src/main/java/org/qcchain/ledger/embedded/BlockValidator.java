@@ -22,20 +22,22 @@ final class BlockValidator {
 
     private final CommittedIds committedIds;
     private final StateCache cache;
+    private final StoredKeys storedKeys;
 
     /**
      * A validator that asks the database about an id only if {@code committedIds} may hold it, and
-     * about a key's version only if {@code cache} does not hold it: on the committer thread,
-     * between blocks, every cached value is exactly the committed one.
+     * about a key's version only if {@code cache} does not hold it and {@code storedKeys} may: on
+     * the committer thread, between blocks, every cached value is exactly the committed one.
      */
-    BlockValidator(CommittedIds committedIds, StateCache cache) {
+    BlockValidator(CommittedIds committedIds, StateCache cache, StoredKeys storedKeys) {
         this.committedIds = committedIds;
         this.cache = cache;
+        this.storedKeys = storedKeys;
     }
 
     List<OrderedTransaction> validate(Connection connection, long blockNumber, List<PendingTransaction> batch,
             ChannelMembership membership, MembershipCheck members) throws SQLException {
-        BlockOverlay state = new BlockOverlay(new CachedStateStore(connection, cache));
+        BlockOverlay state = new BlockOverlay(new CachedStateStore(connection, cache, storedKeys));
         Set<String> idsInBlock = new HashSet<>();
         List<OrderedTransaction> ordered = new ArrayList<>(batch.size());
         for (PendingTransaction pending : batch) {

@@ -12,10 +12,11 @@ import org.qcchain.simulator.VersionedKeyValue;
 import org.qcchain.simulator.VersionedValue;
 
 /**
- * What a simulation reads: single keys from the {@link StateCache} when it holds them, everything
+ * What a simulation (or block validation) reads: single keys from the {@link StateCache} when it
+ * holds them, as absent without a lookup when {@link StoredKeys} has never seen them, everything
  * else from the connection's H2 snapshot ({@link H2StateStore}); values read from H2 that the cache
- * admits are offered to it with the height of this snapshot (read only then). Ranges and history always come from H2. One
- * simulation, one thread.
+ * admits are offered to it with the height of this snapshot (read only then). Ranges and history
+ * always come from H2. One simulation, one thread.
  */
 final class CachedStateStore implements StateStore {
 
@@ -25,12 +26,14 @@ final class CachedStateStore implements StateStore {
     private final Connection connection;
     private final H2StateStore store;
     private final StateCache cache;
+    private final StoredKeys storedKeys;
     private long snapshotBlock = UNKNOWN;
 
-    CachedStateStore(Connection connection, StateCache cache) {
+    CachedStateStore(Connection connection, StateCache cache, StoredKeys storedKeys) {
         this.connection = connection;
         this.store = new H2StateStore(connection);
         this.cache = cache;
+        this.storedKeys = storedKeys;
     }
 
     @Override
@@ -38,6 +41,9 @@ final class CachedStateStore implements StateStore {
         VersionedValue cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
+        }
+        if (!storedKeys.mightExist(key)) {
+            return Optional.empty();
         }
         Optional<VersionedValue> read = store.get(key);
         if (read.isPresent() && cache.admits(key)) {

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.qcchain.simulator.ChaincodeRunner;
 import org.qcchain.simulator.HistoryEntry;
 import org.qcchain.simulator.SimulationResult;
@@ -24,6 +26,8 @@ import org.qcchain.simulator.VersionedValue;
 
 /** Wires the parts of a ledger together; each part does one job. */
 final class EmbeddedLedgerImpl implements EmbeddedLedger {
+
+    private static final Logger LOGGER = Logger.getLogger(EmbeddedLedgerImpl.class.getName());
 
     private final Database database;
     private final GenesisConfig genesis;
@@ -36,6 +40,8 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     private final Listeners listeners;
     private final ExecutorService workers;
     private final LedgerVerifier ledgerVerifier;
+    /** Loads the keys stored before opening into the filter that spares lookups of new keys. */
+    private final Thread keyLoader;
     private final StageClock clock = new StageClock();
     /** Submissions accepted but not yet queued for a block or answered: the committer cuts early at 0. */
     private final AtomicInteger endorsing = new AtomicInteger();
@@ -55,18 +61,34 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
                 .orElseGet(() -> ChaincodeRunner.forContractsOnClasspath(options.chaincode()));
         this.listeners = new Listeners();
         StateCache cache = new StateCache(StateCache.DEFAULT_CAPACITY, tip.height() - 1);
+        StoredKeys storedKeys = new StoredKeys();
         this.writer = new BlockWriter(options.syncEachBlock() ? Database.file(folder) : null, tip.blockFile(),
-                StateChanges.load(database.writer()), cache);
+                StateChanges.load(database.writer(), storedKeys), cache);
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
         CommittedIds committedIds = database.read(CommittedIds::load);
-        this.committer = new Committer(database.writer(), new BlockValidator(committedIds, cache), sealer, writer,
+        this.committer = new Committer(database.writer(), new BlockValidator(committedIds, cache, storedKeys), sealer, writer,
                 new Committer.Limits(options.maxBlockTransactions(), options.blockTimeout(), options.cutWhenIdle()), inFlight, endorsing, membership,
                 configCheck, tip, clock, committedIds, committed -> listeners.dispatch(Records.committed(committed)));
         this.endorser = new Endorser(verifier, membership, runner, database, inFlight, committer, options.suite(),
-                clock, committedIds, cache);
+                clock, committedIds, cache, storedKeys);
         this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
         this.ledgerVerifier = new LedgerVerifier(database, reader, genesis);
         committer.start();
+        this.keyLoader = new Thread(() -> loadKeys(storedKeys), "qcchain-ledger-key-loader");
+        keyLoader.setDaemon(true);
+        keyLoader.start();
+    }
+
+    /** Fills the stored-key filter from a snapshot; the ledger works (with more lookups) meanwhile. */
+    private void loadKeys(StoredKeys storedKeys) {
+        try {
+            database.read(connection -> storedKeys.load(connection, () -> closed));
+        } catch (LedgerException e) {
+            if (!closed) {
+                // every key stays "maybe": correct, only slower
+                LOGGER.log(Level.WARNING, "could not load the stored state keys: " + e.getMessage(), e);
+            }
+        }
     }
 
     static EmbeddedLedger open(Path folder, LedgerOptions options) {
@@ -237,9 +259,24 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
             Thread.currentThread().interrupt();
         }
         committer.stop();
+        joinKeyLoader();
         listeners.close();
         writer.close();
         database.close();
+    }
+
+    /** Waits until the keys stored before opening are in the filter (or loading gave up); for tests. */
+    void awaitStoredKeys() throws InterruptedException {
+        keyLoader.join();
+    }
+
+    private void joinKeyLoader() {
+        try {
+            // it sees closed and stops within a few thousand keys
+            keyLoader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void requireOpen() {

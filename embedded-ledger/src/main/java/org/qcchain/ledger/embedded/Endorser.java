@@ -1,5 +1,6 @@
 package org.qcchain.ledger.embedded;
 
+import java.sql.Connection;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -24,12 +25,14 @@ final class Endorser {
     private final StageClock clock;
     private final CommittedIds committedIds;
     private final StateCache cache;
+    private final StoredKeys storedKeys;
 
     Endorser(ProposalVerifier verifier, MembershipState membership, ChaincodeRunner runner, Database database,
             Set<String> inFlight, Committer committer, CryptoSuite suite, StageClock clock, CommittedIds committedIds,
-            StateCache cache) {
+            StateCache cache, StoredKeys storedKeys) {
         this.committedIds = committedIds;
         this.cache = cache;
+        this.storedKeys = storedKeys;
         this.suite = suite;
         this.clock = clock;
         this.verifier = verifier;
@@ -73,7 +76,7 @@ final class Endorser {
                 if (known) {
                     return null;
                 }
-                SimulationResult simulated = runner.simulate(parsed.proposal(), new CachedStateStore(connection, cache));
+                SimulationResult simulated = runner.simulate(parsed.proposal(), state(connection));
                 clock.record(Stage.SIMULATE, start);
                 return simulated;
             });
@@ -117,7 +120,7 @@ final class Endorser {
 
     /** Simulates on a consistent snapshot of the committed state. */
     SimulationResult simulate(ParsedProposal parsed) {
-        return database.read(connection -> runner.simulate(parsed.proposal(), new CachedStateStore(connection, cache)));
+        return database.read(connection -> runner.simulate(parsed.proposal(), state(connection)));
     }
 
     private static CommitResult refusal(SimulationResult simulation) {
@@ -137,5 +140,10 @@ final class Endorser {
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    /** What a simulation on {@code connection}'s snapshot reads. */
+    private CachedStateStore state(Connection connection) {
+        return new CachedStateStore(connection, cache, storedKeys);
     }
 }

@@ -46,19 +46,24 @@ final class StateChanges {
     /** UTF-8 bytes compared unsigned: code point order, as H2 orders the state table. */
     private static final Comparator<Head> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(a.key(), b.key());
 
+    private final StoredKeys storedKeys;
     private long nextSeq;
 
-    private StateChanges(long nextSeq) {
+    private StateChanges(long nextSeq, StoredKeys storedKeys) {
         this.nextSeq = nextSeq;
+        this.storedKeys = storedKeys;
     }
 
-    /** Continues after the last history row stored. */
-    static StateChanges load(Connection connection) throws SQLException {
+    /**
+     * Continues after the last history row stored; looks for a key's head only if {@code
+     * storedKeys} may hold the key, and adds each new key to it before the block is committed.
+     */
+    static StateChanges load(Connection connection, StoredKeys storedKeys) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT COALESCE(MAX(history_seq), 0) + 1 FROM history");
                 ResultSet row = select.executeQuery()) {
             row.next();
-            return new StateChanges(row.getLong(1));
+            return new StateChanges(row.getLong(1), storedKeys);
         }
     }
 
@@ -87,7 +92,7 @@ final class StateChanges {
                 String key = entry.getKey();
                 Head earlier = heads.get(key);
                 byte[] keyBytes = earlier != null ? earlier.key() : key.getBytes(UTF_8);
-                long previous = earlier != null ? earlier.seq() : storedHead(connection, keyBytes);
+                long previous = earlier != null ? earlier.seq() : head(connection, key, keyBytes);
                 boolean stored = earlier != null ? earlier.stored() : previous != 0;
                 Write write = entry.getValue();
                 history.setLong(1, seq);
@@ -150,6 +155,18 @@ final class StateChanges {
         if (updates > 0) {
             update.executeBatch();
         }
+    }
+
+    /**
+     * The history number of the key's latest stored write (a tombstone too), or 0 for a new key,
+     * which is then added to the stored keys: it is in the database from this block's commit on.
+     */
+    private long head(Connection connection, String key, byte[] keyBytes) throws SQLException {
+        long head = storedKeys.mightExist(key) ? storedHead(connection, keyBytes) : 0;
+        if (head == 0) {
+            storedKeys.add(key);
+        }
+        return head;
     }
 
     /** The history number of the key's latest stored write (a tombstone too), or 0 if never written. */

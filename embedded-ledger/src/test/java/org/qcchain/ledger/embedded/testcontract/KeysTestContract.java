@@ -24,6 +24,13 @@ public final class KeysTestContract implements ContractInterface {
         ctx.getStub().delState(key);
     }
 
+    /** The key's value, or {@code (absent)}: what a simulation reads. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String get(Context ctx, String key) {
+        byte[] value = ctx.getStub().getState(key);
+        return value == null || value.length == 0 ? "(absent)" : new String(value, UTF_8);
+    }
+
     /** Writes the key twice in one transaction: the write set keeps the last. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public void putTwice(Context ctx, String key, String first, String second) {
