@@ -47,8 +47,9 @@ final class Bootstrap {
         String storage = meta(connection, "storageFormat").orElse("1");
         if (!storage.equals(Integer.toString(Schema.STORAGE_FORMAT))) {
             throw new LedgerException("the ledger has storage format " + storage + "; this code reads storage"
-                    + " format " + Schema.STORAGE_FORMAT + " (transactions in " + BlockFile.NAME + ", key history"
-                    + " chained per key); rebuild it, its blocks cannot be read in place");
+                    + " format " + Schema.STORAGE_FORMAT + " (transactions in " + BlockFile.NAME + ", a key's"
+                    + " latest write in state and only superseded writes in history); rebuild it, its blocks cannot"
+                    + " be read in place");
         }
         if (!suite.get().equals(options.suite().name())) {
             throw new LedgerException("the ledger was created with suite " + suite.get()

@@ -32,7 +32,8 @@ final class H2StateStore implements StateStore {
     // tombstones (is_delete) keep a deleted key's history head; to readers the key is absent
     private static final String GET = "SELECT state_value, block_no, tx_no FROM state WHERE state_key = ?"
             + " AND NOT is_delete";
-    private static final String HISTORY_HEAD = "SELECT history_seq FROM state WHERE state_key = ?";
+    private static final String HISTORY_HEAD = "SELECT tx_id, tx_seconds, tx_nanos, state_value, is_delete,"
+            + " previous_seq FROM state WHERE state_key = ?";
     private static final String HISTORY_ENTRY = "SELECT tx_id, tx_seconds, tx_nanos, state_value, is_delete,"
             + " previous_seq, state_key FROM history WHERE history_seq = ?";
 
@@ -93,8 +94,8 @@ final class H2StateStore implements StateStore {
     }
 
     /**
-     * The key's writes, newest first: from the history row its state row names, back along each
-     * row's {@code previous_seq} (see {@link StateChanges}).
+     * The key's writes, newest first: its state row (the latest write), then the history row it
+     * names, back along each row's {@code previous_seq} (see {@link StateChanges}).
      */
     @Override
     public List<HistoryEntry> history(String key) {
@@ -102,7 +103,16 @@ final class H2StateStore implements StateStore {
         byte[] keyBytes = key.getBytes(UTF_8);
         try {
             List<HistoryEntry> entries = new ArrayList<>();
-            long seq = head(keyBytes);
+            long seq;
+            PreparedStatement head = Statements.prepare(connection, HISTORY_HEAD);
+            head.setBytes(1, keyBytes);
+            try (ResultSet row = head.executeQuery()) {
+                if (!row.next()) {
+                    return entries;
+                }
+                entries.add(entry(row));
+                seq = row.getLong(6);
+            }
             PreparedStatement select = Statements.prepare(connection, HISTORY_ENTRY);
             while (seq != 0) {
                 select.setLong(1, seq);
@@ -111,9 +121,7 @@ final class H2StateStore implements StateStore {
                         throw new LedgerException("the history of key '" + key + "' is broken at entry " + seq
                                 + "; run verify");
                     }
-                    entries.add(new HistoryEntry(row.getString(1),
-                            Instant.ofEpochSecond(row.getLong(2), row.getInt(3)), row.getBytes(4),
-                            row.getBoolean(5)));
+                    entries.add(entry(row));
                     long previous = row.getLong(6);
                     // numbers only go down along a chain: a loop would be tampering
                     if (previous >= seq) {
@@ -129,12 +137,10 @@ final class H2StateStore implements StateStore {
         }
     }
 
-    private long head(byte[] key) throws SQLException {
-        PreparedStatement select = Statements.prepare(connection, HISTORY_HEAD);
-        select.setBytes(1, key);
-        try (ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getLong(1) : 0;
-        }
+    /** A history entry from a row of tx_id, tx_seconds, tx_nanos, state_value, is_delete, .... */
+    private static HistoryEntry entry(ResultSet row) throws SQLException {
+        return new HistoryEntry(row.getString(1), Instant.ofEpochSecond(row.getLong(2), row.getInt(3)),
+                row.getBytes(4), row.getBoolean(5));
     }
 
     private static LedgerException failure(String what, SQLException e) {

@@ -25,9 +25,10 @@ import org.qcchain.simulator.Write;
  * Replays the ledger from block 0: validates every ordered transaction again (duplicate id, the
  * creator's membership under the membership of its block, MVCC against the replayed state) and
  * requires the stored code; applies the valid write sets; compares
- * each block's key-history rows (numbered in commit order, chained per key) with its writes, and at
- * the end the state table, tombstones included, with the replay. Holds the replayed state and the
- * latest write of every key in memory.
+ * each block's key-history rows (the writes it superseded, numbered in the order they were
+ * superseded, chained per key) with its writes, and at the end the state table, tombstones
+ * included, with the latest write of every key. Holds the replayed state and the latest write of
+ * every key in memory.
  */
 final class ReplayCheck {
 
@@ -41,8 +42,12 @@ final class ReplayCheck {
     /** The number the next history row must have. */
     private long nextSeq = 1;
 
-    /** A key's latest write: its history row, whether it deleted the key, and its version. */
-    private record Head(long seq, boolean delete, Version version) {}
+    /**
+     * A key's latest write, as its state row must hold it.
+     *
+     * @param previous the history number of the write before it, 0 if none
+     */
+    private record Head(Version version, String txId, Instant time, boolean delete, byte[] value, long previous) {}
 
     /** Revalidates and applies one block, then checks its history rows. */
     void apply(Connection connection, long number, List<TransactionRecord> txs, ChannelMembership membership)
@@ -84,8 +89,9 @@ final class ReplayCheck {
     }
 
     /**
-     * The block's history rows are the next numbers in commit order, one per valid write (block,
-     * transaction, key order), each naming the key's previous row.
+     * The block's history rows are the next numbers, one per valid write that supersedes an earlier
+     * write of its key (block, transaction, key order), each holding the superseded write and
+     * naming the history row of the write before that.
      */
     private void checkHistory(Connection connection, long number, List<TransactionRecord> txs)
             throws SQLException, LedgerTamperedException {
@@ -93,7 +99,7 @@ final class ReplayCheck {
                 + " tx_id, tx_seconds, tx_nanos, is_delete, state_value, previous_seq FROM history"
                 + " WHERE history_seq >= ? ORDER BY history_seq")) {
             select.setLong(1, nextSeq);
-            select.setMaxRows(countWrites(txs));
+            select.setMaxRows(Math.max(1, countSuperseding(txs)));
             try (ResultSet row = select.executeQuery()) {
                 for (TransactionRecord tx : txs) {
                     if (!tx.isValid()) {
@@ -101,36 +107,51 @@ final class ReplayCheck {
                     }
                     Instant time = ProposalCodec.decode(tx.proposal().proposalBytesUnsafe()).proposal().timestamp();
                     for (Map.Entry<String, Write> write : tx.readWriteSet().writes().entrySet()) {
-                        Head previous = heads.get(write.getKey());
-                        if (!row.next() || row.getLong(1) != nextSeq
-                                || !new String(row.getBytes(2), UTF_8).equals(write.getKey())
-                                || row.getLong(3) != number || row.getInt(4) != tx.txNumber()
-                                || !row.getString(5).equals(tx.txId())
-                                || row.getLong(6) != time.getEpochSecond() || row.getInt(7) != time.getNano()
-                                || row.getBoolean(8) != write.getValue().delete()
-                                || !Arrays.equals(row.getBytes(9), write.getValue().value())
-                                || row.getLong(10) != (previous == null ? 0 : previous.seq())) {
-                            throw new LedgerTamperedException(number, "the key history does not match the writes of "
-                                    + "transaction " + tx.txNumber());
+                        Head superseded = heads.get(write.getKey());
+                        long previous = 0;
+                        if (superseded != null) {
+                            if (!row.next() || !holds(row, nextSeq, write.getKey(), superseded)) {
+                                throw new LedgerTamperedException(number, "the key history does not hold the write"
+                                        + " transaction " + tx.txNumber() + " superseded");
+                            }
+                            previous = nextSeq++;
+                            historyEntries++;
                         }
-                        heads.put(write.getKey(), new Head(nextSeq, write.getValue().delete(),
-                                new Version(number, tx.txNumber())));
-                        nextSeq++;
-                        historyEntries++;
+                        heads.put(write.getKey(), new Head(new Version(number, tx.txNumber()), tx.txId(), time,
+                                write.getValue().delete(), write.getValue().value(), previous));
                     }
                 }
             }
         }
     }
 
-    private static int countWrites(List<TransactionRecord> txs) {
-        int writes = 0;
+    /** Whether a history row is the superseded write {@code head} of {@code key}, numbered {@code seq}. */
+    private static boolean holds(ResultSet row, long seq, String key, Head head) throws SQLException {
+        return row.getLong(1) == seq
+                && new String(row.getBytes(2), UTF_8).equals(key)
+                && row.getLong(3) == head.version().blockNumber() && row.getInt(4) == head.version().txNumber()
+                && row.getString(5).equals(head.txId())
+                && row.getLong(6) == head.time().getEpochSecond() && row.getInt(7) == head.time().getNano()
+                && row.getBoolean(8) == head.delete()
+                && Arrays.equals(row.getBytes(9), head.value())
+                && row.getLong(10) == head.previous();
+    }
+
+    /** How many of the block's valid writes supersede an earlier write of their key. */
+    private int countSuperseding(List<TransactionRecord> txs) {
+        Set<String> writtenInBlock = new HashSet<>();
+        int superseding = 0;
         for (TransactionRecord tx : txs) {
-            if (tx.isValid()) {
-                writes += tx.readWriteSet().writes().size();
+            if (!tx.isValid()) {
+                continue;
+            }
+            for (String key : tx.readWriteSet().writes().keySet()) {
+                if (!writtenInBlock.add(key) || heads.containsKey(key)) {
+                    superseding++;
+                }
             }
         }
-        return writes;
+        return superseding;
     }
 
     /**
@@ -153,7 +174,7 @@ final class ReplayCheck {
         Map.Entry<String, Head> want = expected.hasNext() ? expected.next() : null;
         long liveKeys = 0;
         try (PreparedStatement select = connection.prepareStatement("SELECT state_key, state_value, block_no, tx_no,"
-                + " history_seq, is_delete FROM state ORDER BY state_key");
+                + " previous_seq, is_delete, tx_id, tx_seconds, tx_nanos FROM state ORDER BY state_key");
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 String key = new String(row.getBytes(1), UTF_8);
@@ -165,10 +186,11 @@ final class ReplayCheck {
                 long rowBlock = Math.min(Math.max(row.getLong(3), 0), height - 1);
                 if (want != null && want.getKey().equals(key)) {
                     Head head = want.getValue();
-                    byte[] value = head.delete() ? new byte[0] : replay.get(key).orElseThrow().value();
-                    if (!Arrays.equals(value, row.getBytes(2)) || row.getBoolean(6) != head.delete()
-                            || row.getLong(5) != head.seq()
-                            || !head.version().equals(new Version(row.getLong(3), row.getInt(4)))) {
+                    if (!Arrays.equals(head.value(), row.getBytes(2)) || row.getBoolean(6) != head.delete()
+                            || row.getLong(5) != head.previous()
+                            || !head.version().equals(new Version(row.getLong(3), row.getInt(4)))
+                            || !head.txId().equals(row.getString(7)) || row.getLong(8) != head.time().getEpochSecond()
+                            || row.getInt(9) != head.time().getNano()) {
                         mismatch.note(Math.min(head.version().blockNumber(), rowBlock), "state key '" + key
                                 + "' does not hold what block " + head.version().blockNumber() + " wrote");
                     }

@@ -26,13 +26,16 @@ final class Schema {
                 + " validation_code VARCHAR(40) NOT NULL, file_offset BIGINT NOT NULL, file_length INT NOT NULL,"
                 + " PRIMARY KEY (block_no, tx_no))",
         "CREATE INDEX IF NOT EXISTS transactions_by_id ON transactions(tx_id)",
-        // deleted keys stay as tombstones (is_delete): their history chain must keep its head
+        // a key's latest write in full, the newest entry of its history; deleted keys stay as
+        // tombstones (is_delete), so that their history keeps its head
         "CREATE TABLE IF NOT EXISTS state (state_key VARBINARY PRIMARY KEY,"
                 + " state_value VARBINARY NOT NULL, block_no BIGINT NOT NULL, tx_no INT NOT NULL,"
-                + " history_seq BIGINT NOT NULL, is_delete BOOLEAN NOT NULL)",
-        // keyed by a sequence number in commit order, so every insert appends to the right edge of
-        // the tree; a key's entries are chained newest to oldest through previous_seq from the
-        // state row, instead of a secondary index that every write would update at a random place
+                + " tx_id VARCHAR(64) NOT NULL, tx_seconds BIGINT NOT NULL, tx_nanos INT NOT NULL,"
+                + " is_delete BOOLEAN NOT NULL, previous_seq BIGINT)",
+        // the writes a later write superseded, numbered in the order they were superseded, so every
+        // insert appends to the right edge of the tree; a key's entries are chained newest to oldest
+        // through previous_seq from the state row, instead of a secondary index that every write
+        // would update at a random place. A key written once has no row here.
         "CREATE TABLE IF NOT EXISTS history (history_seq BIGINT PRIMARY KEY, state_key VARBINARY NOT NULL,"
                 + " block_no BIGINT NOT NULL, tx_no INT NOT NULL, tx_id VARCHAR(64) NOT NULL,"
                 + " tx_seconds BIGINT NOT NULL, tx_nanos INT NOT NULL, is_delete BOOLEAN NOT NULL,"
@@ -41,11 +44,13 @@ final class Schema {
 
     /**
      * The storage format these tables and the block file make, recorded as {@code storageFormat} in
-     * {@code ledger_meta}: 3 = transaction entries in {@code blocks.dat}, key history in commit order
-     * chained per key. Format 2 indexed the history by key; format 1 (no such entry) kept the
+     * {@code ledger_meta}: 4 = transaction entries in {@code blocks.dat}, a key's latest write in
+     * full in {@code state} and only superseded writes in {@code history}, chained per key. Format 3
+     * wrote every write to {@code history} too (most keys are written once: index entries, nonces,
+     * access records); format 2 indexed the history by key; format 1 (no such entry) kept the
      * entries in the {@code transactions} table.
      */
-    static final int STORAGE_FORMAT = 3;
+    static final int STORAGE_FORMAT = 4;
 
     private Schema() {}
 

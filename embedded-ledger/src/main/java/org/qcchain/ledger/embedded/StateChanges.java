@@ -17,31 +17,44 @@ import java.util.Map;
 import org.qcchain.simulator.Write;
 
 /**
- * Writes a block's valid writes to the {@code state} and {@code history} tables.
+ * Writes a block's valid writes to the {@code state} and {@code history} tables (storage format 4).
  *
- * <p>History rows are numbered in commit order ({@code history_seq}: block, transaction, then key
- * order within the transaction), so each insert lands at the right edge of the table's tree. A
- * key's rows are found through a chain instead of an index: its state row holds the number of its
- * latest row, each row the number of the one before ({@code previous_seq}). An index by key would
- * put one more insert at a random place of a large tree for every write, which was the single
- * largest cost of committing a block. Deleted keys stay in {@code state} as tombstones
- * ({@code is_delete}) so that their history keeps its head.
+ * <p>A key's state row is its latest write in full (value, version, transaction id and time): the
+ * newest entry of its history. When a write supersedes it, the superseded write moves to {@code
+ * history}, numbered in the order writes are superseded ({@code history_seq}: block, transaction,
+ * then key order within the transaction of the superseding write), so each insert lands at the
+ * right edge of the table's tree. A key's older entries are found through a chain instead of an
+ * index: its state row holds the number of the write before it, each history row the number of
+ * the one before that ({@code previous_seq}). An index by key would put one more insert at a
+ * random place of a large tree for every write, which was the single largest cost of committing a
+ * block; and most keys are written once (trail index entries, nonces), so most writes now cost a
+ * state row alone. Deleted keys stay in {@code state} as tombstones ({@code is_delete}) so that
+ * their history keeps its head.
  *
  * <p>Used by the committer thread only; {@link #nextSeq()} moves on only when the caller says the
  * block was committed.
  */
 final class StateChanges {
 
-    private static final String HEAD = "SELECT history_seq FROM state WHERE state_key = ?";
+    private static final String STORED = "SELECT block_no, tx_no, tx_id, tx_seconds, tx_nanos, is_delete,"
+            + " state_value, previous_seq FROM state WHERE state_key = ?";
     private static final String INSERT_HISTORY = "INSERT INTO history (history_seq, state_key, block_no, tx_no,"
             + " tx_id, tx_seconds, tx_nanos, is_delete, state_value, previous_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_STATE = "INSERT INTO state (block_no, tx_no, history_seq, is_delete,"
-            + " state_value, state_key) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_STATE = "UPDATE state SET block_no = ?, tx_no = ?, history_seq = ?,"
-            + " is_delete = ?, state_value = ? WHERE state_key = ?";
+    private static final String INSERT_STATE = "INSERT INTO state (block_no, tx_no, tx_id, tx_seconds, tx_nanos,"
+            + " is_delete, state_value, previous_seq, state_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_STATE = "UPDATE state SET block_no = ?, tx_no = ?, tx_id = ?,"
+            + " tx_seconds = ?, tx_nanos = ?, is_delete = ?, state_value = ?, previous_seq = ? WHERE state_key = ?";
+
+    /**
+     * One write of a key, as its state row or a history row holds it.
+     *
+     * @param previous the history number of the write before it, 0 if none
+     */
+    private record KeyWrite(long block, int txNumber, String txId, long seconds, int nanos, boolean delete,
+            byte[] value, long previous) {}
 
     /** The block's last write of a key, and whether the key had a state row before the block. */
-    private record Head(byte[] key, long seq, Write write, int txNumber, boolean stored) {}
+    private record Head(byte[] key, KeyWrite write, boolean stored) {}
 
     /** UTF-8 bytes compared unsigned: code point order, as H2 orders the state table. */
     private static final Comparator<Head> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(a.key(), b.key());
@@ -55,7 +68,7 @@ final class StateChanges {
     }
 
     /**
-     * Continues after the last history row stored; looks for a key's head only if {@code
+     * Continues after the last history row stored; reads a key's stored write only if {@code
      * storedKeys} may hold the key, and adds each new key to it before the block is committed.
      */
     static StateChanges load(Connection connection, StoredKeys storedKeys) throws SQLException {
@@ -73,9 +86,9 @@ final class StateChanges {
     }
 
     /**
-     * Inserts the history rows and the state changes of the block's valid transactions, in the
-     * connection's transaction; returns the next free history number, to be passed to {@link
-     * #committed} once the block is committed.
+     * Moves the writes the block's valid transactions supersede to the history and writes the state
+     * rows, in the connection's transaction; returns the next free history number, to be passed to
+     * {@link #committed} once the block is committed.
      */
     long write(Connection connection, long block, List<OrderedTransaction> txs) throws SQLException {
         // a hash map: keys are long and share long prefixes, so comparing them by code point in a
@@ -91,36 +104,37 @@ final class StateChanges {
             for (Map.Entry<String, Write> entry : tx.pending().simulation().readWriteSet().writes().entrySet()) {
                 String key = entry.getKey();
                 Head earlier = heads.get(key);
-                byte[] keyBytes = earlier != null ? earlier.key() : key.getBytes(UTF_8);
-                long previous = earlier != null ? earlier.seq() : head(connection, key, keyBytes);
-                boolean stored = earlier != null ? earlier.stored() : previous != 0;
-                Write write = entry.getValue();
-                history.setLong(1, seq);
-                history.setBytes(2, keyBytes);
-                history.setLong(3, block);
-                history.setInt(4, tx.txNumber());
-                history.setString(5, tx.pending().txId());
-                history.setLong(6, time.getEpochSecond());
-                history.setInt(7, time.getNano());
-                history.setBoolean(8, write.delete());
-                history.setBytes(9, valueOf(write));
-                if (previous == 0) {
-                    history.setNull(10, Types.BIGINT);
+                byte[] keyBytes;
+                KeyWrite superseded;
+                boolean stored;
+                if (earlier != null) {
+                    keyBytes = earlier.key();
+                    superseded = earlier.write();
+                    stored = earlier.stored();
                 } else {
-                    history.setLong(10, previous);
+                    keyBytes = key.getBytes(UTF_8);
+                    superseded = stored(connection, key, keyBytes);
+                    stored = superseded != null;
                 }
-                history.addBatch();
-                heads.put(key, new Head(keyBytes, seq, write, tx.txNumber(), stored));
-                seq++;
+                long previous = 0;
+                if (superseded != null) {
+                    addHistoryRow(history, seq, keyBytes, superseded);
+                    previous = seq++;
+                }
+                Write write = entry.getValue();
+                heads.put(key, new Head(keyBytes, new KeyWrite(block, tx.txNumber(), tx.pending().txId(),
+                        time.getEpochSecond(), time.getNano(), write.delete(), write.value(), previous), stored));
             }
         }
         if (heads.isEmpty()) {
             return seq;
         }
-        history.executeBatch();
+        if (seq > nextSeq) {
+            history.executeBatch();
+        }
         List<Head> inKeyOrder = new ArrayList<>(heads.values());
         inKeyOrder.sort(KEY_ORDER);
-        writeState(connection, block, inKeyOrder);
+        writeState(connection, inKeyOrder);
         return seq;
     }
 
@@ -129,19 +143,38 @@ final class StateChanges {
         nextSeq = next;
     }
 
-    private static void writeState(Connection connection, long block, List<Head> heads) throws SQLException {
+    private static void addHistoryRow(PreparedStatement history, long seq, byte[] key, KeyWrite write)
+            throws SQLException {
+        history.setLong(1, seq);
+        history.setBytes(2, key);
+        history.setLong(3, write.block());
+        history.setInt(4, write.txNumber());
+        history.setString(5, write.txId());
+        history.setLong(6, write.seconds());
+        history.setInt(7, write.nanos());
+        history.setBoolean(8, write.delete());
+        history.setBytes(9, write.value());
+        setPrevious(history, 10, write.previous());
+        history.addBatch();
+    }
+
+    private static void writeState(Connection connection, List<Head> heads) throws SQLException {
         PreparedStatement insert = batch(connection, INSERT_STATE);
         PreparedStatement update = batch(connection, UPDATE_STATE);
         int inserts = 0;
         int updates = 0;
         for (Head head : heads) {
             PreparedStatement statement = head.stored() ? update : insert;
-            statement.setLong(1, block);
-            statement.setInt(2, head.txNumber());
-            statement.setLong(3, head.seq());
-            statement.setBoolean(4, head.write().delete());
-            statement.setBytes(5, valueOf(head.write()));
-            statement.setBytes(6, head.key());
+            KeyWrite write = head.write();
+            statement.setLong(1, write.block());
+            statement.setInt(2, write.txNumber());
+            statement.setString(3, write.txId());
+            statement.setLong(4, write.seconds());
+            statement.setInt(5, write.nanos());
+            statement.setBoolean(6, write.delete());
+            statement.setBytes(7, write.value());
+            setPrevious(statement, 8, write.previous());
+            statement.setBytes(9, head.key());
             statement.addBatch();
             if (head.stored()) {
                 updates++;
@@ -157,30 +190,35 @@ final class StateChanges {
         }
     }
 
+    private static void setPrevious(PreparedStatement statement, int parameter, long previous) throws SQLException {
+        if (previous == 0) {
+            statement.setNull(parameter, Types.BIGINT);
+        } else {
+            statement.setLong(parameter, previous);
+        }
+    }
+
     /**
-     * The history number of the key's latest stored write (a tombstone too), or 0 for a new key,
-     * which is then added to the stored keys: it is in the database from this block's commit on.
+     * The key's stored write (a tombstone too), or {@code null} for a new key, which is then added
+     * to the stored keys: it is in the database from this block's commit on.
      */
-    private long head(Connection connection, String key, byte[] keyBytes) throws SQLException {
-        long head = storedKeys.mightExist(key) ? storedHead(connection, keyBytes) : 0;
-        if (head == 0) {
+    private KeyWrite stored(Connection connection, String key, byte[] keyBytes) throws SQLException {
+        KeyWrite stored = storedKeys.mightExist(key) ? storedWrite(connection, keyBytes) : null;
+        if (stored == null) {
             storedKeys.add(key);
         }
-        return head;
+        return stored;
     }
 
-    /** The history number of the key's latest stored write (a tombstone too), or 0 if never written. */
-    private static long storedHead(Connection connection, byte[] key) throws SQLException {
-        PreparedStatement select = Statements.prepare(connection, HEAD);
+    private static KeyWrite storedWrite(Connection connection, byte[] key) throws SQLException {
+        PreparedStatement select = Statements.prepare(connection, STORED);
         select.setBytes(1, key);
         try (ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getLong(1) : 0;
+            return row.next()
+                    ? new KeyWrite(row.getLong(1), row.getInt(2), row.getString(3), row.getLong(4), row.getInt(5),
+                            row.getBoolean(6), row.getBytes(7), row.getLong(8))
+                    : null;
         }
-    }
-
-    /** The value written; empty for a deletion. */
-    private static byte[] valueOf(Write write) {
-        return write.value();
     }
 
     /** A statement kept for the connection, its batch emptied (a failed block may have left one). */

@@ -134,6 +134,16 @@ class BlockFileTest {
                 .hasMessageContaining("storage format 1").hasMessageContaining("rebuild");
     }
 
+    @Test
+    void refuses_a_ledger_of_storage_format_3_naming_both_formats() throws Exception {
+        prepare();
+        sql("UPDATE ledger_meta SET meta_value = '3' WHERE name = 'storageFormat'");
+
+        assertThatThrownBy(() -> platform.open(folder)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("storage format 3").hasMessageContaining("storage format 4")
+                .hasMessageContaining("rebuild");
+    }
+
     private long lastBlock() throws Exception {
         String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
         try (Connection connection = DriverManager.getConnection(url, "ledger", "");

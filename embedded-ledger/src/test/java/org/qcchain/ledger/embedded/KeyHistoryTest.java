@@ -19,7 +19,8 @@ import org.qcchain.simulator.HistoryEntry;
 import org.qcchain.simulator.VersionedKeyValue;
 
 /**
- * The key history as a chain in commit order (storage format 3): newest first, across blocks,
+ * The key history as a chain (storage format 4: the latest write in the state row, superseded
+ * writes in history): newest first, across blocks,
  * reopenings and deletions (a deleted key stays as a tombstone that reads and ranges do not see),
  * and every broken link named by {@code verify}.
  */
@@ -100,7 +101,8 @@ class KeyHistoryTest {
     @Test
     void verify_names_the_block_of_a_history_row_unlinked_from_its_predecessor() throws Exception {
         long block = prepareThreeWrites();
-        edit("UPDATE history SET previous_seq = NULL WHERE block_no = " + block);
+        // the last history row is the write "two", which the last block superseded
+        edit("UPDATE history SET previous_seq = NULL WHERE history_seq = (SELECT MAX(history_seq) FROM history)");
 
         assertTamperedAt(block, "history");
     }
@@ -108,7 +110,7 @@ class KeyHistoryTest {
     @Test
     void verify_names_the_block_of_a_state_row_pointing_at_an_older_history_row() throws Exception {
         long block = prepareThreeWrites();
-        edit("UPDATE state SET history_seq = history_seq - 1 WHERE state_key = ?", KEY.getBytes(UTF_8));
+        edit("UPDATE state SET previous_seq = previous_seq - 1 WHERE state_key = ?", KEY.getBytes(UTF_8));
 
         assertTamperedAt(block, "state key");
     }
@@ -125,15 +127,16 @@ class KeyHistoryTest {
     void verify_finds_a_history_row_appended_after_the_last_write() throws Exception {
         long block = prepareThreeWrites();
         edit("INSERT INTO history SELECT history_seq + 1000, state_key, block_no, tx_no, tx_id, tx_seconds,"
-                + " tx_nanos, is_delete, state_value, history_seq FROM history WHERE block_no = " + block);
+                + " tx_nanos, is_delete, state_value, history_seq FROM history WHERE history_seq = (SELECT MAX(history_seq) FROM history)");
 
-        assertTamperedAt(block, "history holds writes no transaction made");
+        // named by the block of the write the copied row claims: "two", one block before the last
+        assertTamperedAt(block - 1, "history holds writes no transaction made");
     }
 
     @Test
     void reading_a_history_whose_chain_loops_fails_instead_of_running_forever() throws Exception {
         long block = prepareThreeWrites();
-        edit("UPDATE history SET previous_seq = history_seq WHERE block_no = " + block);
+        edit("UPDATE history SET previous_seq = history_seq WHERE history_seq = (SELECT MAX(history_seq) FROM history)");
 
         try (EmbeddedLedger ledger = platform.open(folder)) {
             assertThatThrownBy(() -> ledger.history(KEY)).isInstanceOf(LedgerException.class)

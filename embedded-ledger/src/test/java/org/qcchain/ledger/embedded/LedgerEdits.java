@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Edits a closed ledger's H2 file by hand, as an intruder would, and checks what verify says. */
@@ -23,6 +24,17 @@ final class LedgerEdits {
                 update.setObject(i + 1, parameters[i]);
             }
             assertThat(update.executeUpdate()).as("rows edited").isPositive();
+        }
+    }
+
+    /** The number the first row of a query gives, on the closed ledger's database. */
+    static long queryLong(Path folder, String sql) throws SQLException {
+        String url = "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "ledger", "");
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet row = query.executeQuery()) {
+            assertThat(row.next()).as("a row").isTrue();
+            return row.getLong(1);
         }
     }
 

@@ -30,8 +30,8 @@ class StateKeyOrderTest {
             Connection connection = database.writer();
             Schema.create(connection);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO state (state_key, state_value, block_no, tx_no, history_seq, is_delete)"
-                            + " VALUES (?, X'01', 1, 0, 1, FALSE)")) {
+                    "INSERT INTO state (state_key, state_value, block_no, tx_no, tx_id, tx_seconds, tx_nanos,"
+                            + " is_delete) VALUES (?, X'01', 1, 0, 'tx', 0, 0, FALSE)")) {
                 for (String key : List.of(EMOJI, BMP_TOP, BMP_HIGH, "k")) {
                     insert.setBytes(1, key.getBytes(UTF_8));
                     insert.executeUpdate();

@@ -102,7 +102,7 @@ class StoredKeysTest {
 
     private static void insertState(Connection connection, String key, boolean deleted) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO state (state_key, state_value,"
-                + " block_no, tx_no, history_seq, is_delete) VALUES (?, ?, 1, 0, 1, ?)")) {
+                + " block_no, tx_no, tx_id, tx_seconds, tx_nanos, is_delete) VALUES (?, ?, 1, 0, 'tx', 0, 0, ?)")) {
             insert.setBytes(1, key.getBytes(UTF_8));
             insert.setBytes(2, deleted ? new byte[0] : "v".getBytes(UTF_8));
             insert.setBoolean(3, deleted);
