@@ -5,6 +5,10 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * ECDSA over P-256 with SHA-256, the way Fabric does it: signatures are produced in low-S form
@@ -18,6 +22,9 @@ final class EcdsaP256Scheme implements SignatureScheme {
 
     private final EcCurve curve;
     private final DigestPrototype sha256;
+    private final SignerTables signerTables = new SignerTables();
+    /** The base point's table, built at the first verification with a key table. */
+    private volatile PointMultiples baseTable;
 
     EcdsaP256Scheme(EcCurve curve, DigestPrototype sha256) {
         this.curve = curve;
@@ -46,13 +53,72 @@ final class EcdsaP256Scheme implements SignatureScheme {
                     "P-256 signature has a high S value; only the low-S form (s <= n/2) is accepted, as in"
                             + " Fabric");
         }
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, key);
-        if (!verifier.verifySignature(sha256(data), rs[0], rs[1])) {
+        if (!verifies(key, sha256(data), rs[0], rs[1])) {
             throw new InvalidSignatureException(
                     InvalidSignatureException.Reason.MISMATCH,
                     "P-256 signature does not match the data and public key");
         }
+    }
+
+    /**
+     * ECDSA's verification equation: {@code x(u1·G + u2·Q) mod n == r} with {@code w = s^-1},
+     * {@code u1 = e·w}, {@code u2 = r·w} (SEC 1, 4.1.4). With a table for the key ({@link
+     * SignerTables}) both multiples are sums of table points; without, Bouncy Castle's verifier.
+     */
+    private boolean verifies(ECPublicKeyParameters key, byte[] digest, BigInteger r, BigInteger s) {
+        PointMultiples keyTable = signerTables.tableFor(curve.domain().getCurve().importPoint(key.getQ()));
+        if (keyTable == null) {
+            ECDSASigner verifier = new ECDSASigner();
+            verifier.init(false, key);
+            return verifier.verifySignature(digest, r, s);
+        }
+        BigInteger n = curve.order();
+        if (r.signum() <= 0 || r.compareTo(n) >= 0 || s.signum() <= 0 || s.compareTo(n) >= 0) {
+            return false;
+        }
+        // a SHA-256 digest has exactly the bit length of the order: e is the digest as a number
+        BigInteger e = new BigInteger(1, digest);
+        BigInteger w = BigIntegers.modOddInverseVar(n, s);
+        BigInteger u1 = e.multiply(w).mod(n);
+        BigInteger u2 = r.multiply(w).mod(n);
+        ECPoint point = baseTable().sumOfMultiples(u1, keyTable, u2);
+        return !point.isInfinity() && xModOrderIs(point, r, n);
+    }
+
+    /**
+     * Whether the affine x of a point, reduced mod {@code n}, is {@code r}. In Jacobian coordinates
+     * {@code x = X / Z^2}, so instead of inverting {@code Z} (which Bouncy Castle blinds with a
+     * random factor, a draw from the system's random source every time) this compares {@code X}
+     * with {@code c·Z^2} for each candidate {@code c = r, r + n, ...} below the field prime, as Bouncy
+     * Castle's own verifier does.
+     */
+    private static boolean xModOrderIs(ECPoint point, BigInteger r, BigInteger n) {
+        ECCurve curve = point.getCurve();
+        if (curve.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
+            return point.normalize().getAffineXCoord().toBigInteger().mod(n).equals(r);
+        }
+        ECFieldElement x = point.getRawXCoord();
+        ECFieldElement zSquared = point.getZCoord(0).square();
+        BigInteger prime = curve.getField().getCharacteristic();
+        for (BigInteger candidate = r; candidate.compareTo(prime) < 0; candidate = candidate.add(n)) {
+            if (curve.fromBigInteger(candidate).multiply(zSquared).equals(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private PointMultiples baseTable() {
+        PointMultiples table = baseTable;
+        if (table == null) {
+            synchronized (this) {
+                if (baseTable == null) {
+                    baseTable = PointMultiples.of(curve.domain().getG());
+                }
+                table = baseTable;
+            }
+        }
+        return table;
     }
 
     private byte[] sha256(byte[] data) {

@@ -1,0 +1,59 @@
+package org.qcchain.common.crypto;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * {@link PointMultiples} of the public keys that verify signatures again and again: a platform has
+ * few signers (the organisations' certificates) and each signs many requests and transactions. A
+ * key gets its table at its {@value #USES_BEFORE_TABLE}th verification (a key met once or twice is
+ * verified without, as Bouncy Castle does it); at most {@value #CAPACITY} tables are kept (about
+ * 270 KB each), and when that many keys have been seen the set starts again empty, which costs at
+ * most a rebuild per key. Keys are told apart by their uncompressed encoding, so two certificate
+ * objects of one key share a table. Thread-safe.
+ */
+final class SignerTables {
+
+    static final int CAPACITY = 64;
+    static final int USES_BEFORE_TABLE = 4;
+
+    /** A key's verifications so far and, once it has verified often enough, its table. */
+    private static final class Signer {
+        private final AtomicInteger uses = new AtomicInteger();
+        private volatile PointMultiples table;
+    }
+
+    private final ConcurrentHashMap<ByteBuffer, Signer> signers = new ConcurrentHashMap<>();
+
+    /**
+     * The table of {@code key}, or {@code null} while the key has verified fewer than {@value
+     * #USES_BEFORE_TABLE} signatures; counts this use.
+     */
+    PointMultiples tableFor(ECPoint key) {
+        ByteBuffer encoded = ByteBuffer.wrap(key.getEncoded(false));
+        Signer signer = signers.get(encoded);
+        if (signer == null) {
+            if (signers.size() >= CAPACITY) {
+                signers.clear();
+            }
+            signer = signers.computeIfAbsent(encoded, k -> new Signer());
+        }
+        PointMultiples table = signer.table;
+        if (table != null || signer.uses.incrementAndGet() < USES_BEFORE_TABLE) {
+            return table;
+        }
+        synchronized (signer) {
+            if (signer.table == null) {
+                signer.table = PointMultiples.of(key);
+            }
+            return signer.table;
+        }
+    }
+
+    /** The number of keys seen (for tests). */
+    int size() {
+        return signers.size();
+    }
+}
