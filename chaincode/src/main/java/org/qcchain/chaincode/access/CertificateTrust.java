@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.qcchain.chaincode.model.Organisation;
 import org.qcchain.chaincode.support.ContractErrors;
+import org.qcchain.common.crypto.Certificates;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.InvalidSignatureException;
 import org.qcchain.common.crypto.VerifiedSignatures;
@@ -47,7 +48,8 @@ public final class CertificateTrust {
                     + organisation.mspId() + "'");
         }
         try {
-            certificate.checkValidity(java.util.Date.from(at));
+            // the bounds are read once per certificate (Bouncy Castle parses them on every call)
+            Certificates.checkValidAt(certificate, at);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             throw ContractErrors.error(ErrorCode.CERTIFICATE_EXPIRED, "the certificate is valid from "
                     + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant()

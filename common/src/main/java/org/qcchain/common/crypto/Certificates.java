@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
@@ -37,6 +38,16 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * }</pre>
  */
 public final class Certificates {
+
+    /**
+     * The validity bounds of certificates checked before. Bouncy Castle parses the certificate's
+     * ASN.1 times again on every {@code getNotBefore()} and {@code getNotAfter()} (with a new date
+     * format each time, several microseconds), and the hot paths check the same few certificates
+     * for every request and transaction; the bounds are a pure function of the certificate.
+     * Bounded: emptied when full.
+     */
+    private static final Map<X509Certificate, Instant[]> VALIDITY = new ConcurrentHashMap<>();
+    private static final int VALIDITY_CAPACITY = 4096;
 
     /** The only certificate signature algorithm each suite accepts. */
     private static final Map<CryptoSuite, String> SIGNATURE_OIDS = Map.of(
@@ -126,8 +137,16 @@ public final class Certificates {
             throws CertificateExpiredException, CertificateNotYetValidException {
         Objects.requireNonNull(cert, "cert");
         Objects.requireNonNull(at, "at");
-        Instant notBefore = cert.getNotBefore().toInstant();
-        Instant notAfter = cert.getNotAfter().toInstant();
+        Instant[] validity = VALIDITY.get(cert);
+        if (validity == null) {
+            validity = new Instant[] {cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()};
+            if (VALIDITY.size() >= VALIDITY_CAPACITY) {
+                VALIDITY.clear();
+            }
+            VALIDITY.put(cert, validity);
+        }
+        Instant notBefore = validity[0];
+        Instant notAfter = validity[1];
         if (at.isBefore(notBefore)) {
             throw new CertificateNotYetValidException("certificate '" + subjectDn(cert)
                     + "' is not valid before " + notBefore + " (checked at " + at + ")");
