@@ -5,8 +5,6 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
@@ -23,12 +21,12 @@ final class EcdsaP256Scheme implements SignatureScheme {
     private final EcCurve curve;
     private final DigestPrototype sha256;
     private final SignerTables signerTables = new SignerTables();
-    /** The base point's table, built at the first verification with a key table. */
-    private volatile PointMultiples baseTable;
+    private final PointMultiples.Lazy baseTable;
 
     EcdsaP256Scheme(EcCurve curve, DigestPrototype sha256) {
         this.curve = curve;
         this.sha256 = sha256;
+        this.baseTable = new PointMultiples.Lazy(curve.domain().getG());
     }
 
     @Override
@@ -81,44 +79,8 @@ final class EcdsaP256Scheme implements SignatureScheme {
         BigInteger w = BigIntegers.modOddInverseVar(n, s);
         BigInteger u1 = e.multiply(w).mod(n);
         BigInteger u2 = r.multiply(w).mod(n);
-        ECPoint point = baseTable().sumOfMultiples(u1, keyTable, u2);
-        return !point.isInfinity() && xModOrderIs(point, r, n);
-    }
-
-    /**
-     * Whether the affine x of a point, reduced mod {@code n}, is {@code r}. In Jacobian coordinates
-     * {@code x = X / Z^2}, so instead of inverting {@code Z} (which Bouncy Castle blinds with a
-     * random factor, a draw from the system's random source every time) this compares {@code X}
-     * with {@code c·Z^2} for each candidate {@code c = r, r + n, ...} below the field prime, as Bouncy
-     * Castle's own verifier does.
-     */
-    private static boolean xModOrderIs(ECPoint point, BigInteger r, BigInteger n) {
-        ECCurve curve = point.getCurve();
-        if (curve.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
-            return point.normalize().getAffineXCoord().toBigInteger().mod(n).equals(r);
-        }
-        ECFieldElement x = point.getRawXCoord();
-        ECFieldElement zSquared = point.getZCoord(0).square();
-        BigInteger prime = curve.getField().getCharacteristic();
-        for (BigInteger candidate = r; candidate.compareTo(prime) < 0; candidate = candidate.add(n)) {
-            if (curve.fromBigInteger(candidate).multiply(zSquared).equals(x)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private PointMultiples baseTable() {
-        PointMultiples table = baseTable;
-        if (table == null) {
-            synchronized (this) {
-                if (baseTable == null) {
-                    baseTable = PointMultiples.of(curve.domain().getG());
-                }
-                table = baseTable;
-            }
-        }
-        return table;
+        ECPoint point = baseTable.get().sumOfMultiples(u1, keyTable, u2);
+        return !point.isInfinity() && PointMultiples.affineXModOrderIs(point, r, n);
     }
 
     private byte[] sha256(byte[] data) {

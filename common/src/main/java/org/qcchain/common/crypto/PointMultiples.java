@@ -2,6 +2,7 @@ package org.qcchain.common.crypto;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECLookupTable;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
@@ -73,6 +74,52 @@ final class PointMultiples {
         ECPoint sum = curve.getInfinity();
         sum = addMultiple(sum, a);
         return other.addMultiple(sum, b);
+    }
+
+    /**
+     * Whether the affine x of {@code point} (not infinity), reduced mod {@code n}, is {@code value}
+     * (below {@code n}). In Jacobian coordinates {@code x = X / Z^2}, so instead of inverting {@code
+     * Z} (which Bouncy Castle blinds with a random factor, a draw from the system's random source
+     * every time) this compares {@code X} with {@code c·Z^2} for each candidate {@code c = value,
+     * value + n, ...} below the field prime, as Bouncy Castle's ECDSA verifier does.
+     */
+    static boolean affineXModOrderIs(ECPoint point, BigInteger value, BigInteger n) {
+        ECCurve curve = point.getCurve();
+        if (curve.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
+            return point.normalize().getAffineXCoord().toBigInteger().mod(n).equals(value);
+        }
+        ECFieldElement x = point.getRawXCoord();
+        ECFieldElement zSquared = point.getZCoord(0).square();
+        BigInteger prime = curve.getField().getCharacteristic();
+        for (BigInteger candidate = value; candidate.compareTo(prime) < 0; candidate = candidate.add(n)) {
+            if (curve.fromBigInteger(candidate).multiply(zSquared).equals(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The table of a fixed point (a curve's base point), built when first asked for. */
+    static final class Lazy {
+        private final ECPoint point;
+        private volatile PointMultiples table;
+
+        Lazy(ECPoint point) {
+            this.point = point;
+        }
+
+        PointMultiples get() {
+            PointMultiples built = table;
+            if (built == null) {
+                synchronized (this) {
+                    if (table == null) {
+                        table = PointMultiples.of(point);
+                    }
+                    built = table;
+                }
+            }
+            return built;
+        }
     }
 
     /** {@code sum + k·P}, adding one table point per non-zero signed digit of {@code k}. */

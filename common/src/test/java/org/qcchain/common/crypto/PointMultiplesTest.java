@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The table sums equal Bouncy Castle's point multiplication for scalars that exercise every digit
- * and carry: zero, one, the order's neighbours, runs of 0x80 and 0xFF bytes, and random ones.
+ * and carry: zero, one, the order's neighbours, runs of 0x80 and 0xFF bytes, and random ones; the
+ * x comparison in Jacobian coordinates agrees with the normalised point's.
  */
 class PointMultiplesTest {
 
@@ -46,6 +47,22 @@ class PointMultiplesTest {
         BigInteger k = new BigInteger("80ff80ff80ff80ff80ff80ff80ff80ff80ff80ff80ff80ff80ff80ff80ff80ff", 16).mod(N);
 
         assertThat(gTable.sumOfMultiples(k, gTable, N.subtract(k)).isInfinity()).isTrue();
+    }
+
+    @Test
+    void x_mod_n_is_compared_without_normalising_on_both_curves() {
+        for (EcCurve curve : List.of(EcCurve.P256, EcCurve.SM2)) {
+            ECPoint g = curve.domain().getG();
+            Random random = new Random(5);
+            for (int i = 0; i < 20; i++) {
+                // a sum, so the point is in Jacobian coordinates with Z != 1
+                ECPoint point = g.multiply(new BigInteger(200, random).add(BigInteger.TWO)).add(g.twice());
+                BigInteger x = point.normalize().getAffineXCoord().toBigInteger().mod(curve.order());
+                assertThat(PointMultiples.affineXModOrderIs(point, x, curve.order())).isTrue();
+                assertThat(PointMultiples.affineXModOrderIs(point, x.add(BigInteger.ONE).mod(curve.order()),
+                        curve.order())).isFalse();
+            }
+        }
     }
 
     private static List<BigInteger> scalars() {

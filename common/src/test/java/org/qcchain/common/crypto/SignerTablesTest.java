@@ -9,12 +9,16 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.interfaces.ECPublicKey;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.SM2Signer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A key gets its table after a few verifications, and from then on P-256 verification through the
- * tables accepts and refuses exactly what Bouncy Castle's verifier does.
+ * A key gets its table after a few verifications, and from then on verification through the tables
+ * (P-256 and SM2) accepts and refuses exactly what Bouncy Castle's verifiers do.
  */
 class SignerTablesTest {
 
@@ -39,50 +43,63 @@ class SignerTablesTest {
         assertThat(tables.size()).isLessThanOrEqualTo(SignerTables.CAPACITY);
     }
 
-    @Test
-    void verification_through_the_tables_agrees_with_bouncy_castle() throws Exception {
-        KeyPair keys = SUITE.generateKeyPair();
-        KeyPair other = SUITE.generateKeyPair();
-        ECPublicKeyParameters bcKey = EcCurve.P256.publicParameters((ECPublicKey) keys.getPublic());
-        BigInteger n = EcCurve.P256.order();
-        int accepted = 0;
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void verification_through_the_tables_agrees_with_bouncy_castle(CryptoSuite suite) throws Exception {
+        KeyPair keys = suite.generateKeyPair();
+        KeyPair other = suite.generateKeyPair();
+        EcCurve curve = suite == CryptoSuite.SM2_SM3 ? EcCurve.SM2 : EcCurve.P256;
+        ECPublicKeyParameters bcKey = curve.publicParameters((ECPublicKey) keys.getPublic());
+        BigInteger n = curve.order();
+        int forgeries = 0;
         for (int i = 0; i < 60; i++) {
             byte[] data = ("message " + i).getBytes(StandardCharsets.UTF_8);
-            byte[] signature = SUITE.sign(keys.getPrivate(), data);
+            byte[] signature = suite.sign(keys.getPrivate(), data);
             // after the first few, these go through the tables
-            SUITE.verify(keys.getPublic(), data, signature);
-            accepted++;
+            suite.verify(keys.getPublic(), data, signature);
 
             byte[] changed = ("message " + i + "!").getBytes(StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> SUITE.verify(keys.getPublic(), changed, signature))
+            assertThatThrownBy(() -> suite.verify(keys.getPublic(), changed, signature))
                     .isInstanceOf(InvalidSignatureException.class);
-            assertThatThrownBy(() -> SUITE.verify(other.getPublic(), data, signature))
+            assertThatThrownBy(() -> suite.verify(other.getPublic(), data, signature))
                     .isInstanceOf(InvalidSignatureException.class);
 
             BigInteger[] rs = DerSignature.decode(n, signature);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
             for (BigInteger[] forged : new BigInteger[][] {
                 {rs[0].add(BigInteger.ONE).mod(n), rs[1]},
                 {rs[0], rs[1].subtract(BigInteger.ONE)},
-                {rs[1], rs[0].min(n.shiftRight(1))},
+                {rs[1], rs[0]},
+                {n.subtract(rs[1]), rs[1]},
             }) {
-                if (forged[1].compareTo(n.shiftRight(1)) > 0 || forged[0].signum() == 0 || forged[1].signum() == 0) {
+                if (forged[0].signum() == 0 || forged[1].signum() == 0
+                        || (suite == CryptoSuite.P256_SHA256 && forged[1].compareTo(n.shiftRight(1)) > 0)) {
                     continue;
                 }
-                ECDSASigner reference = new ECDSASigner();
-                reference.init(false, bcKey);
-                boolean expected = reference.verifySignature(digest, forged[0], forged[1]);
                 byte[] der = DerSignature.encode(n, forged[0], forged[1]);
-                boolean actual = verifies(data, der, keys);
-                assertThat(actual).as("forged signature %d", i).isEqualTo(expected).isFalse();
+                assertThat(verifies(suite, data, der, keys)).as("forged signature %d", i)
+                        .isEqualTo(bouncyCastleVerifies(suite, bcKey, data, der, forged)).isFalse();
+                forgeries++;
             }
         }
-        assertThat(accepted).isEqualTo(60);
+        assertThat(forgeries).isGreaterThan(100);
     }
 
-    private static boolean verifies(byte[] data, byte[] signature, KeyPair keys) {
+    private static boolean bouncyCastleVerifies(CryptoSuite suite, ECPublicKeyParameters key, byte[] data, byte[] der,
+            BigInteger[] rs) throws Exception {
+        if (suite == CryptoSuite.SM2_SM3) {
+            SM2Signer reference = new SM2Signer();
+            reference.init(false, new ParametersWithID(key, Sm2Scheme.DEFAULT_USER_ID.getBytes(StandardCharsets.US_ASCII)));
+            reference.update(data, 0, data.length);
+            return reference.verifySignature(der);
+        }
+        ECDSASigner reference = new ECDSASigner();
+        reference.init(false, key);
+        return reference.verifySignature(MessageDigest.getInstance("SHA-256").digest(data), rs[0], rs[1]);
+    }
+
+    private static boolean verifies(CryptoSuite suite, byte[] data, byte[] signature, KeyPair keys) {
         try {
-            SUITE.verify(keys.getPublic(), data, signature);
+            suite.verify(keys.getPublic(), data, signature);
             return true;
         } catch (InvalidSignatureException e) {
             return false;
