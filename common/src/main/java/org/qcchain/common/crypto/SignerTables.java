@@ -8,16 +8,23 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * {@link PointMultiples} of the public keys that verify signatures again and again: a platform has
  * few signers (the organisations' certificates) and each signs many requests and transactions. A
- * key gets its table at its {@value #USES_BEFORE_TABLE}th verification (a key met once or twice is
- * verified without, as Bouncy Castle does it); at most {@value #CAPACITY} tables are kept (about
- * 270 KB each), and when that many keys have been seen the set starts again empty, which costs at
- * most a rebuild per key. Keys are told apart by their uncompressed encoding, so two certificate
- * objects of one key share a table. Thread-safe.
+ * key gets its table at its {@value #USES_BEFORE_TABLE}th verification (until then it is verified
+ * as Bouncy Castle does it); at most {@value #CAPACITY} tables are kept (about 270 KB each), and
+ * when that many keys have been seen the set starts again empty, which costs at most a rebuild per
+ * key. Keys are told apart by their uncompressed encoding, so two certificate objects of one key
+ * share a table. Thread-safe.
+ *
+ * <p>Why so many uses first: a signature is verified before anyone knows whether its certificate
+ * is trusted, so anyone can make a key verify. Building a table costs about as much as 60
+ * verifications; after {@value #USES_BEFORE_TABLE} verifications of one key, a sender who brings
+ * new keys to force new tables (or to push the real signers' tables out) makes the node do at most
+ * about twice the work his requests cost anyway, while a real signer, with thousands of
+ * signatures, loses nothing.
  */
 final class SignerTables {
 
     static final int CAPACITY = 64;
-    static final int USES_BEFORE_TABLE = 4;
+    static final int USES_BEFORE_TABLE = 64;
 
     /** A key's verifications so far and, once it has verified often enough, its table. */
     private static final class Signer {

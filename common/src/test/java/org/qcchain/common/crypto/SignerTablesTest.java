@@ -25,7 +25,7 @@ class SignerTablesTest {
     private static final CryptoSuite SUITE = CryptoSuite.P256_SHA256;
 
     @Test
-    void a_key_gets_its_table_at_its_fourth_verification_and_the_set_is_bounded() {
+    void a_key_gets_its_table_once_it_has_verified_often_and_the_set_is_bounded() {
         SignerTables tables = new SignerTables();
         KeyPair keys = SUITE.generateKeyPair();
         var q = EcCurve.P256.publicParameters((ECPublicKey) keys.getPublic()).getQ();
