@@ -243,6 +243,11 @@ public enum CryptoSuite {
                 && curve.isKeyPair(ecPrivate, ecPublic);
     }
 
+    /** The suite's signature scheme (for tests in this package). */
+    SignatureScheme signatures() {
+        return signatures;
+    }
+
     private ECPublicKeyParameters publicParameters(PublicKey key) throws InvalidSignatureException {
         if (!(key instanceof ECPublicKey ecKey) || !curve.matches(ecKey.getParams())) {
             throw new InvalidSignatureException(

@@ -83,6 +83,11 @@ final class EcdsaP256Scheme implements SignatureScheme {
         return !point.isInfinity() && PointMultiples.affineXModOrderIs(point, r, n);
     }
 
+    /** The tables of the keys this scheme verifies with (for tests). */
+    SignerTables signerTables() {
+        return signerTables;
+    }
+
     private byte[] sha256(byte[] data) {
         return sha256.newDigest().digest(data);
     }

@@ -59,6 +59,12 @@ final class SignerTables {
         }
     }
 
+    /** Whether {@code key} has its table (for tests; does not count as a use). */
+    boolean hasTable(ECPoint key) {
+        Signer signer = signers.get(ByteBuffer.wrap(key.getEncoded(false)));
+        return signer != null && signer.table != null;
+    }
+
     /** The number of keys seen (for tests). */
     int size() {
         return signers.size();

@@ -70,6 +70,11 @@ final class Sm2Scheme implements SignatureScheme {
         }
     }
 
+    /** The tables of the keys this scheme verifies with (for tests). */
+    SignerTables signerTables() {
+        return signerTables;
+    }
+
     /**
      * SM2's verification equation (GB/T 32918.2, 7.1): with {@code e = SM3(Z || M)} and {@code t =
      * (r + s) mod n != 0}, {@code (e + x(s·G + t·Q)) mod n == r}; both multiples are sums of table

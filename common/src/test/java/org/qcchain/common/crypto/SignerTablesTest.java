@@ -82,6 +82,12 @@ class SignerTablesTest {
             }
         }
         assertThat(forgeries).isGreaterThan(100);
+        assertThat(tablesOf(suite.signatures()).hasTable(curve.domain().getCurve().importPoint(bcKey.getQ())))
+                .as("the checks above ran through the tables").isTrue();
+    }
+
+    private static SignerTables tablesOf(SignatureScheme scheme) {
+        return scheme instanceof Sm2Scheme sm2 ? sm2.signerTables() : ((EcdsaP256Scheme) scheme).signerTables();
     }
 
     private static boolean bouncyCastleVerifies(CryptoSuite suite, ECPublicKeyParameters key, byte[] data, byte[] der,
