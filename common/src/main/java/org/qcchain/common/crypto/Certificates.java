@@ -46,8 +46,10 @@ public final class Certificates {
      * for every request and transaction; the bounds are a pure function of the certificate.
      * Bounded: emptied when full.
      */
-    private static final Map<X509Certificate, Instant[]> VALIDITY = new ConcurrentHashMap<>();
+    private static final Map<X509Certificate, Validity> VALIDITY = new ConcurrentHashMap<>();
     private static final int VALIDITY_CAPACITY = 4096;
+
+    private record Validity(Instant notBefore, Instant notAfter) {}
 
     /** The only certificate signature algorithm each suite accepts. */
     private static final Map<CryptoSuite, String> SIGNATURE_OIDS = Map.of(
@@ -137,16 +139,16 @@ public final class Certificates {
             throws CertificateExpiredException, CertificateNotYetValidException {
         Objects.requireNonNull(cert, "cert");
         Objects.requireNonNull(at, "at");
-        Instant[] validity = VALIDITY.get(cert);
+        Validity validity = VALIDITY.get(cert);
         if (validity == null) {
-            validity = new Instant[] {cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()};
+            validity = new Validity(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
             if (VALIDITY.size() >= VALIDITY_CAPACITY) {
                 VALIDITY.clear();
             }
             VALIDITY.put(cert, validity);
         }
-        Instant notBefore = validity[0];
-        Instant notAfter = validity[1];
+        Instant notBefore = validity.notBefore();
+        Instant notAfter = validity.notAfter();
         if (at.isBefore(notBefore)) {
             throw new CertificateNotYetValidException("certificate '" + subjectDn(cert)
                     + "' is not valid before " + notBefore + " (checked at " + at + ")");

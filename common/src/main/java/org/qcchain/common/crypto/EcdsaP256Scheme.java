@@ -20,13 +20,12 @@ final class EcdsaP256Scheme implements SignatureScheme {
 
     private final EcCurve curve;
     private final DigestPrototype sha256;
-    private final SignerTables signerTables = new SignerTables();
-    private final PointMultiples.Lazy baseTable;
+    private final SignerTables signerTables;
 
     EcdsaP256Scheme(EcCurve curve, DigestPrototype sha256) {
         this.curve = curve;
         this.sha256 = sha256;
-        this.baseTable = new PointMultiples.Lazy(curve.domain().getG());
+        this.signerTables = new SignerTables(curve);
     }
 
     @Override
@@ -64,7 +63,7 @@ final class EcdsaP256Scheme implements SignatureScheme {
      * SignerTables}) both multiples are sums of table points; without, Bouncy Castle's verifier.
      */
     private boolean verifies(ECPublicKeyParameters key, byte[] digest, BigInteger r, BigInteger s) {
-        PointMultiples keyTable = signerTables.tableFor(curve.domain().getCurve().importPoint(key.getQ()));
+        PointMultiples keyTable = signerTables.tableFor(key.getQ());
         if (keyTable == null) {
             ECDSASigner verifier = new ECDSASigner();
             verifier.init(false, key);
@@ -79,7 +78,7 @@ final class EcdsaP256Scheme implements SignatureScheme {
         BigInteger w = BigIntegers.modOddInverseVar(n, s);
         BigInteger u1 = e.multiply(w).mod(n);
         BigInteger u2 = r.multiply(w).mod(n);
-        ECPoint point = baseTable.get().sumOfMultiples(u1, keyTable, u2);
+        ECPoint point = signerTables.base().sumOfMultiples(u1, keyTable, u2);
         return !point.isInfinity() && PointMultiples.affineXModOrderIs(point, r, n);
     }
 

@@ -99,29 +99,6 @@ final class PointMultiples {
         return false;
     }
 
-    /** The table of a fixed point (a curve's base point), built when first asked for. */
-    static final class Lazy {
-        private final ECPoint point;
-        private volatile PointMultiples table;
-
-        Lazy(ECPoint point) {
-            this.point = point;
-        }
-
-        PointMultiples get() {
-            PointMultiples built = table;
-            if (built == null) {
-                synchronized (this) {
-                    if (table == null) {
-                        table = PointMultiples.of(point);
-                    }
-                    built = table;
-                }
-            }
-            return built;
-        }
-    }
-
     /** {@code sum + k·P}, adding one table point per non-zero signed digit of {@code k}. */
     private ECPoint addMultiple(ECPoint sum, BigInteger k) {
         byte[] bytes = BigIntegers.asUnsignedByteArray(SCALAR_BYTES, k);

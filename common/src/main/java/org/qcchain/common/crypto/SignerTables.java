@@ -12,7 +12,8 @@ import org.bouncycastle.math.ec.ECPoint;
  * as Bouncy Castle does it); at most {@value #CAPACITY} tables are kept (about 270 KB each), and
  * when that many keys have been seen the set starts again empty, which costs at most a rebuild per
  * key. Keys are told apart by their uncompressed encoding, so two certificate objects of one key
- * share a table. Thread-safe.
+ * share a table. The base point's table, which every verification uses, is built at the first
+ * verification with a key table. Thread-safe.
  *
  * <p>Why so many uses first: a signature is verified before anyone knows whether its certificate
  * is trusted, so anyone can make a key verify. Building a table costs about as much as 60
@@ -33,12 +34,36 @@ final class SignerTables {
     }
 
     private final ConcurrentHashMap<ByteBuffer, Signer> signers = new ConcurrentHashMap<>();
+    private final EcCurve curve;
+    private volatile PointMultiples base;
+
+    /** Tables for keys of {@code curve}. */
+    SignerTables(EcCurve curve) {
+        this.curve = curve;
+    }
+
+    /** The table of the curve's base point. */
+    PointMultiples base() {
+        PointMultiples built = base;
+        if (built == null) {
+            synchronized (this) {
+                if (base == null) {
+                    base = PointMultiples.of(curve.domain().getG());
+                }
+                built = base;
+            }
+        }
+        return built;
+    }
 
     /**
-     * The table of {@code key}, or {@code null} while the key has verified fewer than {@value
-     * #USES_BEFORE_TABLE} signatures; counts this use.
+     * The table of {@code key} (a point of this curve, from any of Bouncy Castle's curve objects),
+     * or {@code null} while the key has verified fewer than {@value #USES_BEFORE_TABLE} signatures;
+     * counts this use.
      */
-    PointMultiples tableFor(ECPoint key) {
+    PointMultiples tableFor(ECPoint publicKey) {
+        // tables of one curve object add up with the base point's
+        ECPoint key = curve.domain().getCurve().importPoint(publicKey);
         ByteBuffer encoded = ByteBuffer.wrap(key.getEncoded(false));
         Signer signer = signers.get(encoded);
         if (signer == null) {
@@ -60,8 +85,8 @@ final class SignerTables {
     }
 
     /** Whether {@code key} has its table (for tests; does not count as a use). */
-    boolean hasTable(ECPoint key) {
-        Signer signer = signers.get(ByteBuffer.wrap(key.getEncoded(false)));
+    boolean hasTable(ECPoint publicKey) {
+        Signer signer = signers.get(ByteBuffer.wrap(publicKey.getEncoded(false)));
         return signer != null && signer.table != null;
     }
 

@@ -27,12 +27,11 @@ final class Sm2Scheme implements SignatureScheme {
     private static final byte[] USER_ID = DEFAULT_USER_ID.getBytes(StandardCharsets.US_ASCII);
 
     private final EcCurve curve;
-    private final SignerTables signerTables = new SignerTables();
-    private final PointMultiples.Lazy baseTable;
+    private final SignerTables signerTables;
 
     Sm2Scheme(EcCurve curve) {
         this.curve = curve;
-        this.baseTable = new PointMultiples.Lazy(curve.domain().getG());
+        this.signerTables = new SignerTables(curve);
     }
 
     @Override
@@ -52,8 +51,7 @@ final class Sm2Scheme implements SignatureScheme {
     public void verify(ECPublicKeyParameters key, byte[] data, byte[] signature)
             throws InvalidSignatureException {
         BigInteger[] rs = DerSignature.decode(curve.order(), signature);
-        ECPoint q = curve.domain().getCurve().importPoint(key.getQ());
-        PointMultiples keyTable = signerTables.tableFor(q);
+        PointMultiples keyTable = signerTables.tableFor(key.getQ());
         boolean valid;
         if (keyTable == null) {
             SM2Signer verifier = new SM2Signer();
@@ -61,7 +59,7 @@ final class Sm2Scheme implements SignatureScheme {
             verifier.update(data, 0, data.length);
             valid = verifier.verifySignature(signature);
         } else {
-            valid = verifies(q, keyTable, data, rs[0], rs[1]);
+            valid = verifies(key.getQ(), keyTable, data, rs[0], rs[1]);
         }
         if (!valid) {
             throw new InvalidSignatureException(
@@ -97,7 +95,7 @@ final class Sm2Scheme implements SignatureScheme {
         digest.doFinal(hash, 0);
         // an SM3 digest has exactly the bit length of the order: e is the digest as a number
         BigInteger e = new BigInteger(1, hash);
-        ECPoint point = baseTable.get().sumOfMultiples(s, keyTable, t);
+        ECPoint point = signerTables.base().sumOfMultiples(s, keyTable, t);
         return !point.isInfinity() && PointMultiples.affineXModOrderIs(point, r.subtract(e).mod(n), n);
     }
 

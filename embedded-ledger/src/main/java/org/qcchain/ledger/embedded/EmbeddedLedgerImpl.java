@@ -273,7 +273,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     private void joinKeyLoader() {
         try {
             // it sees closed and stops within a few thousand keys
-            keyLoader.join();
+            awaitStoredKeys();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -49,9 +50,13 @@ final class ReplayCheck {
      */
     private record Head(Version version, String txId, Instant time, boolean delete, byte[] value, long previous) {}
 
+    /** A valid transaction of the block being checked, decoded once. */
+    private record ValidTransaction(int txNumber, String txId, Instant time, ReadWriteSet rwset) {}
+
     /** Revalidates and applies one block, then checks its history rows. */
     void apply(Connection connection, long number, List<TransactionRecord> txs, ChannelMembership membership)
             throws SQLException, LedgerTamperedException {
+        List<ValidTransaction> valid = new ArrayList<>(txs.size());
         for (TransactionRecord tx : txs) {
             ReadWriteSet rwset;
             ParsedProposal parsed;
@@ -69,10 +74,11 @@ final class ReplayCheck {
             if (tx.isValid()) {
                 Instant time = parsed.proposal().timestamp();
                 replay.apply(rwset, new Version(number, tx.txNumber()), tx.txId(), time);
+                valid.add(new ValidTransaction(tx.txNumber(), tx.txId(), time, rwset));
                 validTransactions++;
             }
         }
-        checkHistory(connection, number, txs);
+        checkHistory(connection, number, valid);
     }
 
     /** What the committer would have decided, in its order: duplicate, membership, MVCC. */
@@ -93,20 +99,17 @@ final class ReplayCheck {
      * write of its key (block, transaction, key order), each holding the superseded write and
      * naming the history row of the write before that.
      */
-    private void checkHistory(Connection connection, long number, List<TransactionRecord> txs)
+    private void checkHistory(Connection connection, long number, List<ValidTransaction> valid)
             throws SQLException, LedgerTamperedException {
         try (PreparedStatement select = connection.prepareStatement("SELECT history_seq, state_key, block_no, tx_no,"
                 + " tx_id, tx_seconds, tx_nanos, is_delete, state_value, previous_seq FROM history"
                 + " WHERE history_seq >= ? ORDER BY history_seq")) {
             select.setLong(1, nextSeq);
-            select.setMaxRows(Math.max(1, countSuperseding(txs)));
+            // at least 1: 0 would mean no limit (with nothing superseded no row is read anyway)
+            select.setMaxRows(Math.max(1, countSuperseding(valid)));
             try (ResultSet row = select.executeQuery()) {
-                for (TransactionRecord tx : txs) {
-                    if (!tx.isValid()) {
-                        continue;
-                    }
-                    Instant time = ProposalCodec.decode(tx.proposal().proposalBytesUnsafe()).proposal().timestamp();
-                    for (Map.Entry<String, Write> write : tx.readWriteSet().writes().entrySet()) {
+                for (ValidTransaction tx : valid) {
+                    for (Map.Entry<String, Write> write : tx.rwset().writes().entrySet()) {
                         Head superseded = heads.get(write.getKey());
                         long previous = 0;
                         if (superseded != null) {
@@ -117,7 +120,7 @@ final class ReplayCheck {
                             previous = nextSeq++;
                             historyEntries++;
                         }
-                        heads.put(write.getKey(), new Head(new Version(number, tx.txNumber()), tx.txId(), time,
+                        heads.put(write.getKey(), new Head(new Version(number, tx.txNumber()), tx.txId(), tx.time(),
                                 write.getValue().delete(), write.getValue().value(), previous));
                     }
                 }
@@ -138,14 +141,11 @@ final class ReplayCheck {
     }
 
     /** How many of the block's valid writes supersede an earlier write of their key. */
-    private int countSuperseding(List<TransactionRecord> txs) {
+    private int countSuperseding(List<ValidTransaction> valid) {
         Set<String> writtenInBlock = new HashSet<>();
         int superseding = 0;
-        for (TransactionRecord tx : txs) {
-            if (!tx.isValid()) {
-                continue;
-            }
-            for (String key : tx.readWriteSet().writes().keySet()) {
+        for (ValidTransaction tx : valid) {
+            for (String key : tx.rwset().writes().keySet()) {
                 if (!writtenInBlock.add(key) || heads.containsKey(key)) {
                     superseding++;
                 }

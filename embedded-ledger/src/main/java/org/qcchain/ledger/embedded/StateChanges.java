@@ -147,15 +147,27 @@ final class StateChanges {
             throws SQLException {
         history.setLong(1, seq);
         history.setBytes(2, key);
-        history.setLong(3, write.block());
-        history.setInt(4, write.txNumber());
-        history.setString(5, write.txId());
-        history.setLong(6, write.seconds());
-        history.setInt(7, write.nanos());
-        history.setBoolean(8, write.delete());
-        history.setBytes(9, write.value());
-        setPrevious(history, 10, write.previous());
+        bindWrite(history, 3, write);
         history.addBatch();
+    }
+
+    /**
+     * Binds a write to eight parameters from {@code first} on, in the order both tables' statements
+     * list them: block, transaction number, id, seconds, nanos, deletion, value, previous row.
+     */
+    private static void bindWrite(PreparedStatement statement, int first, KeyWrite write) throws SQLException {
+        statement.setLong(first, write.block());
+        statement.setInt(first + 1, write.txNumber());
+        statement.setString(first + 2, write.txId());
+        statement.setLong(first + 3, write.seconds());
+        statement.setInt(first + 4, write.nanos());
+        statement.setBoolean(first + 5, write.delete());
+        statement.setBytes(first + 6, write.value());
+        if (write.previous() == 0) {
+            statement.setNull(first + 7, Types.BIGINT);
+        } else {
+            statement.setLong(first + 7, write.previous());
+        }
     }
 
     private static void writeState(Connection connection, List<Head> heads) throws SQLException {
@@ -165,15 +177,7 @@ final class StateChanges {
         int updates = 0;
         for (Head head : heads) {
             PreparedStatement statement = head.stored() ? update : insert;
-            KeyWrite write = head.write();
-            statement.setLong(1, write.block());
-            statement.setInt(2, write.txNumber());
-            statement.setString(3, write.txId());
-            statement.setLong(4, write.seconds());
-            statement.setInt(5, write.nanos());
-            statement.setBoolean(6, write.delete());
-            statement.setBytes(7, write.value());
-            setPrevious(statement, 8, write.previous());
+            bindWrite(statement, 1, head.write());
             statement.setBytes(9, head.key());
             statement.addBatch();
             if (head.stored()) {
@@ -187,14 +191,6 @@ final class StateChanges {
         }
         if (updates > 0) {
             update.executeBatch();
-        }
-    }
-
-    private static void setPrevious(PreparedStatement statement, int parameter, long previous) throws SQLException {
-        if (previous == 0) {
-            statement.setNull(parameter, Types.BIGINT);
-        } else {
-            statement.setLong(parameter, previous);
         }
     }
 
