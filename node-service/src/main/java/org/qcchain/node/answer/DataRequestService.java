@@ -85,7 +85,7 @@ public final class DataRequestService implements AutoCloseable {
      */
     public CompletableFuture<GrantedAnswer> request(SignedAccessRequest signed, Executor work) {
         Objects.requireNonNull(signed, "signed");
-        return CompletableFuture.supplyAsync(() -> ledger.submitAsync(node, "Access:requestAccess",
+        return CompletableFuture.supplyAsync(() -> ledger.submitAsyncForEvidence(node, "Access:requestAccess",
                         Json.write(signed)), work)
                 .thenCompose(submitted -> submitted)
                 .thenApplyAsync(committed -> {

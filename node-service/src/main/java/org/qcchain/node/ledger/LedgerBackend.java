@@ -66,6 +66,16 @@ public interface LedgerBackend extends AutoCloseable {
     }
 
     /**
+     * As {@link #submitAsync}, for a caller that asks for the transaction's {@link #evidence} as
+     * soon as it commits (a data request's access record, answered with its evidence): a backend
+     * may keep the transaction at hand for that one call instead of reading it back.
+     */
+    default CompletableFuture<Committed> submitAsyncForEvidence(LedgerIdentity submitter, String function,
+            String... args) {
+        return submitAsync(submitter, function, args);
+    }
+
+    /**
      * Runs a query function on the latest committed state; nothing is written.
      *
      * @param caller who asks; the chaincode applies its read rules to this MSP id

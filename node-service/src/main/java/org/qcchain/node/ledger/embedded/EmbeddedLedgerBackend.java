@@ -89,6 +89,17 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
         return submitter.submitAsync(as, function, args);
     }
 
+    /** Whether the evidence of {@code txId} would be served from memory now (for tests). */
+    boolean holdsInMemory(String txId) {
+        return recentBlocks.holds(txId);
+    }
+
+    /** Keeps the transaction in memory from its commit until its evidence is asked for. */
+    @Override
+    public CompletableFuture<Committed> submitAsyncForEvidence(LedgerIdentity as, String function, String... args) {
+        return submitter.submitAsyncForEvidence(as, function, args);
+    }
+
     @Override
     public String evaluate(LedgerIdentity as, String function, String... args) throws ChaincodeFailure {
         return submitter.evaluate(as, function, args);

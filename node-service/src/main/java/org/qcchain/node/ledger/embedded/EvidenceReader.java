@@ -49,8 +49,8 @@ final class EvidenceReader {
         TransactionRecord tx = found.get();
         Block block = ledger.block(tx.blockNumber()).orElseThrow(() ->
                 new LedgerException("block " + tx.blockNumber() + " of " + txId + " is missing"));
-        return Optional.of(new TransactionEvidences(suite, block, ledger.blockTransactions(tx.blockNumber()))
-                .evidence(suite, tx.txNumber()));
+        return Optional.of(new TransactionEvidences(suite, block,
+                TransactionEvidences.hashes(ledger.blockTransactions(tx.blockNumber()))).evidence(suite, tx));
     }
 
     Optional<JsonNode> block(long number) {

@@ -3,12 +3,15 @@ package org.qcchain.node.ledger.embedded;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.ledger.embedded.Block;
 import org.qcchain.ledger.embedded.CommittedBlock;
 import org.qcchain.ledger.embedded.LedgerListener;
 import org.qcchain.ledger.embedded.TransactionRecord;
@@ -20,9 +23,17 @@ import org.qcchain.ledger.embedded.TransactionRecord;
  * the block and its transactions back from the database. The block's tree and header are made
  * once, on the first evidence asked of it.
  *
- * <p>Keeps about {@value #MAX_TRANSACTIONS} transactions (whole blocks, the newest at least);
- * older evidence is read from the database as before. Also tells a submitter when its block has
- * reached this cache ({@link #afterDelivery}), so that its evidence is found here.
+ * <p>Only the transactions a submitter said it will ask about ({@link #expect}) are kept, and each
+ * one's evidence is handed out from memory once: the one who asks a moment after the commit is the
+ * request that submitted it. The transaction leaves this cache with its evidence, so neither the
+ * data of requests already answered nor the other transactions of their blocks (batches of
+ * delivery receipts, tens of KB each) are held here for seconds: they were a large part of what
+ * survived each young collection of the heap and had to be copied there. Any other transaction, or
+ * one asked for again or after its block left, is read from the database.
+ *
+ * <p>Keeps the blocks of about the last {@value #MAX_TRANSACTIONS} transactions (whole blocks, the
+ * newest at least). Also tells a submitter when its block has reached this cache ({@link
+ * #afterDelivery}), so that its evidence is found here.
  */
 final class RecentBlocks implements LedgerListener {
 
@@ -32,6 +43,8 @@ final class RecentBlocks implements LedgerListener {
     private final CryptoSuite suite;
     private final ArrayDeque<Entry> blocks = new ArrayDeque<>();
     private final Map<String, Located> byTxId = new HashMap<>();
+    /** Transactions submitted and not yet delivered whose evidence will be asked for. */
+    private final Set<String> expected = new HashSet<>();
     private final TreeMap<Long, List<Runnable>> waiting = new TreeMap<>();
     private int held;
     private long delivered = -1;
@@ -55,14 +68,18 @@ final class RecentBlocks implements LedgerListener {
         List<Runnable> due = new ArrayList<>();
         synchronized (this) {
             blocks.addLast(entry);
-            held += committed.transactions().size();
+            held += entry.txIds.length;
             for (TransactionRecord tx : committed.transactions()) {
-                byTxId.put(tx.txId(), new Located(entry, tx.txNumber()));
+                if (expected.remove(tx.txId())) {
+                    byTxId.put(tx.txId(), new Located(entry, tx));
+                }
             }
             while (held > MAX_TRANSACTIONS && blocks.size() > 1) {
                 Entry oldest = blocks.removeFirst();
-                held -= oldest.committed.transactions().size();
-                oldest.committed.transactions().forEach(tx -> byTxId.remove(tx.txId()));
+                held -= oldest.txIds.length;
+                for (String txId : oldest.txIds) {
+                    byTxId.remove(txId);
+                }
             }
             delivered = Math.max(delivered, committed.block().number());
             Map<Long, List<Runnable>> reached = waiting.headMap(delivered, true);
@@ -70,6 +87,20 @@ final class RecentBlocks implements LedgerListener {
             reached.clear();
         }
         due.forEach(Runnable::run);
+    }
+
+    /**
+     * Keeps a transaction when its block arrives, for one call of {@link #evidence}. Called before
+     * the transaction is submitted; {@link #forget} it if it is not committed as valid.
+     */
+    synchronized void expect(String txId) {
+        expected.add(txId);
+    }
+
+    /** Drops a transaction that was expected and will not be asked about, delivered or not. */
+    synchronized void forget(String txId) {
+        expected.remove(txId);
+        byTxId.remove(txId);
     }
 
     /**
@@ -87,7 +118,7 @@ final class RecentBlocks implements LedgerListener {
     }
 
     /**
-     * The evidence of a recently committed transaction.
+     * The evidence of a recently committed transaction, which leaves the cache with it.
      *
      * @param txId the transaction id
      * @return the evidence, or empty if the transaction is not (or no longer) held here
@@ -95,10 +126,15 @@ final class RecentBlocks implements LedgerListener {
     Optional<TransactionEvidence> evidence(String txId) {
         Located located;
         synchronized (this) {
-            located = byTxId.get(txId);
+            located = byTxId.remove(txId);
         }
         return located == null ? Optional.empty()
-                : Optional.of(located.entry.evidences(suite).evidence(suite, located.index));
+                : Optional.of(located.entry.evidences(suite).evidence(suite, located.tx));
+    }
+
+    /** Whether the evidence of {@code txId} would come from memory now (for tests). */
+    synchronized boolean holds(String txId) {
+        return byTxId.containsKey(txId);
     }
 
     /** Releases every waiter: the ledger closes, and no more blocks will arrive. */
@@ -112,20 +148,28 @@ final class RecentBlocks implements LedgerListener {
         due.forEach(Runnable::run);
     }
 
-    private record Located(Entry entry, int index) {}
+    /** A transaction whose evidence nobody has taken yet, and its block. */
+    private record Located(Entry entry, TransactionRecord tx) {}
 
-    /** A delivered block; its evidence parts are made on first use. */
+    /**
+     * A delivered block without its transactions (those are held by {@link Located} until asked
+     * for): what its evidence needs, made on first use.
+     */
     private static final class Entry {
-        final CommittedBlock committed;
+        final Block block;
+        final String[] txIds;
+        final List<String> hashes;
         private TransactionEvidences evidences;
 
         Entry(CommittedBlock committed) {
-            this.committed = committed;
+            this.block = committed.block();
+            this.txIds = committed.transactions().stream().map(TransactionRecord::txId).toArray(String[]::new);
+            this.hashes = TransactionEvidences.hashes(committed.transactions());
         }
 
         synchronized TransactionEvidences evidences(CryptoSuite suite) {
             if (evidences == null) {
-                evidences = new TransactionEvidences(suite, committed.block(), committed.transactions());
+                evidences = new TransactionEvidences(suite, block, hashes);
             }
             return evidences;
         }

@@ -63,29 +63,49 @@ final class Submitter {
      */
     CompletableFuture<Committed> submitAsync(LedgerIdentity as, String function, String... args) {
         CompletableFuture<Committed> done = new CompletableFuture<>();
-        attempt(done, 1, as, function, args);
+        attempt(done, 1, false, as, function, args);
         return done;
     }
 
-    private void attempt(CompletableFuture<Committed> done, int attempt, LedgerIdentity as, String function,
-            String... args) {
+    /**
+     * As {@link #submitAsync}, and the committed transaction is kept in {@link RecentBlocks} for the
+     * one call for its evidence that follows (the others of its block are not kept).
+     */
+    CompletableFuture<Committed> submitAsyncForEvidence(LedgerIdentity as, String function, String... args) {
+        CompletableFuture<Committed> done = new CompletableFuture<>();
+        attempt(done, 1, true, as, function, args);
+        return done;
+    }
+
+    private void attempt(CompletableFuture<Committed> done, int attempt, boolean evidenceWanted, LedgerIdentity as,
+            String function, String... args) {
+        SignedProposal proposal = proposal(as, function, args);
+        if (evidenceWanted) {
+            // before the submit: the block may reach RecentBlocks before the submit returns
+            recentBlocks.expect(proposal.txId());
+        }
         CompletableFuture<CommitResult> submitted;
         try {
-            submitted = ledger.submit(proposal(as, function, args));
+            submitted = ledger.submit(proposal);
         } catch (LedgerException e) {
+            recentBlocks.forget(proposal.txId());
             done.completeExceptionally(unavailable(function, e));
             return;
         }
         submitted.whenComplete((result, error) -> {
-            if (error != null) {
-                done.completeExceptionally(unavailable(function, error));
-            } else if (result.isValid()) {
+            if (error == null && result.isValid()) {
                 Committed committed = committed(result);
                 recentBlocks.afterDelivery(committed.blockNumber(), () -> done.complete(committed));
+                return;
+            }
+            // not committed as valid: nobody will ask for its evidence
+            recentBlocks.forget(proposal.txId());
+            if (error != null) {
+                done.completeExceptionally(unavailable(function, error));
             } else if (!result.isRetryable()) {
                 done.completeExceptionally(failure(function, result));
             } else if (attempt < MAX_ATTEMPTS) {
-                RETRIES.execute(() -> attempt(done, attempt + 1, as, function, args));
+                RETRIES.execute(() -> attempt(done, attempt + 1, evidenceWanted, as, function, args));
             } else {
                 done.completeExceptionally(conflicts(function));
             }

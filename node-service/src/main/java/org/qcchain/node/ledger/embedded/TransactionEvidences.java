@@ -19,7 +19,8 @@ import org.qcchain.ledger.embedded.TransactionRecord;
 /**
  * The evidence of the transactions of one block: the RFC 6962 tree over their hashes (built with
  * the proof format's own {@link MerkleTree}, the same tree the ledger uses) and the signed header,
- * each made once per block however many of its transactions are asked for.
+ * each made once per block however many of its transactions are asked for. It keeps the hashes,
+ * not the transactions: whoever asks hands over the transaction.
  *
  * <p>The tree's root is compared with the header, and each transaction object is hashed and
  * compared with the transaction hash, before any evidence is handed out: evidence that would not
@@ -31,15 +32,18 @@ final class TransactionEvidences {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Block block;
-    private final List<TransactionRecord> transactions;
     private final MerkleTree tree;
     private final JsonNode header;
     private final String signature;
 
-    TransactionEvidences(CryptoSuite suite, Block block, List<TransactionRecord> transactions) {
+    /**
+     * @param suite the ledger's suite
+     * @param block the block
+     * @param hashes the hex hashes of the block's transactions, in block order
+     */
+    TransactionEvidences(CryptoSuite suite, Block block, List<String> hashes) {
         this.block = block;
-        this.transactions = List.copyOf(transactions);
-        this.tree = MerkleTree.of(suite, this.transactions.stream().map(t -> HEX.parseHex(t.hash())).toList());
+        this.tree = MerkleTree.of(suite, hashes.stream().map(HEX::parseHex).toList());
         if (!tree.rootHex().equals(block.transactionsRoot())) {
             throw new LedgerException("block " + block.number() + ": transactions root differs");
         }
@@ -47,24 +51,21 @@ final class TransactionEvidences {
         this.signature = BASE64.encodeToString(block.signature());
     }
 
-    /** @return the block these transactions are in */
-    Block block() {
-        return block;
-    }
-
-    /** @return the block's transactions, in order */
-    List<TransactionRecord> transactions() {
-        return transactions;
+    /** The hex hashes of a block's transactions, in block order. */
+    static List<String> hashes(List<TransactionRecord> transactions) {
+        return transactions.stream().map(TransactionRecord::hash).toList();
     }
 
     /**
      * The evidence of one transaction of the block.
      *
      * @param suite the ledger's suite
-     * @param index the transaction's position in the block
+     * @param tx a transaction of this block
      */
-    TransactionEvidence evidence(CryptoSuite suite, int index) {
-        TransactionRecord tx = transactions.get(index);
+    TransactionEvidence evidence(CryptoSuite suite, TransactionRecord tx) {
+        if (tx.blockNumber() != block.number()) {
+            throw new IllegalArgumentException("transaction " + tx.txId() + " is not in block " + block.number());
+        }
         JsonNode transaction = transactionObject(tx);
         if (!suite.hashHex(CanonicalJson.serializeUtf8(transaction)).equals(tx.hash())) {
             throw new LedgerException("transaction " + tx.txId() + ": its fields do not hash to its hash");

@@ -61,15 +61,23 @@ class AsyncSubmitTest {
         List<Committed> committed;
         List<JsonNode> fromMemory;
         try (NodePlatform platform = NodePlatform.open(folder)) {
-            LedgerBackend ledger = platform.ledger();
+            EmbeddedLedgerBackend ledger = (EmbeddedLedgerBackend) platform.ledger();
             List<CompletableFuture<Committed>> inFlight = List.of(0, 1, 2, 3).stream()
-                    .map(citizen -> ledger.submitAsync(platform.node(), "Access:requestAccess", request(citizen)))
+                    .map(citizen -> ledger.submitAsyncForEvidence(platform.node(), "Access:requestAccess",
+                            request(citizen)))
                     .toList();
             committed = inFlight.stream().map(CompletableFuture::join).toList();
-            fromMemory = committed.stream().map(c -> evidenceJson(ledger, c.txId())).toList();
             for (Committed c : committed) {
+                assertThat(ledger.holdsInMemory(c.txId())).as("kept for its evidence").isTrue();
+            }
+            fromMemory = committed.stream().map(c -> evidenceJson(ledger, c.txId())).toList();
+            for (int i = 0; i < committed.size(); i++) {
+                Committed c = committed.get(i);
                 assertThat(Json.tree(c.payload()).path("decision").asText()).isEqualTo("GRANTED");
                 assertThat(Json.tree(c.payload()).path("accessId").asText()).isEqualTo(c.txId());
+                // handed out once: asked again, the same evidence comes from the database
+                assertThat(ledger.holdsInMemory(c.txId())).isFalse();
+                assertThat(evidenceJson(ledger, c.txId())).isEqualTo(fromMemory.get(i));
             }
         }
         try (NodePlatform reopened = NodePlatform.open(folder)) {
@@ -79,6 +87,20 @@ class AsyncSubmitTest {
                 assertThat(fromDatabase.path("blockHeader").path("number").asLong())
                         .isEqualTo(committed.get(i).blockNumber());
             }
+        }
+    }
+
+    @Test
+    void a_transaction_submitted_without_asking_for_its_evidence_is_not_kept_and_its_evidence_is_read_back()
+            throws Exception {
+        try (NodePlatform platform = NodePlatform.open(folder)) {
+            EmbeddedLedgerBackend ledger = (EmbeddedLedgerBackend) platform.ledger();
+            Committed committed = ledger.submitAsync(platform.node(), "Access:requestAccess", request(0)).get();
+
+            assertThat(ledger.holdsInMemory(committed.txId())).isFalse();
+            JsonNode evidence = evidenceJson(ledger, committed.txId());
+            assertThat(evidence.path("blockHeader").path("number").asLong()).isEqualTo(committed.blockNumber());
+            assertThat(evidence.path("transaction").path("txId").asText()).isEqualTo(committed.txId());
         }
     }
 
