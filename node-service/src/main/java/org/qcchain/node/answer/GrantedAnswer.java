@@ -14,7 +14,7 @@ import org.qcchain.common.answer.DataAnswer;
  * @param answerHash hex suite hash of the canonical JSON of the signed envelope, recorded on the
  *     ledger by {@code Access:recordDelivery}
  */
-public record GrantedAnswer(String accessId, DataAnswer answer, byte[] json, String answerHash) {
+public record GrantedAnswer(String accessId, DataAnswer answer, AnswerBytes json, String answerHash) {
 
     /** Requires every part. */
     public GrantedAnswer {
@@ -26,6 +26,6 @@ public record GrantedAnswer(String accessId, DataAnswer answer, byte[] json, Str
 
     /** @return the envelope's JSON as text */
     public String jsonText() {
-        return new String(json, StandardCharsets.UTF_8);
+        return new String(json.toByteArray(), StandardCharsets.UTF_8);
     }
 }

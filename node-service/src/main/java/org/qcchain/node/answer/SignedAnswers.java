@@ -19,8 +19,9 @@ import org.qcchain.common.json.Json;
  *
  * <p>The signed answer's canonical form is the unsigned one with {@code "signature"} and {@code
  * "signedBatch"} added among the top-level members; in key order they fall just before {@code
- * "suite"}, the last member, so they are spliced in there. Should the unsigned form ever not end
- * with the suite member, the signed answer is serialised in full instead.
+ * "suite"}, the last member, so they are spliced in there ({@link AnswerBytes}: the unsigned text
+ * is not copied). Should the unsigned form ever not end with the suite member, the signed answer is
+ * serialised in full instead.
  *
  * <p>For the same reason the two texts share all but their last bytes, and so do their hashes'
  * inputs: the digest of the unsigned answer (its leaf in the batch) and the hash of the signed one
@@ -70,17 +71,18 @@ final class SignedAnswers {
         DataAnswer answer = unsigned.answer().signedBy(signed.signature(), signed.batch());
         if (unsigned.head() == null) {
             byte[] bytes = Json.canonicalBytes(answer);
-            return new Signed(answer, bytes, suite.hashHex(bytes));
+            return new Signed(answer, AnswerBytes.of(bytes), suite.hashHex(bytes));
         }
         byte[] suffix = suffix(answer.suite());
         byte[] members = (",\"signature\":" + CanonicalJson.serialize(TextNode.valueOf(signed.signature()))
                 + ",\"signedBatch\":" + CanonicalJson.serialize(Json.mapper().valueToTree(signed.batch())))
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = spliced(unsigned.bytes(), suffix, members);
+        byte[] text = unsigned.bytes();
         MessageDigest hash = unsigned.head();
         hash.update(members);
         hash.update(suffix);
-        return new Signed(answer, bytes, HEX.formatHex(hash.digest()));
+        return new Signed(answer, AnswerBytes.spliced(text, text.length - suffix.length, members),
+                HEX.formatHex(hash.digest()));
     }
 
     /** The last member of an answer's canonical JSON, where the signature's members go in front of. */
@@ -102,15 +104,6 @@ final class SignedAnswers {
                 && Arrays.equals(text, text.length - suffix.length, text.length, suffix, 0, suffix.length);
     }
 
-    /** {@code text} with {@code member} inserted before its last {@code suffix.length} bytes. */
-    private static byte[] spliced(byte[] text, byte[] suffix, byte[] member) {
-        int head = text.length - suffix.length;
-        byte[] out = Arrays.copyOf(text, text.length + member.length);
-        System.arraycopy(member, 0, out, head, member.length);
-        System.arraycopy(suffix, 0, out, head + member.length, suffix.length);
-        return out;
-    }
-
     /**
      * An answer ready to be signed.
      *
@@ -127,8 +120,9 @@ final class SignedAnswers {
      * A signed answer as sent.
      *
      * @param answer the signed envelope
-     * @param json its canonical JSON as UTF-8, the bytes sent (shared, not copied)
+     * @param json its canonical JSON as UTF-8, the bytes sent (the unsigned text's array shared, not
+     *     copied, with the signature's members spliced in)
      * @param hash hex suite hash of {@code json}
      */
-    record Signed(DataAnswer answer, byte[] json, String hash) {}
+    record Signed(DataAnswer answer, AnswerBytes json, String hash) {}
 }

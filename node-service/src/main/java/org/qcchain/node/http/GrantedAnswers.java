@@ -2,10 +2,14 @@ package org.qcchain.node.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -73,27 +77,32 @@ final class GrantedAnswers {
                     }
                     ctx.response().setStatusCode(200)
                             .putHeader("Content-Type", reply.sealed() ? SealedEnvelope.MEDIA_TYPE : "application/json")
-                            .end(Buffer.buffer(reply.body()));
+                            .end(reply.body());
                 })
                 .onFailure(failure -> ctx.fail(unwrapped(failure)));
     }
 
     /**
-     * What is sent for a grant: the answer's canonical JSON, or that sealed to the caller. The
-     * bytes are copied into the response on the event loop, not on the thread that completes the
-     * request (the delivery recorder's, one for the whole node).
+     * What is sent for a grant: the answer's canonical JSON, or that sealed to the caller, in a
+     * buffer that wraps the bytes instead of copying them (Vert.x's public {@code Buffer.buffer(byte[])}
+     * copies; an answer is tens of kilobytes, and each copy was ~4 % of what the node allocated).
      */
-    private record Reply(String accessId, boolean sealed, byte[] body) {
+    private record Reply(String accessId, boolean sealed, Buffer body) {
 
-        /** The answer's bytes as signed and hashed: sent as they are, not re-encoded. */
+        /** The answer's bytes as signed and hashed: sent as they are, from their pieces. */
         static Reply plain(GrantedAnswer granted) {
-            return new Reply(granted.accessId(), false, granted.json());
+            return new Reply(granted.accessId(), false, wrapped(granted.json().pieces()));
         }
 
         static Reply sealed(GrantedAnswer granted, X509Certificate sealTo) {
-            return new Reply(granted.accessId(), true, Sealer.seal(
-                    CryptoSuite.fromName(granted.answer().suite()), sealTo, granted.json())
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = Sealer.seal(CryptoSuite.fromName(granted.answer().suite()), sealTo,
+                    granted.json().toByteArray()).getBytes(StandardCharsets.UTF_8);
+            return new Reply(granted.accessId(), true, wrapped(List.of(ByteBuffer.wrap(sealed))));
+        }
+
+        /** One buffer over the pieces, none copied; they are never written to again. */
+        private static Buffer wrapped(List<ByteBuffer> pieces) {
+            return BufferInternal.buffer(Unpooled.wrappedBuffer(pieces.toArray(ByteBuffer[]::new)));
         }
     }
 

@@ -71,7 +71,7 @@ class DeliveryReceiptsTest {
             for (GrantedAnswer answer : answers) {
                 assertThat(answer.jsonText()).isEqualTo(Json.canonical(Json.tree(answer.jsonText())));
                 assertThat(answer.answerHash()).isEqualTo(platform.ledger().suite().hashHex(
-                        answer.json()));
+                        answer.json().toByteArray()));
                 assertThat(recordedHash(platform.ledger(), answer.accessId())).isEqualTo(answer.answerHash());
             }
             assertThat(backlogWhenSettled(platform.deliveries())).containsEntry("owed", 0).containsEntry("failed", 0);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +40,28 @@ class SignedAnswersTest {
 
             assertThat(prepared.head()).isNotNull();
             assertThat(prepared.digest()).isEqualTo(AnswerSignatures.digest(unsigned, suite));
-            assertThat(signed.json()).isEqualTo(Json.canonicalBytes(signed.answer()));
-            assertThat(signed.hash()).isEqualTo(suite.hashHex(signed.json()));
-            DataAnswer received = DataAnswer.fromJson(new String(signed.json(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] sent = signed.json().toByteArray();
+            assertThat(sent).isEqualTo(Json.canonicalBytes(signed.answer()));
+            assertThat(signed.json().length()).isEqualTo(sent.length);
+            assertThat(joined(signed.json().pieces())).isEqualTo(sent);
+            assertThat(signed.hash()).isEqualTo(suite.hashHex(sent));
+            DataAnswer received = DataAnswer.fromJson(new String(sent, java.nio.charset.StandardCharsets.UTF_8));
             assertThat(received.signedBatch()).isEqualTo(share.batch());
             assertThat(received.signature()).isEqualTo(share.signature());
             suite.verify(network.node().certificate().getPublicKey(),
                     AnswerSignatures.signedBytes(signed.answer(), suite),
                     java.util.Base64.getDecoder().decode(signed.answer().signature()));
         }
+    }
+
+    /** The pieces as a writer would send them, one after the other. */
+    private static byte[] joined(List<ByteBuffer> pieces) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ByteBuffer piece : pieces) {
+            byte[] bytes = new byte[piece.remaining()];
+            piece.get(bytes);
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
     }
 }
