@@ -17,6 +17,13 @@ import java.util.concurrent.BlockingQueue;
  * <p>{@code WRITE_DELAY=0} makes H2 write every commit to the file before {@code commit()}
  * returns (by default it writes up to half a second later, so a killed process would lose
  * acknowledged blocks). H2's file lock keeps a second process out.
+ *
+ * <p>H2's page cache is kept at {@value #CACHE_KB} KB instead of its default 16 MB. The ledger
+ * writes far more pages than it reads back (reads of hot keys come from {@link StateCache}, keys
+ * never stored are ruled out by {@link StoredKeys}), and H2 caches every page it writes: at
+ * thousands of transactions per second a 16 MB cache turned over in a second or two, so the pages
+ * in it lived just long enough to survive a young collection of the heap and be copied there,
+ * which was most of the length of the node's collector pauses (docs/performance.md).
  */
 final class Database implements AutoCloseable {
 
@@ -25,6 +32,9 @@ final class Database implements AutoCloseable {
     interface ReadJob<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** H2's page cache for the ledger, in KB; see the class comment. */
+    static final int CACHE_KB = 4096;
 
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
@@ -55,7 +65,8 @@ final class Database implements AutoCloseable {
 
     /** The JDBC URL of the ledger database in {@code folder}. */
     static String url(Path folder) {
-        return "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + CACHE_KB;
     }
 
     /** The database file in {@code folder}. */
