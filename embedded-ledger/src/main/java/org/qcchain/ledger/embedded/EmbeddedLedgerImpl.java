@@ -60,7 +60,8 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         ChaincodeRunner runner = options.runner()
                 .orElseGet(() -> ChaincodeRunner.forContractsOnClasspath(options.chaincode()));
         this.listeners = new Listeners();
-        StateCache cache = new StateCache(StateCache.DEFAULT_CAPACITY, tip.height() - 1);
+        StateCache cache = new StateCache(StateCache.DEFAULT_CAPACITY, StateCache.DEFAULT_ADMISSION_WINDOW,
+                tip.height() - 1);
         StoredKeys storedKeys = new StoredKeys();
         this.writer = new BlockWriter(options.syncEachBlock() ? Database.file(folder) : null, tip.blockFile(),
                 StateChanges.load(database.writer(), storedKeys), cache);

@@ -29,27 +29,37 @@ import org.qcchain.simulator.Write;
  * </ul>
  *
  * <p>Bounded: when a block leaves more than {@code capacity} entries the cache starts again empty.
- * Only keys read a second time are taken in ({@link #admits}): most keys a data request reads
- * (the subject's consent and its use counter, a nonce) are read once in a long while and would
- * only push the hot ones out. Absent keys are not cached. Thread-safe.
+ * Only keys read a second time within the last {@code admissionWindow} keys read once are taken
+ * in ({@link #admits}): most keys a data request reads (the subject's consent and its use counter,
+ * a nonce) are read once in a long while and would only push the hot ones out. The window is short
+ * (about a fifth of a second of data requests at the default) for the same reason: with a window
+ * as long as the cache, the consents of subjects who asked twice within a few seconds were taken
+ * in until the cache was full and emptied again, so entries lived a few seconds — just long
+ * enough to be copied by every young collection of the heap. Absent keys are not cached.
+ * Thread-safe.
  */
 final class StateCache {
 
     static final int DEFAULT_CAPACITY = 16_384;
+    /** Keys that every data request reads come round again within a few requests. */
+    static final int DEFAULT_ADMISSION_WINDOW = 1_024;
 
     private final int capacity;
+    private final int admissionWindow;
     private final Map<String, VersionedValue> entries = new ConcurrentHashMap<>();
-    /** Keys read once from H2 and not taken in yet; emptied when it reaches {@code capacity}. */
+    /** Keys read once from H2 and not taken in yet; emptied when it reaches {@code admissionWindow}. */
     private final Set<String> seenOnce = ConcurrentHashMap.newKeySet();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long committedHeight;
 
     /**
      * @param capacity the most entries kept
+     * @param admissionWindow how many keys read once are remembered, waiting for their second read
      * @param lastBlock the number of the last block committed when the ledger opened
      */
-    StateCache(int capacity, long lastBlock) {
+    StateCache(int capacity, int admissionWindow, long lastBlock) {
         this.capacity = capacity;
+        this.admissionWindow = admissionWindow;
         this.committedHeight = lastBlock;
     }
 
@@ -67,7 +77,7 @@ final class StateCache {
         if (seenOnce.remove(key)) {
             return true;
         }
-        if (seenOnce.size() >= capacity) {
+        if (seenOnce.size() >= admissionWindow) {
             seenOnce.clear();
         }
         seenOnce.add(key);

@@ -27,7 +27,7 @@ class StateCacheTest {
 
     @Test
     void keeps_a_value_read_from_a_snapshot_of_the_latest_block() {
-        StateCache cache = new StateCache(100, 7);
+        StateCache cache = new StateCache(100, 100, 7);
 
         cache.offer("org", value("bank", 3, 0), 7);
 
@@ -37,7 +37,7 @@ class StateCacheTest {
 
     @Test
     void refuses_a_value_from_a_snapshot_older_than_the_latest_block() {
-        StateCache cache = new StateCache(100, 7);
+        StateCache cache = new StateCache(100, 100, 7);
         // the reader's snapshot ends at block 6: block 7 may have rewritten the key
         cache.offer("consent", value("granted", 2, 0), 6);
 
@@ -46,7 +46,7 @@ class StateCacheTest {
 
     @Test
     void a_committed_block_updates_and_removes_the_cached_keys_it_wrote_and_adds_none() {
-        StateCache cache = new StateCache(100, 7);
+        StateCache cache = new StateCache(100, 100, 7);
         cache.offer("usage", value("uses=1", 5, 0), 7);
         cache.offer("consent", value("granted", 2, 0), 7);
         Map<String, StateCache.BlockWrite> block8 = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ class StateCacheTest {
 
     @Test
     void a_stale_value_offered_before_its_block_is_applied_is_then_overwritten() {
-        StateCache cache = new StateCache(100, 7);
+        StateCache cache = new StateCache(100, 100, 7);
         // block 8 is in H2 already; a reader whose snapshot ended at 7 offers the old value first
         cache.offer("usage", value("uses=1", 5, 0), 7);
 
@@ -76,7 +76,7 @@ class StateCacheTest {
 
     @Test
     void starts_again_empty_when_full_and_takes_no_more_until_then() {
-        StateCache cache = new StateCache(2, 1);
+        StateCache cache = new StateCache(2, 2, 1);
         cache.offer("a", value("a", 1, 0), 1);
         cache.offer("b", value("b", 1, 0), 1);
         cache.offer("c", value("c", 1, 0), 1);
@@ -93,14 +93,14 @@ class StateCacheTest {
 
     @Test
     void admits_a_key_on_its_second_reading_only() {
-        StateCache cache = new StateCache(3, 1);
+        StateCache cache = new StateCache(100, 3, 1);
 
         assertThat(cache.admits("platform")).isFalse();
         assertThat(cache.admits("platform")).isTrue();
         assertThat(cache.admits("consent-1")).isFalse();
         assertThat(cache.admits("consent-2")).isFalse();
         assertThat(cache.admits("consent-3")).isFalse();
-        // full: the keys seen once are forgotten
+        // three keys seen once fill the window, however large the cache: they are forgotten
         assertThat(cache.admits("consent-4")).isFalse();
         assertThat(cache.admits("consent-1")).isFalse();
         assertThat(cache.admits("consent-4")).isTrue();
