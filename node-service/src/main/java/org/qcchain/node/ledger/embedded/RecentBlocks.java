@@ -68,18 +68,17 @@ final class RecentBlocks implements LedgerListener {
         List<Runnable> due = new ArrayList<>();
         synchronized (this) {
             blocks.addLast(entry);
-            held += entry.txIds.length;
+            held += entry.size;
             for (TransactionRecord tx : committed.transactions()) {
                 if (expected.remove(tx.txId())) {
                     byTxId.put(tx.txId(), new Located(entry, tx));
+                    entry.kept.add(tx.txId());
                 }
             }
             while (held > MAX_TRANSACTIONS && blocks.size() > 1) {
                 Entry oldest = blocks.removeFirst();
-                held -= oldest.txIds.length;
-                for (String txId : oldest.txIds) {
-                    byTxId.remove(txId);
-                }
+                held -= oldest.size;
+                oldest.kept.forEach(byTxId::remove);
             }
             delivered = Math.max(delivered, committed.block().number());
             Map<Long, List<Runnable>> reached = waiting.headMap(delivered, true);
@@ -156,20 +155,24 @@ final class RecentBlocks implements LedgerListener {
      * for): what its evidence needs, made on first use.
      */
     private static final class Entry {
-        final Block block;
-        final String[] txIds;
-        final List<String> hashes;
+        final int size;
+        /** The ids of the block's transactions kept for their evidence (guarded by RecentBlocks). */
+        final List<String> kept = new ArrayList<>(1);
+        private final Block block;
+        /** The transactions' hashes until the tree is made from them. */
+        private List<String> hashes;
         private TransactionEvidences evidences;
 
         Entry(CommittedBlock committed) {
+            this.size = committed.transactions().size();
             this.block = committed.block();
-            this.txIds = committed.transactions().stream().map(TransactionRecord::txId).toArray(String[]::new);
             this.hashes = TransactionEvidences.hashes(committed.transactions());
         }
 
         synchronized TransactionEvidences evidences(CryptoSuite suite) {
             if (evidences == null) {
                 evidences = new TransactionEvidences(suite, block, hashes);
+                hashes = null;
             }
             return evidences;
         }
