@@ -79,12 +79,18 @@ final class Submitter {
 
     private void attempt(CompletableFuture<Committed> done, int attempt, boolean evidenceWanted, LedgerIdentity as,
             String function, String... args) {
-        SignedProposal proposal = proposal(as, function, args);
+        SignedProposal proposal;
+        CompletableFuture<CommitResult> submitted;
+        try {
+            proposal = proposal(as, function, args);
+        } catch (LedgerException e) {
+            done.completeExceptionally(unavailable(function, e));
+            return;
+        }
         if (evidenceWanted) {
             // before the submit: the block may reach RecentBlocks before the submit returns
             recentBlocks.expect(proposal.txId());
         }
-        CompletableFuture<CommitResult> submitted;
         try {
             submitted = ledger.submit(proposal);
         } catch (LedgerException e) {
