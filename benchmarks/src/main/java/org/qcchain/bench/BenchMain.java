@@ -109,10 +109,10 @@ public final class BenchMain {
                          /v1/data-requests (signed before the run, without signature headers: the
                          request's own signature authenticates the call, as the SDK sends it) from
                          CLIENTS concurrent clients (Vert.x HTTP client, one event loop, kept-alive
-                         connections), one subject per request in flight. Each answer costs the node its access
-                         record's ledger transaction, a share of a batched delivery-receipt transaction
-                         and a proof per record. Reports answered requests/s,
-                         latency p50/p99/max, answers by code, CPU per request (process, and the node's
+                         connections), one subject per request in flight. Each answer costs the node
+                         its access record's ledger transaction, a share of a batched delivery-receipt
+                         transaction and a proof per record. Reports answered requests/s, latency
+                         p50/p99/max, answers by code, CPU per request (process, and the node's
                          threads without the client's), after a warm-up; then verifies a sample of the
                          answers with the SDK Verifier, timed apart from the run.
 

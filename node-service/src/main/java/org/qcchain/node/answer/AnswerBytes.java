@@ -13,11 +13,9 @@ import java.util.List;
 public final class AnswerBytes {
 
     private final List<ByteBuffer> pieces;
-    private final int length;
 
     private AnswerBytes(List<ByteBuffer> pieces) {
         this.pieces = pieces;
-        this.length = pieces.stream().mapToInt(ByteBuffer::remaining).sum();
     }
 
     /** A text that is all in one array (shared, not copied). */
@@ -36,7 +34,7 @@ public final class AnswerBytes {
 
     /** @return the text's length in bytes */
     public int length() {
-        return length;
+        return pieces.stream().mapToInt(ByteBuffer::remaining).sum();
     }
 
     /** @return read-only views of the pieces, in order, each positioned at its start */
@@ -46,7 +44,7 @@ public final class AnswerBytes {
 
     /** @return the text in one new array */
     public byte[] toByteArray() {
-        byte[] joined = new byte[length];
+        byte[] joined = new byte[length()];
         int at = 0;
         for (ByteBuffer piece : pieces) {
             int n = piece.remaining();

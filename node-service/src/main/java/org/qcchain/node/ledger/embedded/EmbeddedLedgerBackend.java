@@ -89,11 +89,6 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
         return submitter.submitAsync(as, function, args);
     }
 
-    /** Whether the evidence of {@code txId} would be served from memory now (for tests). */
-    boolean holdsInMemory(String txId) {
-        return recentBlocks.holds(txId);
-    }
-
     /** Keeps the transaction in memory from its commit until its evidence is asked for. */
     @Override
     public CompletableFuture<Committed> submitAsyncForEvidence(LedgerIdentity as, String function, String... args) {
@@ -157,6 +152,11 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
                         event.payloadAsString()));
             }
         });
+    }
+
+    /** Whether the evidence of {@code txId} would be served from memory now (for tests). */
+    boolean holdsInMemory(String txId) {
+        return recentBlocks.holds(txId);
     }
 
     @Override
