@@ -108,15 +108,17 @@ final class BlockReader {
     /** The first ordered transaction with this id (a later duplicate is marked DUPLICATE_TXID). */
     Optional<TransactionRecord> transaction(Connection connection, String txId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                TX_COLUMNS + " WHERE tx_id = ? ORDER BY block_no, tx_no LIMIT 1")) {
-            select.setString(1, txId);
+                TX_COLUMNS + " WHERE tx_key = ? AND tx_id = ? ORDER BY block_no, tx_no LIMIT 1")) {
+            select.setLong(1, TransactionKeys.of(txId));
+            select.setString(2, txId);
             return readTransactions(select).stream().findFirst();
         }
     }
 
     static boolean transactionExists(Connection connection, String txId) throws SQLException {
-        PreparedStatement select = Statements.prepare(connection, "SELECT 1 FROM transactions WHERE tx_id = ? LIMIT 1");
-        select.setString(1, txId);
+        PreparedStatement select = Statements.prepare(connection, "SELECT 1 FROM transactions WHERE tx_key = ? AND tx_id = ? LIMIT 1");
+        select.setLong(1, TransactionKeys.of(txId));
+        select.setString(2, txId);
         try (ResultSet row = select.executeQuery()) {
             return row.next();
         }

@@ -23,7 +23,7 @@ final class BlockWriter implements AutoCloseable {
             + " transactions_root, committed_at, genesis, config, signature, file_end)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TRANSACTION = "INSERT INTO transactions (block_no, tx_no, tx_id, tx_hash,"
-            + " validation_code, file_offset, file_length) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " validation_code, file_offset, file_length, tx_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final FileChannel file;
     private final BlockFile blockFile;
@@ -128,6 +128,7 @@ final class BlockWriter implements AutoCloseable {
             insert.setString(5, tx.code().name());
             insert.setLong(6, offsets[i]);
             insert.setInt(7, tx.pending().entry().length);
+            insert.setLong(8, TransactionKeys.of(tx.pending().txId()));
             insert.addBatch();
         }
         insert.executeBatch();

@@ -18,8 +18,9 @@ import org.qcchain.common.crypto.Pem;
  * Opens a ledger's storage: creates the tables, the block file and block 0 on first use;
  * afterwards refuses options that contradict what block 0 recorded (format version, suite,
  * channel, chaincode, node certificate, genesis membership), since every later block and signature
- * depends on them, and an older storage format; replays the config blocks to find the membership
- * in force, and opens the block file at the end H2 recorded (cutting off a tail a crash left).
+ * depends on them, and storage formats before 4 (format 4 is upgraded in place); replays the
+ * config blocks to find the membership in force, and opens the block file at the end H2 recorded
+ * (cutting off a tail a crash left).
  */
 final class Bootstrap {
 
@@ -33,6 +34,7 @@ final class Bootstrap {
 
     static Tip openOrCreate(Connection connection, Path folder, LedgerOptions options, BlockSealer sealer)
             throws SQLException {
+        StorageUpgrade.upgradeIfNeeded(connection);
         Schema.create(connection);
         connection.commit();
         Optional<String> suite = meta(connection, "suite");
@@ -48,8 +50,8 @@ final class Bootstrap {
         if (!storage.equals(Integer.toString(Schema.STORAGE_FORMAT))) {
             throw new LedgerException("the ledger has storage format " + storage + "; this code reads storage"
                     + " format " + Schema.STORAGE_FORMAT + " (transactions in " + BlockFile.NAME + ", a key's"
-                    + " latest write in state and only superseded writes in history); rebuild it, its blocks cannot"
-                    + " be read in place");
+                    + " latest write in state and only superseded writes in history) and upgrades format 4;"
+                    + " rebuild it, its blocks cannot be read in place");
         }
         if (!suite.get().equals(options.suite().name())) {
             throw new LedgerException("the ledger was created with suite " + suite.get()

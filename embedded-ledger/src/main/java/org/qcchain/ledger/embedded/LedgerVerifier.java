@@ -4,6 +4,8 @@ import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,7 @@ final class LedgerVerifier {
                 throw new LedgerTamperedException(0, "the genesis configuration changed");
             }
             fileEnd = checkLayout(connection, number, fileEnd);
+            checkLookupKeys(connection, number);
             List<TransactionRecord> txs = readTransactions(connection, number);
             chain.check(block, txs, previousHash);
             membership = nextMembership(block, membership, configs);
@@ -126,6 +129,23 @@ final class LedgerVerifier {
                     + ", not at " + layout.end() + " as recorded");
         }
         return position;
+    }
+
+    /** Each transaction row's lookup key must be its id's: a lookup by id would miss the row otherwise. */
+    private static void checkLookupKeys(Connection connection, long number)
+            throws SQLException, LedgerTamperedException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT tx_no, tx_id, tx_key FROM transactions WHERE block_no = ? ORDER BY tx_no")) {
+            select.setLong(1, number);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    if (row.getLong(3) != TransactionKeys.of(row.getString(2))) {
+                        throw new LedgerTamperedException(number, "transaction " + row.getInt(1)
+                                + " is indexed under another id's lookup key");
+                    }
+                }
+            }
+        }
     }
 
     private List<TransactionRecord> readTransactions(Connection connection, long number)

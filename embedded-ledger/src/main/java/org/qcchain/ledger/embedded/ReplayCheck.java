@@ -173,17 +173,25 @@ final class ReplayCheck {
         Iterator<Map.Entry<String, Head>> expected = heads.entrySet().iterator();
         Map.Entry<String, Head> want = expected.hasNext() ? expected.next() : null;
         long liveKeys = 0;
+        String previousKey = null;
         try (PreparedStatement select = connection.prepareStatement("SELECT state_key, state_value, block_no, tx_no,"
                 + " previous_seq, is_delete, tx_id, tx_seconds, tx_nanos FROM state ORDER BY state_key");
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 String key = new String(row.getBytes(1), UTF_8);
+                long rowBlock = Math.min(Math.max(row.getLong(3), 0), height - 1);
+                // the key's index does not enforce uniqueness (the committer inserts only keys it
+                // knows to be new): a second row for a key is checked for here
+                if (key.equals(previousKey)) {
+                    mismatch.note(rowBlock, "state key '" + key + "' has more than one row");
+                    continue;
+                }
+                previousKey = key;
                 // the table and the replay are both in key order: a merge join
                 while (want != null && KeyOrder.compare(want.getKey(), key) < 0) {
                     mismatch.missing(want.getKey(), want.getValue());
                     want = expected.hasNext() ? expected.next() : null;
                 }
-                long rowBlock = Math.min(Math.max(row.getLong(3), 0), height - 1);
                 if (want != null && want.getKey().equals(key)) {
                     Head head = want.getValue();
                     if (!Arrays.equals(head.value(), row.getBytes(2)) || row.getBoolean(6) != head.delete()

@@ -24,14 +24,18 @@ final class Schema {
         "CREATE TABLE IF NOT EXISTS transactions (block_no BIGINT NOT NULL, tx_no INT NOT NULL,"
                 + " tx_id VARCHAR(64) NOT NULL, tx_hash BINARY(32) NOT NULL,"
                 + " validation_code VARCHAR(40) NOT NULL, file_offset BIGINT NOT NULL, file_length INT NOT NULL,"
-                + " PRIMARY KEY (block_no, tx_no))",
-        "CREATE INDEX IF NOT EXISTS transactions_by_id ON transactions(tx_id)",
+                + " tx_key BIGINT NOT NULL, PRIMARY KEY (block_no, tx_no))",
+        // looked up by id through a 64-bit key of it (TransactionKeys), not the 64-character id
+        "CREATE INDEX IF NOT EXISTS transactions_by_key ON transactions(tx_key)",
         // a key's latest write in full, the newest entry of its history; deleted keys stay as
         // tombstones (is_delete), so that their history keeps its head
-        "CREATE TABLE IF NOT EXISTS state (state_key VARBINARY PRIMARY KEY,"
+        "CREATE TABLE IF NOT EXISTS state (state_key VARBINARY NOT NULL,"
                 + " state_value VARBINARY NOT NULL, block_no BIGINT NOT NULL, tx_no INT NOT NULL,"
                 + " tx_id VARCHAR(64) NOT NULL, tx_seconds BIGINT NOT NULL, tx_nanos INT NOT NULL,"
                 + " is_delete BOOLEAN NOT NULL, previous_seq BIGINT)",
+        // not declared unique: the committer inserts only keys it knows to be new, and verify
+        // reports a key with two rows; a unique index made H2 search the tree before every insert
+        "CREATE INDEX IF NOT EXISTS state_by_key ON state(state_key)",
         // the writes a later write superseded, numbered in the order they were superseded, so every
         // insert appends to the right edge of the tree; a key's entries are chained newest to oldest
         // through previous_seq from the state row, instead of a secondary index that every write
@@ -44,13 +48,16 @@ final class Schema {
 
     /**
      * The storage format these tables and the block file make, recorded as {@code storageFormat} in
-     * {@code ledger_meta}: 4 = transaction entries in {@code blocks.dat}, a key's latest write in
-     * full in {@code state} and only superseded writes in {@code history}, chained per key. Format 3
+     * {@code ledger_meta}: 5 = transaction entries in {@code blocks.dat}, a key's latest write in
+     * full in {@code state} and only superseded writes in {@code history}, chained per key; the
+     * transactions indexed by {@link TransactionKeys a 64-bit key} of their id and the state by a
+     * key index not declared unique. Format 4 indexed the transactions by the id itself and made
+     * the state key the primary key ({@link StorageUpgrade} turns it into 5 in place). Format 3
      * wrote every write to {@code history} too (most keys are written once: index entries, nonces,
      * access records); format 2 indexed the history by key; format 1 (no such entry) kept the
      * entries in the {@code transactions} table.
      */
-    static final int STORAGE_FORMAT = 4;
+    static final int STORAGE_FORMAT = 5;
 
     private Schema() {}
 

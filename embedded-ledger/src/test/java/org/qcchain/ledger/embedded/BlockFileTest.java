@@ -140,7 +140,7 @@ class BlockFileTest {
         sql("UPDATE ledger_meta SET meta_value = '3' WHERE name = 'storageFormat'");
 
         assertThatThrownBy(() -> platform.open(folder)).isInstanceOf(LedgerException.class)
-                .hasMessageContaining("storage format 3").hasMessageContaining("storage format 4")
+                .hasMessageContaining("storage format 3").hasMessageContaining("storage format 5")
                 .hasMessageContaining("rebuild");
     }
 

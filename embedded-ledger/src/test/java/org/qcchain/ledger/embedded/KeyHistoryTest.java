@@ -19,7 +19,7 @@ import org.qcchain.simulator.HistoryEntry;
 import org.qcchain.simulator.VersionedKeyValue;
 
 /**
- * The key history as a chain (storage format 4: the latest write in the state row, superseded
+ * The key history as a chain (storage formats 4 and 5: the latest write in the state row, superseded
  * writes in history): newest first, across blocks,
  * reopenings and deletions (a deleted key stays as a tombstone that reads and ranges do not see),
  * and every broken link named by {@code verify}.

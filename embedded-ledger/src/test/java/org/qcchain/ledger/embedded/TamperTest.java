@@ -54,6 +54,26 @@ class TamperTest {
 
     @ParameterizedTest
     @EnumSource(CryptoSuite.class)
+    void detects_a_second_row_for_a_state_key(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        // the state index is not unique: the committer inserts only keys it knows to be new
+        edit("INSERT INTO state SELECT * FROM state WHERE state_key = ?", USAGE_KEY.getBytes(UTF_8));
+
+        assertTamperedAt(requestBlock, "more than one row");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
+    void detects_a_transaction_indexed_under_another_lookup_key(CryptoSuite suite) throws Exception {
+        prepare(suite);
+        // a lookup by the transaction's id would no longer find it
+        edit("UPDATE transactions SET tx_key = tx_key + 1 WHERE block_no = ?", requestBlock);
+
+        assertTamperedAt(requestBlock, "lookup key");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoSuite.class)
     void detects_an_edited_transaction_payload_in_the_block_file_even_with_its_checksum_updated(CryptoSuite suite)
             throws Exception {
         prepare(suite);

@@ -1,0 +1,93 @@
+package org.qcchain.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.crypto.CryptoSuite;
+
+/**
+ * A ledger of storage format 4 (transactions indexed by id, the state key as primary key) is
+ * upgraded to format 5 when opened, keeps every block and verifies, and is found by id as before.
+ */
+class StorageUpgradeTest {
+
+    @TempDir
+    Path folder;
+
+    private final TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
+
+    @Test
+    void upgrades_a_format_4_ledger_in_place() throws Exception {
+        String requestTx;
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+            requestTx = platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId();
+        }
+        downgradeToFormat4();
+        assertThat(meta("storageFormat")).isEqualTo("4");
+
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.transaction(requestTx)).as("found by id after the upgrade").isPresent();
+            ledger.verify(ProgressListener.NONE);
+            // and it goes on committing, new keys and rewritten ones alike
+            platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT));
+            ledger.verify(ProgressListener.NONE);
+        }
+        assertThat(meta("storageFormat")).isEqualTo("5");
+        assertThat(query("SELECT COUNT(*) FROM transactions WHERE tx_key IS NULL")).isZero();
+        assertThat(query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 'STATE'"
+                + " AND CONSTRAINT_TYPE = 'PRIMARY KEY'")).as("state primary key dropped").isZero();
+        assertThat(query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'TRANSACTIONS_BY_ID'"))
+                .as("id index dropped").isZero();
+    }
+
+    @Test
+    void a_new_ledger_is_created_in_format_5() throws Exception {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+        }
+        assertThat(meta("storageFormat")).isEqualTo(Integer.toString(Schema.STORAGE_FORMAT));
+    }
+
+    /** What format 4 looked like: no lookup key, an index on the id, the state key as primary key. */
+    private void downgradeToFormat4() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX transactions_by_key");
+            statement.execute("ALTER TABLE transactions DROP COLUMN tx_key");
+            statement.execute("CREATE INDEX transactions_by_id ON transactions(tx_id)");
+            statement.execute("DROP INDEX state_by_key");
+            statement.execute("ALTER TABLE state ADD PRIMARY KEY (state_key)");
+            statement.execute("UPDATE ledger_meta SET meta_value = '4' WHERE name = 'storageFormat'");
+        }
+    }
+
+    private String meta(String name) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT meta_value FROM ledger_meta WHERE name = '"
+                        + name + "'")) {
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
+        }
+    }
+
+    private long query(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath(), "ledger", "");
+    }
+}
