@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * One version of one record of a provider's dataset, before it is committed: the plain data a
@@ -243,10 +242,10 @@ public final class DataRecord {
             return new DataRecord(this);
         }
 
-        private static String require(String what, String value, Pattern pattern) {
+        private static String require(String what, String value, Syntax.Rule rule) {
             Objects.requireNonNull(value, what);
-            if (!pattern.matcher(value).matches()) {
-                throw new IllegalArgumentException(what + " must match " + pattern.pattern());
+            if (!rule.matches(value)) {
+                throw new IllegalArgumentException(what + " must match " + rule.pattern());
             }
             return value;
         }

@@ -1,7 +1,6 @@
 package org.qcchain.common.proof;
 
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import org.qcchain.common.crypto.CryptoSuite;
 
 /**
@@ -42,10 +41,10 @@ final class Wire {
         return HEX.parseHex(hex);
     }
 
-    static void check(String what, String value, Pattern pattern) throws ProofException {
-        if (!Syntax.matches(pattern, value)) {
+    static void check(String what, String value, Syntax.Rule rule) throws ProofException {
+        if (!rule.matches(value)) {
             throw new ProofException(ProofFailure.MALFORMED, what + " is missing or does not match "
-                    + pattern.pattern());
+                    + rule.pattern());
         }
     }
 
