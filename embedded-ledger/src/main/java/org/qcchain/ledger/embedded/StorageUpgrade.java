@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * Schema}). Blocks, hashes, signatures and the block file are not touched.
  *
  * <p>Each step can be run again, so an upgrade cut short by a crash is finished at the next
- * opening: the format is recorded as 5 only after the last step, in the same H2 transaction.
+ * opening: the format is recorded as 5 only after the last step (H2 commits each schema change
+ * on its own, so the steps are not one transaction).
  */
 final class StorageUpgrade {
 
