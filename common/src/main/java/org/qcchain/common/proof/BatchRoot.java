@@ -23,7 +23,7 @@ public record BatchRoot(CryptoSuite suite, String root, long size) {
     public BatchRoot {
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(root, "root");
-        if (!Syntax.matches(Syntax.HEX_256, root)) {
+        if (!Syntax.HEX_256.matches(root)) {
             throw new IllegalArgumentException("batch root must be 64 lowercase hex characters");
         }
         if (size < 1) {

@@ -148,7 +148,7 @@ public final class DataRecord {
          */
         public Builder subject(String subject) {
             Objects.requireNonNull(subject, "subject");
-            if (!Syntax.matches(Syntax.HEX_256, subject)) {
+            if (!Syntax.HEX_256.matches(subject)) {
                 // not echoed: a swapped argument would put an identifier into the message
                 throw new IllegalArgumentException("subject must be a pseudonym of 64 lowercase hex characters");
             }

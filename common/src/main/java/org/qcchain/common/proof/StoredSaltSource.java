@@ -12,7 +12,7 @@ final class StoredSaltSource implements SaltSource {
     StoredSaltSource(Map<String, byte[]> saltsByField) {
         Objects.requireNonNull(saltsByField, "saltsByField");
         saltsByField.forEach((field, salt) -> {
-            if (!Syntax.matches(Syntax.FIELD_NAME, field)) {
+            if (!Syntax.FIELD_NAME.matches(field)) {
                 throw new IllegalArgumentException("'" + field + "' is not a field name");
             }
             if (salt == null || salt.length != ProofFormat.SALT_LENGTH) {

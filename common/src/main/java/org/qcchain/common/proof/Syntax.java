@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  */
 final class Syntax {
 
-    /** A syntax rule: a scan of a string, and the regular expression it accepts exactly the strings of. */
+    /** A syntax rule: a scan of a string, and the regular expression that matches exactly what the scan accepts. */
     static final class Rule {
         private final String regex;
         private final Predicate<String> scan;
@@ -51,10 +51,6 @@ final class Syntax {
     static final int MAX_FIELDS = 256;
 
     private Syntax() {}
-
-    static boolean matches(Rule rule, String value) {
-        return rule.matches(value);
-    }
 
     /** Two to five segments {@code [a-z][a-z0-9_]*}, joined by single dots. */
     private static boolean isDatasetId(String value) {

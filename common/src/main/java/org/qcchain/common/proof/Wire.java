@@ -35,7 +35,7 @@ final class Wire {
 
     /** A hash: exactly 64 lowercase hex characters, decoded. */
     static byte[] hash(String what, String hex) throws ProofException {
-        if (!Syntax.matches(Syntax.HEX_256, hex)) {
+        if (!Syntax.HEX_256.matches(hex)) {
             throw new ProofException(ProofFailure.MALFORMED, what + " is not 64 lowercase hex characters");
         }
         return HEX.parseHex(hex);

@@ -116,7 +116,8 @@ final class BlockReader {
     }
 
     static boolean transactionExists(Connection connection, String txId) throws SQLException {
-        PreparedStatement select = Statements.prepare(connection, "SELECT 1 FROM transactions WHERE tx_key = ? AND tx_id = ? LIMIT 1");
+        PreparedStatement select = Statements.prepare(connection,
+                "SELECT 1 FROM transactions WHERE tx_key = ? AND tx_id = ? LIMIT 1");
         select.setLong(1, TransactionKeys.of(txId));
         select.setString(2, txId);
         try (ResultSet row = select.executeQuery()) {

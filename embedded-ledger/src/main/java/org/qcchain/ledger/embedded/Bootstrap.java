@@ -30,15 +30,22 @@ final class Bootstrap {
      */
     record Tip(long height, byte[] hash, GenesisConfig genesis, ChannelMembership membership, BlockFile blockFile) {}
 
+    /** The one earlier storage format {@link StorageUpgrade} turns into the current one. */
+    static final int UPGRADABLE_STORAGE_FORMAT = 4;
+
     private Bootstrap() {}
 
     static Tip openOrCreate(Connection connection, Path folder, LedgerOptions options, BlockSealer sealer)
             throws SQLException {
-        StorageUpgrade.upgradeIfNeeded(connection);
-        Schema.create(connection);
-        connection.commit();
-        Optional<String> suite = meta(connection, "suite");
+        boolean hasTables = StorageUpgrade.tableExists(connection, "LEDGER_META");
+        Optional<String> suite = hasTables ? meta(connection, "suite") : Optional.empty();
         if (suite.isEmpty()) {
+            // tables an earlier opening made without committing block 0 are empty: give them today's layout
+            if (StorageUpgrade.tableExists(connection, "TRANSACTIONS")) {
+                StorageUpgrade.reshape(connection);
+            }
+            Schema.create(connection);
+            connection.commit();
             return createGenesis(connection, folder, options, sealer);
         }
         String format = meta(connection, "formatVersion").orElse("1");
@@ -47,11 +54,12 @@ final class Bootstrap {
                     + GenesisConfig.FORMAT_VERSION + " (with a channel membership); rebuild it");
         }
         String storage = meta(connection, "storageFormat").orElse("1");
-        if (!storage.equals(Integer.toString(Schema.STORAGE_FORMAT))) {
+        boolean upgradable = storage.equals(Integer.toString(UPGRADABLE_STORAGE_FORMAT));
+        if (!storage.equals(Integer.toString(Schema.STORAGE_FORMAT)) && !upgradable) {
             throw new LedgerException("the ledger has storage format " + storage + "; this code reads storage"
                     + " format " + Schema.STORAGE_FORMAT + " (transactions in " + BlockFile.NAME + ", a key's"
-                    + " latest write in state and only superseded writes in history) and upgrades format 4;"
-                    + " rebuild it, its blocks cannot be read in place");
+                    + " latest write in state and only superseded writes in history) and upgrades format "
+                    + UPGRADABLE_STORAGE_FORMAT + "; rebuild it, its blocks cannot be read in place");
         }
         if (!suite.get().equals(options.suite().name())) {
             throw new LedgerException("the ledger was created with suite " + suite.get()
@@ -70,6 +78,12 @@ final class Bootstrap {
                     + " with their CA certificates, not the membership given " + options.membership().mspIds()
                     + "; it changes only through config blocks");
         }
+        // only a ledger this node may open is upgraded
+        if (upgradable) {
+            StorageUpgrade.upgrade(connection);
+        }
+        Schema.create(connection);
+        connection.commit();
         ChannelMembership membership = genesis.membership();
         for (MembershipUpdate update : BlockReader.membershipUpdates(connection)) {
             membership = membership.apply(update.change(), options.suite());

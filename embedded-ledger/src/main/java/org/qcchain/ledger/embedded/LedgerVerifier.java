@@ -71,9 +71,10 @@ final class LedgerVerifier {
                 throw new LedgerTamperedException(0, "the genesis configuration changed");
             }
             fileEnd = checkLayout(connection, number, fileEnd);
-            checkLookupKeys(connection, number);
             List<TransactionRecord> txs = readTransactions(connection, number);
             chain.check(block, txs, previousHash);
+            // after the chain check: an edited id is reported there, as not the block file's
+            checkLookupKeys(connection, number);
             membership = nextMembership(block, membership, configs);
             replay.apply(connection, number, txs, membership);
             previousHash = java.util.HexFormat.of().parseHex(block.hash());

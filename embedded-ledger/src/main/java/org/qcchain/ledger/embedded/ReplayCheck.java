@@ -181,7 +181,8 @@ final class ReplayCheck {
                 String key = new String(row.getBytes(1), UTF_8);
                 long rowBlock = Math.min(Math.max(row.getLong(3), 0), height - 1);
                 // the key's index does not enforce uniqueness (the committer inserts only keys it
-                // knows to be new): a second row for a key is checked for here
+                // knows to be new): a second row for a key is checked for here, and reported at the
+                // block it claims (the earliest block of any finding is the one named)
                 if (key.equals(previousKey)) {
                     mismatch.note(rowBlock, "state key '" + key + "' has more than one row");
                     continue;

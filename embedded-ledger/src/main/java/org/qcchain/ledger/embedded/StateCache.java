@@ -43,7 +43,8 @@ final class StateCache {
     /**
      * The keys every data request reads are a few dozen; whatever else is taken in stays until the
      * cache is full and emptied, so a smaller cache keeps fewer values alive across a young
-     * collection (16,384 gave the same hit rate and ~5 ms more p99, docs/performance.md).
+     * collection (16,384 cost the ledger workers no less CPU and gave ~5 ms more p99,
+     * docs/performance.md).
      */
     static final int DEFAULT_CAPACITY = 4_096;
     /** Keys that every data request reads come round again within a few requests. */

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
  * Turns a ledger of storage format 4 into format 5 in place, when it is opened: gives every
  * transaction row its {@link TransactionKeys lookup key} and indexes the table by it instead of by
  * the id, and replaces the state table's primary key by a plain index on the key (see {@link
- * Schema}). Blocks, hashes, signatures and the block file are not touched.
+ * Schema}). Blocks, hashes, signatures and the block file are not touched. One way: a build of
+ * format 4 refuses the result.
  *
  * <p>Each step can be run again, so an upgrade cut short by a crash is finished at the next
  * opening: the format is recorded as 5 only after the last step (H2 commits each schema change
@@ -20,32 +21,24 @@ import java.util.logging.Logger;
 final class StorageUpgrade {
 
     private static final Logger LOGGER = Logger.getLogger(StorageUpgrade.class.getName());
-    private static final int BATCH = 10_000;
+    /** Blocks whose transaction rows get their keys per database transaction. */
+    private static final int BLOCKS_PER_STEP = 200;
+    private static final long LOG_EVERY_ROWS = 100_000;
 
     private StorageUpgrade() {}
 
-    /** Upgrades a format-4 ledger and commits; leaves any other database as it is. */
-    static void upgradeIfNeeded(Connection connection) throws SQLException {
-        if (!tableExists(connection, "LEDGER_META")
-                || !Bootstrap.meta(connection, "storageFormat").orElse("").equals("4")) {
-            connection.rollback();
-            return;
-        }
+    /** Upgrades a ledger of storage format 4 (the caller has checked that it is one) and commits. */
+    static void upgrade(Connection connection) throws SQLException {
         LOGGER.info("upgrading the ledger's storage from format 4 to 5: a lookup key for each transaction");
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE transactions ADD COLUMN IF NOT EXISTS tx_key BIGINT");
-            long filled = fillKeys(connection);
-            statement.execute("ALTER TABLE transactions ALTER COLUMN tx_key SET NOT NULL");
-            statement.execute("DROP INDEX IF EXISTS transactions_by_id");
-            statement.execute("CREATE INDEX IF NOT EXISTS transactions_by_key ON transactions(tx_key)");
-            if (hasPrimaryKey(connection, "STATE")) {
-                statement.execute("ALTER TABLE state DROP PRIMARY KEY");
+        try {
+            long keys = reshape(connection);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ledger_meta SET meta_value = ? WHERE name = 'storageFormat'")) {
+                update.setString(1, Integer.toString(Schema.STORAGE_FORMAT));
+                update.executeUpdate();
             }
-            statement.execute("CREATE INDEX IF NOT EXISTS state_by_key ON state(state_key)");
-            statement.execute("UPDATE ledger_meta SET meta_value = '" + Schema.STORAGE_FORMAT
-                    + "' WHERE name = 'storageFormat'");
             connection.commit();
-            LOGGER.info("ledger storage upgraded to format " + Schema.STORAGE_FORMAT + " (" + filled
+            LOGGER.info("ledger storage upgraded to format " + Schema.STORAGE_FORMAT + " (" + keys
                     + " transaction keys written)");
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -53,14 +46,47 @@ final class StorageUpgrade {
         }
     }
 
-    /** Writes the key of every row that has none yet, committing every {@value #BATCH} rows. */
+    /**
+     * Gives existing tables the layout of format 5, whatever part of it they have already (each
+     * step is skipped or repeated harmlessly); returns how many transaction keys it wrote. Also
+     * used on the empty tables an opening that never committed block 0 left behind.
+     */
+    static long reshape(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // copies the table once: as long as the table, and as much disk again while it runs
+            statement.execute("ALTER TABLE transactions ADD COLUMN IF NOT EXISTS tx_key BIGINT");
+            long keys = fillKeys(connection);
+            statement.execute("ALTER TABLE transactions ALTER COLUMN tx_key SET NOT NULL");
+            statement.execute("DROP INDEX IF EXISTS transactions_by_id");
+            statement.execute("CREATE INDEX IF NOT EXISTS transactions_by_key ON transactions(tx_key)");
+            if (hasPrimaryKey(connection, "STATE")) {
+                statement.execute("ALTER TABLE state DROP PRIMARY KEY");
+            }
+            statement.execute("CREATE INDEX IF NOT EXISTS state_by_key ON state(state_key)");
+            return keys;
+        }
+    }
+
+    /**
+     * Writes the key of every row that has none yet, {@value #BLOCKS_PER_STEP} blocks per commit,
+     * walking the primary key so that each row is read once.
+     */
     private static long fillKeys(Connection connection) throws SQLException {
+        long blocks;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(block_no), -1) + 1 FROM transactions")) {
+            row.next();
+            blocks = row.getLong(1);
+        }
         long filled = 0;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT block_no, tx_no, tx_id FROM transactions WHERE tx_key IS NULL LIMIT " + BATCH);
+        long logged = 0;
+        try (PreparedStatement select = connection.prepareStatement("SELECT block_no, tx_no, tx_id FROM transactions"
+                + " WHERE block_no >= ? AND block_no < ? AND tx_key IS NULL");
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE transactions SET tx_key = ? WHERE block_no = ? AND tx_no = ?")) {
-            while (true) {
+            for (long from = 0; from < blocks; from += BLOCKS_PER_STEP) {
+                select.setLong(1, from);
+                select.setLong(2, from + BLOCKS_PER_STEP);
                 int rows = 0;
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -71,18 +97,22 @@ final class StorageUpgrade {
                         rows++;
                     }
                 }
-                if (rows == 0) {
-                    return filled;
+                if (rows > 0) {
+                    update.executeBatch();
+                    connection.commit();
+                    filled += rows;
                 }
-                update.executeBatch();
-                connection.commit();
-                filled += rows;
-                LOGGER.info(filled + " transaction keys written");
+                if (filled - logged >= LOG_EVERY_ROWS) {
+                    logged = filled;
+                    LOGGER.info(filled + " transaction keys written, " + Math.min(from + BLOCKS_PER_STEP, blocks)
+                            + " of " + blocks + " blocks");
+                }
             }
         }
+        return filled;
     }
 
-    private static boolean tableExists(Connection connection, String table) throws SQLException {
+    static boolean tableExists(Connection connection, String table) throws SQLException {
         return anyRow(connection, "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
                 + " AND TABLE_NAME = ?", table);
     }

@@ -1,10 +1,12 @@
 package org.qcchain.ledger.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,12 +27,7 @@ class StorageUpgradeTest {
 
     @Test
     void upgrades_a_format_4_ledger_in_place() throws Exception {
-        String requestTx;
-        try (EmbeddedLedger ledger = platform.open(folder)) {
-            Scenario.ready(platform, ledger);
-            requestTx = platform.commit(ledger, platform.bank, "Access:requestAccess",
-                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId();
-        }
+        String requestTx = ledgerWithARequest();
         downgradeToFormat4();
         assertThat(meta("storageFormat")).isEqualTo("4");
 
@@ -51,11 +48,64 @@ class StorageUpgradeTest {
     }
 
     @Test
+    void finishes_an_upgrade_cut_short() throws Exception {
+        String requestTx = ledgerWithARequest();
+        downgradeToFormat4();
+        // what a crash part-way through leaves: the column, the keys of the first blocks, no index
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE transactions ADD COLUMN tx_key BIGINT");
+            statement.execute("DROP INDEX transactions_by_id");
+            try (ResultSet row = statement.executeQuery("SELECT block_no, tx_no, tx_id FROM transactions"
+                    + " WHERE block_no < 3");
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE transactions SET tx_key = ? WHERE block_no = ? AND tx_no = ?")) {
+                while (row.next()) {
+                    update.setLong(1, TransactionKeys.of(row.getString(3)));
+                    update.setLong(2, row.getLong(1));
+                    update.setInt(3, row.getInt(2));
+                    update.executeUpdate();
+                }
+            }
+        }
+
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.transaction(requestTx)).isPresent();
+            ledger.verify(ProgressListener.NONE);
+        }
+        assertThat(meta("storageFormat")).isEqualTo("5");
+        assertThat(query("SELECT COUNT(*) FROM transactions WHERE tx_key IS NULL")).isZero();
+    }
+
+    @Test
+    void leaves_a_format_4_ledger_alone_when_it_refuses_to_open_it() throws Exception {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+        }
+        downgradeToFormat4();
+
+        // another node's identity and membership: refused before anything is changed
+        assertThatThrownBy(() -> new TestPlatform(CryptoSuite.P256_SHA256).open(folder))
+                .isInstanceOf(LedgerException.class);
+        assertThat(meta("storageFormat")).isEqualTo("4");
+        assertThat(query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'TRANSACTIONS'"
+                + " AND COLUMN_NAME = 'TX_KEY'")).isZero();
+    }
+
+    @Test
     void a_new_ledger_is_created_in_format_5() throws Exception {
         try (EmbeddedLedger ledger = platform.open(folder)) {
             Scenario.ready(platform, ledger);
         }
         assertThat(meta("storageFormat")).isEqualTo(Integer.toString(Schema.STORAGE_FORMAT));
+    }
+
+    /** Makes a ledger with the scenario and one data request; returns the request's transaction id. */
+    private String ledgerWithARequest() {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+            return platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId();
+        }
     }
 
     /** What format 4 looked like: no lookup key, an index on the id, the state key as primary key. */
