@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.qcchain.common.syntax.IdentifierRule;
 import org.qcchain.common.time.IsoInstant;
 
 /**
@@ -17,30 +17,30 @@ import org.qcchain.common.time.IsoInstant;
  */
 public final class Check {
     /** Organisation MSP ids, as Fabric allows them in practice. */
-    public static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
+    public static final IdentifierRule MSP_ID = IdentifierRule.MSP_ID;
     /** Client-chosen record ids: agreements, consents, batches, nonces. */
-    public static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    public static final IdentifierRule RECORD_ID = IdentifierRule.RECORD_ID;
     /** Dataset ids such as {@code vehicle.registration}. */
-    public static final Pattern DATASET_ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){1,4}");
+    public static final IdentifierRule DATASET_ID = IdentifierRule.DATASET_ID;
     /** Field names inside a dataset. */
-    public static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
+    public static final IdentifierRule FIELD_NAME = IdentifierRule.FIELD_NAME;
     /** Purpose codes such as {@code LOAN_UNDERWRITING}. */
-    public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{2,47}");
+    public static final IdentifierRule CODE = IdentifierRule.CODE;
     /** Subject pseudonyms: 64 lowercase hex characters (an HMAC, never the identifier). */
-    public static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
+    public static final IdentifierRule PSEUDONYM = IdentifierRule.HEX_256;
     /** Lowercase hex hash values. */
-    public static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
+    public static final IdentifierRule HEX_256 = IdentifierRule.HEX_256;
 
     private static final int MAX_TEXT = 2_000;
 
     private Check() {}
 
-    public static String matches(String field, String value, Pattern pattern) {
+    public static String matches(String field, String value, IdentifierRule rule) {
         if (value == null || value.isEmpty()) {
             throw invalid(field + " is required");
         }
-        if (!pattern.matcher(value).matches()) {
-            throw invalid(field + " must match " + pattern.pattern());
+        if (!rule.matches(value)) {
+            throw invalid(field + " must match " + rule.pattern());
         }
         return value;
     }
@@ -66,8 +66,8 @@ public final class Check {
         return value;
     }
 
-    /** A non-empty list of distinct values, each matching the pattern. */
-    public static List<String> distinct(String field, List<String> values, Pattern pattern, int maxSize) {
+    /** A non-empty list of distinct values, each following the rule. */
+    public static List<String> distinct(String field, List<String> values, IdentifierRule rule, int maxSize) {
         if (values == null || values.isEmpty()) {
             throw invalid(field + " must name at least one value");
         }
@@ -76,7 +76,7 @@ public final class Check {
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
-            String value = matches(field + "[" + i + "]", values.get(i), pattern);
+            String value = matches(field + "[" + i + "]", values.get(i), rule);
             if (!seen.add(value)) {
                 throw invalid(field + " names '" + value + "' twice");
             }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.qcchain.common.syntax.IdentifierRule;
 
 /**
  * One version of one record of a provider's dataset, before it is committed: the plain data a
@@ -242,7 +243,7 @@ public final class DataRecord {
             return new DataRecord(this);
         }
 
-        private static String require(String what, String value, Syntax.Rule rule) {
+        private static String require(String what, String value, IdentifierRule rule) {
             Objects.requireNonNull(value, what);
             if (!rule.matches(value)) {
                 throw new IllegalArgumentException(what + " must match " + rule.pattern());

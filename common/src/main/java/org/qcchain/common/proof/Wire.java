@@ -2,6 +2,7 @@ package org.qcchain.common.proof;
 
 import java.util.HexFormat;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.syntax.IdentifierRule;
 
 /**
  * Decoding of received proof parts; anything not exactly as specified fails with {@link
@@ -41,7 +42,7 @@ final class Wire {
         return HEX.parseHex(hex);
     }
 
-    static void check(String what, String value, Syntax.Rule rule) throws ProofException {
+    static void check(String what, String value, IdentifierRule rule) throws ProofException {
         if (!rule.matches(value)) {
             throw new ProofException(ProofFailure.MALFORMED, what + " is missing or does not match "
                     + rule.pattern());

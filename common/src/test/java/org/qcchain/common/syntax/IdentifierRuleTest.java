@@ -1,4 +1,4 @@
-package org.qcchain.common.proof;
+package org.qcchain.common.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Each rule's scan accepts exactly the strings its regular expression matches. */
-class SyntaxTest {
+class IdentifierRuleTest {
 
-    private static final List<Syntax.Rule> RULES = List.of(Syntax.DATASET_ID, Syntax.RECORD_ID, Syntax.FIELD_NAME,
-            Syntax.HEX_256);
+    private static final List<IdentifierRule> RULES = List.of(IdentifierRule.MSP_ID, IdentifierRule.RECORD_ID,
+            IdentifierRule.DATASET_ID, IdentifierRule.FIELD_NAME, IdentifierRule.CODE, IdentifierRule.HEX_256);
     /** Every character class the rules tell apart, their edges, and characters none of them admits. */
     private static final String ALPHABET = "abcfgxyzABFGZ0189._:-|/ \n\u00e9\u4e2d@`{[";
 
@@ -19,9 +19,9 @@ class SyntaxTest {
     void scans_agree_with_the_regular_expressions_on_random_and_mutated_strings() {
         SplittableRandom random = new SplittableRandom(20261126);
         int accepted = 0;
-        for (Syntax.Rule rule : RULES) {
+        for (IdentifierRule rule : RULES) {
             Pattern pattern = Pattern.compile(rule.pattern());
-            for (int i = 0; i < 40_000; i++) {
+            for (int i = 0; i < 30_000; i++) {
                 String candidate = i % 2 == 0 ? randomString(random) : mutate(random, valid(rule, random));
                 boolean expected = pattern.matcher(candidate).matches();
                 assertThat(rule.matches(candidate)).as("%s on '%s'", rule.pattern(), candidate).isEqualTo(expected);
@@ -34,24 +34,32 @@ class SyntaxTest {
 
     @Test
     void edges_of_each_rule() {
-        assertThat(Syntax.DATASET_ID.matches("vehicle.registration")).isTrue();
-        assertThat(Syntax.DATASET_ID.matches("a.b.c.d.e")).isTrue();
-        assertThat(Syntax.DATASET_ID.matches("a.b.c.d.e.f")).as("six segments").isFalse();
-        assertThat(Syntax.DATASET_ID.matches("vehicle")).as("one segment").isFalse();
-        assertThat(Syntax.DATASET_ID.matches("vehicle..registration")).isFalse();
-        assertThat(Syntax.DATASET_ID.matches("vehicle.registration.")).isFalse();
-        assertThat(Syntax.DATASET_ID.matches("vehicle._x")).isFalse();
-        assertThat(Syntax.RECORD_ID.matches("a".repeat(128))).isTrue();
-        assertThat(Syntax.RECORD_ID.matches("a".repeat(129))).isFalse();
-        assertThat(Syntax.RECORD_ID.matches("-a")).isFalse();
-        assertThat(Syntax.RECORD_ID.matches("r:1.2_3-4")).isTrue();
-        assertThat(Syntax.FIELD_NAME.matches("f".repeat(64))).isTrue();
-        assertThat(Syntax.FIELD_NAME.matches("f".repeat(65))).isFalse();
-        assertThat(Syntax.FIELD_NAME.matches("1f")).isFalse();
-        assertThat(Syntax.HEX_256.matches("0".repeat(63) + "f")).isTrue();
-        assertThat(Syntax.HEX_256.matches("0".repeat(63) + "F")).isFalse();
-        assertThat(Syntax.HEX_256.matches("0".repeat(65))).isFalse();
-        for (Syntax.Rule rule : RULES) {
+        assertThat(IdentifierRule.DATASET_ID.matches("vehicle.registration")).isTrue();
+        assertThat(IdentifierRule.DATASET_ID.matches("a.b.c.d.e")).isTrue();
+        assertThat(IdentifierRule.DATASET_ID.matches("a.b.c.d.e.f")).as("six segments").isFalse();
+        assertThat(IdentifierRule.DATASET_ID.matches("vehicle")).as("one segment").isFalse();
+        assertThat(IdentifierRule.DATASET_ID.matches("vehicle..registration")).isFalse();
+        assertThat(IdentifierRule.DATASET_ID.matches("vehicle.registration.")).isFalse();
+        assertThat(IdentifierRule.DATASET_ID.matches("vehicle._x")).isFalse();
+        assertThat(IdentifierRule.RECORD_ID.matches("a".repeat(128))).isTrue();
+        assertThat(IdentifierRule.RECORD_ID.matches("a".repeat(129))).isFalse();
+        assertThat(IdentifierRule.RECORD_ID.matches("-a")).isFalse();
+        assertThat(IdentifierRule.RECORD_ID.matches("r:1.2_3-4")).isTrue();
+        assertThat(IdentifierRule.FIELD_NAME.matches("f".repeat(64))).isTrue();
+        assertThat(IdentifierRule.FIELD_NAME.matches("f".repeat(65))).isFalse();
+        assertThat(IdentifierRule.FIELD_NAME.matches("1f")).isFalse();
+        assertThat(IdentifierRule.HEX_256.matches("0".repeat(63) + "f")).isTrue();
+        assertThat(IdentifierRule.HEX_256.matches("0".repeat(63) + "F")).isFalse();
+        assertThat(IdentifierRule.HEX_256.matches("0".repeat(65))).isFalse();
+        assertThat(IdentifierRule.MSP_ID.matches("QiluBankMSP")).isTrue();
+        assertThat(IdentifierRule.MSP_ID.matches("a".repeat(65))).isFalse();
+        assertThat(IdentifierRule.MSP_ID.matches(".a")).isFalse();
+        assertThat(IdentifierRule.CODE.matches("LOAN_UNDERWRITING")).isTrue();
+        assertThat(IdentifierRule.CODE.matches("AB")).as("two characters").isFalse();
+        assertThat(IdentifierRule.CODE.matches("A".repeat(48))).isTrue();
+        assertThat(IdentifierRule.CODE.matches("A".repeat(49))).isFalse();
+        assertThat(IdentifierRule.CODE.matches("_AB")).isFalse();
+        for (IdentifierRule rule : RULES) {
             assertThat(rule.matches(null)).isFalse();
             assertThat(rule.matches("")).isFalse();
         }
@@ -66,19 +74,25 @@ class SyntaxTest {
         return text.toString();
     }
 
-    private static String valid(Syntax.Rule rule, SplittableRandom random) {
-        if (rule == Syntax.DATASET_ID) {
+    private static String valid(IdentifierRule rule, SplittableRandom random) {
+        if (rule == IdentifierRule.DATASET_ID) {
             StringBuilder id = new StringBuilder("ab_1");
             for (int segments = random.nextInt(1, 6); segments > 0; segments--) {
                 id.append(".s").append(random.nextInt(100));
             }
             return id.toString();
         }
-        if (rule == Syntax.RECORD_ID) {
+        if (rule == IdentifierRule.RECORD_ID) {
             return "R" + "a1._:-".repeat(random.nextInt(0, 25));
         }
-        if (rule == Syntax.FIELD_NAME) {
+        if (rule == IdentifierRule.FIELD_NAME) {
             return "f" + "A9_".repeat(random.nextInt(0, 23));
+        }
+        if (rule == IdentifierRule.MSP_ID) {
+            return "Q" + "a1.-".repeat(random.nextInt(0, 17));
+        }
+        if (rule == IdentifierRule.CODE) {
+            return "L" + "A9_".repeat(random.nextInt(0, 17));
         }
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < 64; i++) {
