@@ -11,22 +11,27 @@ import java.util.function.Predicate;
  */
 public final class IdentifierRule {
 
+    private static final boolean[] LETTER_OR_DIGIT = chars("A-Z", "a-z", "0-9");
+    private static final boolean[] LETTER = chars("A-Z", "a-z");
+    private static final boolean[] UPPER = chars("A-Z");
+    private static final boolean[] LOWER_HEX = chars("0-9", "a-f");
+
     /** Organisation MSP ids, as Fabric allows them in practice. */
-    public static final IdentifierRule MSP_ID = new IdentifierRule("[A-Za-z0-9][A-Za-z0-9.-]{0,63}",
-            IdentifierRule::isMspId);
+    public static final IdentifierRule MSP_ID = run("[A-Za-z0-9][A-Za-z0-9.-]{0,63}", 1, 64, LETTER_OR_DIGIT,
+            chars("A-Z", "a-z", "0-9", ".", "-"));
     /** Ids chosen by a client or provider: records, agreements, consents, batches, nonces. */
-    public static final IdentifierRule RECORD_ID = new IdentifierRule("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
-            IdentifierRule::isRecordId);
+    public static final IdentifierRule RECORD_ID = run("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}", 1, 128,
+            LETTER_OR_DIGIT, chars("A-Z", "a-z", "0-9", ".", "_", ":", "-"));
     /** Dataset ids such as {@code vehicle.registration}. */
     public static final IdentifierRule DATASET_ID = new IdentifierRule("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){1,4}",
             IdentifierRule::isDatasetId);
     /** Field names inside a dataset. */
-    public static final IdentifierRule FIELD_NAME = new IdentifierRule("[a-zA-Z][a-zA-Z0-9_]{0,63}",
-            IdentifierRule::isFieldName);
+    public static final IdentifierRule FIELD_NAME = run("[a-zA-Z][a-zA-Z0-9_]{0,63}", 1, 64, LETTER,
+            chars("A-Z", "a-z", "0-9", "_"));
     /** Codes such as the purpose {@code LOAN_UNDERWRITING}. */
-    public static final IdentifierRule CODE = new IdentifierRule("[A-Z][A-Z0-9_]{2,47}", IdentifierRule::isCode);
+    public static final IdentifierRule CODE = run("[A-Z][A-Z0-9_]{2,47}", 3, 48, UPPER, chars("A-Z", "0-9", "_"));
     /** Hashes and subject pseudonyms: 64 lowercase hex characters. */
-    public static final IdentifierRule HEX_256 = new IdentifierRule("[0-9a-f]{64}", IdentifierRule::isHex256);
+    public static final IdentifierRule HEX_256 = run("[0-9a-f]{64}", 64, 64, LOWER_HEX, LOWER_HEX);
 
     private final String regex;
     private final Predicate<String> scan;
@@ -51,76 +56,43 @@ public final class IdentifierRule {
         return regex;
     }
 
-    // one loop per rule, not one loop calling a test per character: a call site shared by all
-    // rules would not be inlined
+    /**
+     * A rule of the form {@code [first][rest]{min-1,max-1}}. The character classes are tables
+     * rather than tests passed in, so the one loop all these rules share has no call in it to stay
+     * un-inlined.
+     */
+    private static IdentifierRule run(String regex, int minLength, int maxLength, boolean[] first, boolean[] rest) {
+        return new IdentifierRule(regex, value -> isRun(value, minLength, maxLength, first, rest));
+    }
 
-    private static boolean isMspId(String value) {
+    private static boolean isRun(String value, int minLength, int maxLength, boolean[] first, boolean[] rest) {
         int length = value.length();
-        if (length == 0 || length > 64 || !isAlphanumeric(value.charAt(0))) {
+        if (length < minLength || length > maxLength || !isIn(first, value.charAt(0))) {
             return false;
         }
         for (int i = 1; i < length; i++) {
-            char c = value.charAt(i);
-            if (!isAlphanumeric(c) && c != '.' && c != '-') {
+            if (!isIn(rest, value.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isRecordId(String value) {
-        int length = value.length();
-        if (length == 0 || length > 128 || !isAlphanumeric(value.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < length; i++) {
-            char c = value.charAt(i);
-            if (!isAlphanumeric(c) && c != '.' && c != '_' && c != ':' && c != '-') {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isIn(boolean[] ascii, char c) {
+        return c < ascii.length && ascii[c];
     }
 
-    private static boolean isFieldName(String value) {
-        int length = value.length();
-        if (length == 0 || length > 64 || !isLetter(value.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < length; i++) {
-            char c = value.charAt(i);
-            if (!isAlphanumeric(c) && c != '_') {
-                return false;
+    /** An ASCII character class from ranges such as {@code "a-z"} and single characters such as {@code "_"}. */
+    private static boolean[] chars(String... parts) {
+        boolean[] ascii = new boolean[128];
+        for (String part : parts) {
+            char from = part.charAt(0);
+            char to = part.length() == 3 ? part.charAt(2) : from;
+            for (char c = from; c <= to; c++) {
+                ascii[c] = true;
             }
         }
-        return true;
-    }
-
-    private static boolean isCode(String value) {
-        int length = value.length();
-        if (length < 3 || length > 48 || !isUpper(value.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < length; i++) {
-            char c = value.charAt(i);
-            if (!isUpper(c) && !isDigit(c) && c != '_') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isHex256(String value) {
-        if (value.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = value.charAt(i);
-            if (!isDigit(c) && (c < 'a' || c > 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return ascii;
     }
 
     /** Two to five segments {@code [a-z][a-z0-9_]*}, joined by single dots. */
@@ -151,19 +123,7 @@ public final class IdentifierRule {
         return c >= 'a' && c <= 'z';
     }
 
-    private static boolean isUpper(char c) {
-        return c >= 'A' && c <= 'Z';
-    }
-
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean isLetter(char c) {
-        return isLower(c) || isUpper(c);
-    }
-
-    private static boolean isAlphanumeric(char c) {
-        return isLetter(c) || isDigit(c);
     }
 }
