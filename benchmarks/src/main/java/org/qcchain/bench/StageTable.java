@@ -41,7 +41,7 @@ final class StageTable {
         }
         return switch (stage) {
             case QUEUED -> "(wait)";
-            case FSYNC, NOTIFY -> "syncer";
+            case NOTIFY -> "announcer";
             default -> "committer";
         };
     }

@@ -117,8 +117,12 @@ final class ThreadCpu {
         if (name.startsWith("qcchain-ledger-committer")) {
             return "ledger committer";
         }
-        if (name.startsWith("qcchain-ledger-syncer")) {
-            return "ledger syncer";
+        if (name.startsWith("qcchain-ledger-announcer")) {
+            return "ledger announcer";
+        }
+        if (name.startsWith("MVStore background writer")) {
+            // H2 storing committed pages (the ledger's and the provider stores')
+            return "H2 background writers";
         }
         if (name.startsWith("qcchain-ledger")) {
             return "ledger listeners";

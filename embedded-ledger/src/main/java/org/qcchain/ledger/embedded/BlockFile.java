@@ -8,32 +8,54 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * The append-only file {@code blocks.dat} that holds the bulky part of every stored transaction
- * ({@link TransactionData} entries, in block order), so that H2 keeps only small rows: block
- * headers, the transaction index (id, hash, code, where the entry is), state and key history.
+ * The append-only file {@code blocks.dat}: every block as a {@link BlockFrame}, its signed header
+ * and its transactions' entries ({@link TransactionData}), in block order. H2 keeps small rows that
+ * point here (block headers, the transaction index, state and key history) and can be rebuilt
+ * from it; this file is what makes a block durable.
  *
- * <p>The committer appends a block's entries and forces the file <em>before</em> it commits the
- * block to H2, so every entry H2 points to is on disk. A crash can therefore leave only entries
- * H2 does not know (a torn or uncommitted tail): opening cuts the file back to the end H2
- * recorded for its last block. A file shorter than that has lost committed data and is refused.
+ * <p>The committer appends a block's frame and forces the file before it commits the block to H2
+ * and before anyone hears of the block. H2 writes its pages to disk in the background, so after a
+ * crash H2 may lack the last blocks the file holds: opening replays them ({@link BlockReplay}) and
+ * cuts off what follows the last whole frame (a frame the crash tore). A file shorter than what H2
+ * refers to has lost committed blocks and is refused.
  *
- * <p>Layout: the 12-byte header {@code "QCBLOCKS"} and format version 1 (big-endian int), then the
- * entries back to back. Reads are positional and may run on any thread; appends come from the
- * committer thread only.
+ * <p>Layout: the 12-byte header {@code "QCBLOCKS"} and format version (big-endian int), then the
+ * blocks back to back. Version 2 frames every block; version 1 (storage formats 1 to 5) held bare
+ * entries, and a ledger upgraded from it keeps them before its first framed block ({@link
+ * #upgrade}). Reads are positional and may run on any thread; appends come from the committer
+ * thread only.
  */
 final class BlockFile implements AutoCloseable {
 
+    private static final Logger LOGGER = Logger.getLogger(BlockFile.class.getName());
+
     /** The file name in the ledger folder. */
     static final String NAME = "blocks.dat";
-    /** Where the first entry starts. */
+    /** Where the first block starts. */
     static final long START = 12;
+    /** The format this code writes: every block framed. */
+    static final int VERSION = 2;
+    /** The format of storage formats up to 5: bare entries, upgraded in place to {@link #VERSION}. */
+    static final int UNFRAMED_VERSION = 1;
 
     private static final byte[] MAGIC = "QCBLOCKS".getBytes(US_ASCII);
-    private static final int VERSION = 1;
+
+    /**
+     * A whole frame read back from the file.
+     *
+     * @param frame its head
+     * @param entryOffsets where each entry starts
+     * @param entries the entries, decoded and checksum-checked
+     * @param end where the frame ends: where the next block starts
+     */
+    record StoredFrame(BlockFrame frame, long[] entryOffsets, List<TransactionData> entries, long end) {}
 
     private final Path path;
     private final FileChannel channel;
@@ -46,10 +68,12 @@ final class BlockFile implements AutoCloseable {
     }
 
     /**
-     * Opens the block file of a ledger whose last block ends at {@code committedEnd}, creating it
-     * for a new ledger and cutting off any tail beyond that end.
+     * Opens the block file of a ledger whose last block in H2 ends at {@code committedEnd},
+     * creating it for a new ledger. Whatever follows that end is left for {@link #frameAt} to read
+     * and {@link #cutTail} to drop.
      *
      * @throws LedgerException if the file is missing or shorter than H2 says, or not a block file
+     *     of this format
      */
     static BlockFile open(Path folder, long committedEnd) {
         Path path = folder.resolve(NAME);
@@ -63,17 +87,16 @@ final class BlockFile implements AutoCloseable {
             }
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
-                checkHeader(path, channel);
+                int version = version(path, channel);
+                if (version != VERSION) {
+                    throw new LedgerException(path + " has block file format " + version + "; this code reads "
+                            + VERSION);
+                }
                 long size = channel.size();
                 long end = Math.max(committedEnd, START);
                 if (size < end) {
                     throw new LedgerException("the ledger's " + NAME + " has " + size + " bytes but its database"
                             + " refers to " + end + ": committed transactions are missing");
-                }
-                if (size > end) {
-                    // entries of a block that never reached H2 (torn, or cut off by a crash before its commit)
-                    channel.truncate(end);
-                    channel.force(true);
                 }
                 return new BlockFile(path, channel, end);
             } catch (IOException | RuntimeException e) {
@@ -82,6 +105,36 @@ final class BlockFile implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new LedgerException("cannot open " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Turns the block file of a storage-format-5 ledger (bare entries) into format {@link
+     * #VERSION}: drops what follows {@code committedEnd} (entries of a block H2 never committed)
+     * and records the new version; blocks from then on are framed. Harmless to run again.
+     */
+    static void upgrade(Path folder, long committedEnd) {
+        Path path = folder.resolve(NAME);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            int version = version(path, channel);
+            if (version != UNFRAMED_VERSION && version != VERSION) {
+                throw new LedgerException(path + " has block file format " + version + "; this code upgrades "
+                        + UNFRAMED_VERSION);
+            }
+            if (channel.size() < committedEnd) {
+                throw new LedgerException("the ledger's " + NAME + " has " + channel.size() + " bytes but its"
+                        + " database refers to " + committedEnd + ": committed transactions are missing");
+            }
+            if (channel.size() > committedEnd) {
+                channel.truncate(committedEnd);
+            }
+            ByteBuffer newVersion = ByteBuffer.allocate(4).putInt(VERSION).flip();
+            while (newVersion.hasRemaining()) {
+                channel.write(newVersion, MAGIC.length + newVersion.position());
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw new LedgerException("cannot upgrade " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -96,39 +149,41 @@ final class BlockFile implements AutoCloseable {
         return new BlockFile(path, channel, START);
     }
 
-    private static void checkHeader(Path path, FileChannel channel) throws IOException {
+    private static int version(Path path, FileChannel channel) throws IOException {
+        if (channel.size() < START) {
+            throw new LedgerException(path + " is not a ledger block file");
+        }
         ByteBuffer header = ByteBuffer.allocate((int) START);
         readFully(channel, header, 0);
         header.flip();
         byte[] magic = new byte[MAGIC.length];
         header.get(magic);
-        if (header.remaining() != 4 || !Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw new LedgerException(path + " is not a ledger block file");
         }
-        int version = header.getInt();
-        if (version != VERSION) {
-            throw new LedgerException(path + " has block file format " + version + "; this code reads " + VERSION);
-        }
+        return header.getInt();
     }
 
-    /** Where the next entry goes: the end of the last block appended. */
+    /** Where the next block goes: the end of the last block appended or replayed. */
     long end() {
         return end;
     }
 
     /**
-     * Appends a block's entries in one write; returns the offset of each. Not yet forced: call
-     * {@link #force()} before the block is committed to H2.
+     * Appends a block's frame, head and entries in one write; returns the offset of each entry.
+     * Not yet forced: call {@link #force()} before the block is committed to H2.
      */
-    long[] append(List<byte[]> entries) {
+    long[] append(BlockFrame frame, List<byte[]> entries) {
+        byte[] head = frame.encodeHead();
         long[] offsets = new long[entries.size()];
         long position = end;
-        int total = 0;
+        int total = head.length;
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = position + total;
             total += entries.get(i).length;
         }
         ByteBuffer buffer = ByteBuffer.allocate(total);
+        buffer.put(head);
         entries.forEach(buffer::put);
         buffer.flip();
         try {
@@ -142,6 +197,85 @@ final class BlockFile implements AutoCloseable {
         return offsets;
     }
 
+    /**
+     * The whole frame that starts at {@code position}, or empty if the bytes there are not one:
+     * the end of the file, or a frame a crash cut short or left half-written.
+     */
+    Optional<StoredFrame> frameAt(long position) {
+        Optional<BlockFrame> head = headAt(position);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        BlockFrame frame = head.get();
+        long[] offsets = new long[frame.entryLengths().length];
+        List<TransactionData> entries = new ArrayList<>(offsets.length);
+        long offset = position + frame.headSize();
+        try {
+            for (int i = 0; i < offsets.length; i++) {
+                ByteBuffer entry = ByteBuffer.allocate(frame.entryLengths()[i]);
+                readFully(channel, entry, offset);
+                entries.add(TransactionData.decode(entry.array()));
+                offsets[i] = offset;
+                offset += entry.capacity();
+            }
+        } catch (IllegalArgumentException e) {
+            // an entry the crash left half-written
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return Optional.of(new StoredFrame(frame, offsets, entries, offset));
+    }
+
+    /**
+     * The head of the frame that starts at {@code position}, if the bytes there are a frame head
+     * with a matching checksum and the file is long enough for the entries it lists (which are not
+     * read).
+     */
+    Optional<BlockFrame> headAt(long position) {
+        try {
+            long size = channel.size();
+            if (position < START || size - position < BlockFrame.PREFIX) {
+                return Optional.empty();
+            }
+            ByteBuffer prefix = ByteBuffer.allocate(BlockFrame.PREFIX);
+            readFully(channel, prefix, position);
+            int headLength = BlockFrame.headLength(prefix);
+            if (headLength < 0 || size - position - BlockFrame.PREFIX < headLength) {
+                return Optional.empty();
+            }
+            ByteBuffer head = ByteBuffer.allocate(headLength);
+            readFully(channel, head, position + BlockFrame.PREFIX);
+            BlockFrame frame = BlockFrame.decodeHead(prefix, head.array());
+            return frame == null || size - position < frame.size() ? Optional.empty() : Optional.of(frame);
+        } catch (IOException e) {
+            throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A replayed block ends at {@code blockEnd}: the next block goes after it. */
+    void replayed(long blockEnd) {
+        end = blockEnd;
+    }
+
+    /**
+     * Drops whatever follows the last block (a frame a crash tore, or entries of a block H2
+     * never committed), so the next block is appended right after it.
+     */
+    void cutTail() {
+        try {
+            long size = channel.size();
+            if (size > end) {
+                LOGGER.warning(NAME + ": dropping " + (size - end) + " bytes after the last whole block (a block"
+                        + " whose writing a crash interrupted; it was never acknowledged)");
+                channel.truncate(end);
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            throw new LedgerException("cannot cut " + path + " back to " + end + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Forces what was appended to the disk. */
     void force() {
         try {
@@ -151,10 +285,14 @@ final class BlockFile implements AutoCloseable {
         }
     }
 
-    /** Drops what was appended after {@code committedEnd} (a block whose H2 commit failed). */
+    /**
+     * Drops what was appended after {@code committedEnd} (a block whose H2 commit failed, so that
+     * no later opening replays it).
+     */
     void truncate(long committedEnd) {
         try {
             channel.truncate(committedEnd);
+            channel.force(true);
             end = committedEnd;
         } catch (IOException e) {
             throw new LedgerException("cannot cut " + path + " back to " + committedEnd + ": " + e.getMessage(), e);

@@ -1,8 +1,12 @@
 package org.qcchain.ledger.embedded;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +52,34 @@ record BlockHeader(long number, byte[] previousHash, byte[] transactionsRoot, lo
 
     BlockType type() {
         return BlockType.of(genesis != null, config != null);
+    }
+
+    /**
+     * Reads header bytes back (from a {@link BlockFrame}): the fields, then a check that they
+     * encode to exactly these bytes again, so what is returned is what was signed.
+     *
+     * @throws IllegalArgumentException if the bytes are not a canonical header
+     */
+    static BlockHeader parse(byte[] bytes) {
+        BlockHeader header;
+        try {
+            JsonNode node = Json.mapper().readTree(bytes);
+            List<ValidationCode> codes = new ArrayList<>();
+            node.path("validationCodes").forEach(code -> codes.add(ValidationCode.valueOf(code.asText())));
+            JsonNode genesis = node.get("genesis");
+            JsonNode config = node.get("config");
+            header = new BlockHeader(node.path("number").asLong(-1), HEX.parseHex(node.path("previousHash").asText()),
+                    HEX.parseHex(node.path("transactionsRoot").asText()),
+                    Instant.parse(node.path("timestamp").asText()).toEpochMilli(), codes,
+                    genesis == null ? null : GenesisConfig.fromJson(genesis.toString()),
+                    config == null ? null : MembershipUpdate.fromJson(config.toString()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a block header: " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(header.bytes(), bytes)) {
+            throw new IllegalArgumentException("the header bytes are not the canonical encoding of their fields");
+        }
+        return header;
     }
 
     /** The canonical JSON bytes that are hashed and signed. */

@@ -34,6 +34,11 @@ final class BlockReader {
     /** Where a block's entries lie in the block file: each entry's offset and length, and the block's end. */
     record Layout(long[] offsets, int[] lengths, long end) {}
 
+    /** The head of the block frame at {@code position} of the block file, if a whole one is there. */
+    Optional<BlockFrame> frameHeadAt(long position) {
+        return blockFile.headAt(position);
+    }
+
     /** The layout of block {@code number}'s entries, as its rows record it. */
     static Layout layout(Connection connection, long number) throws SQLException {
         long end;

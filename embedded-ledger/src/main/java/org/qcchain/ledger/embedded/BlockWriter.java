@@ -1,21 +1,18 @@
 package org.qcchain.ledger.embedded;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Writes a block: first its transactions' entries to the {@link BlockFile}, forced to disk; then
- * the block header, the transaction index, the state changes and the key history in one database
- * transaction, with one JDBC batch per table; {@link #sync()} (called by the {@link BlockSyncer})
- * then forces H2's file to disk.
- * After a crash the database holds the last whole block, never part of one, and the block file
- * holds at least every entry the database points to (opening cuts off the rest).
+ * Writes a block: first its {@link BlockFrame} to the {@link BlockFile}, forced to disk, which
+ * makes the block durable; then the block header, the transaction index, the state changes and
+ * the key history in one H2 transaction, with one JDBC batch per table. H2 stores its pages only when
+ * {@link #storeIfDue} asks, between blocks ({@link Database}); after a crash it holds the blocks up
+ * to some point, never part of one, and opening replays the later ones from the block file ({@link
+ * BlockReplay}).
  */
 final class BlockWriter implements AutoCloseable {
 
@@ -25,59 +22,69 @@ final class BlockWriter implements AutoCloseable {
     private static final String INSERT_TRANSACTION = "INSERT INTO transactions (block_no, tx_no, tx_id, tx_hash,"
             + " validation_code, file_offset, file_length, tx_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final FileChannel file;
+    private final boolean forceEachBlock;
+    private final long storeIntervalNanos;
     private final BlockFile blockFile;
     private final StateChanges stateChanges;
     private final StateCache cache;
+    /** Whether H2 holds committed blocks it has not stored. */
+    private boolean unstored;
+    private long lastStoreNanos = System.nanoTime();
 
     /**
      * A writer.
      *
-     * @param databaseFile H2's file, forced after each commit; {@code null} to leave that to the OS
-     *     (and then the block file is not forced either)
-     * @param blockFile where the transactions' entries go
+     * @param forceEachBlock whether each block's frame is forced to disk before the block is
+     *     committed; {@code false} leaves it to the OS (throwaway ledgers only)
+     * @param storeInterval how long H2 may hold committed blocks before {@link #storeIfDue} has it store them
+     * @param blockFile where the blocks' frames go
      * @param stateChanges writes the state and key history, numbering history rows on from the last stored
      * @param cache told of each block's writes once they are committed
      */
-    BlockWriter(Path databaseFile, BlockFile blockFile, StateChanges stateChanges, StateCache cache) {
+    BlockWriter(boolean forceEachBlock, Duration storeInterval, BlockFile blockFile, StateChanges stateChanges,
+            StateCache cache) {
+        this.forceEachBlock = forceEachBlock;
+        this.storeIntervalNanos = storeInterval.toNanos();
         this.blockFile = blockFile;
         this.stateChanges = stateChanges;
         this.cache = cache;
-        try {
-            // fsync works on any descriptor of the file, so H2's own lock is not disturbed
-            this.file = databaseFile == null ? null : FileChannel.open(databaseFile, StandardOpenOption.READ);
-        } catch (IOException e) {
-            throw new LedgerException("cannot open " + databaseFile + " to sync it", e);
-        }
     }
 
-    /** The end of the block file: where the next block's entries go. */
+    /** The end of the block file: where the next block's frame goes. */
     long fileEnd() {
         return blockFile.end();
     }
 
     /**
-     * Appends the block's transaction entries to the block file and forces it (when syncing), so
-     * that they are on disk before the database refers to them; returns where each entry starts.
+     * Appends the block's frame (header, signature, transaction entries) to the block file, not
+     * yet forced; returns where each entry starts.
      */
-    long[] appendEntries(List<OrderedTransaction> txs) {
-        long[] offsets = blockFile.append(txs.stream().map(tx -> tx.pending().entry()).toList());
-        if (file != null) {
+    long[] append(BlockSealer.Sealed block, List<OrderedTransaction> txs) {
+        List<byte[]> entries = txs.stream().map(tx -> tx.pending().entry()).toList();
+        return blockFile.append(BlockFrame.of(block, entries), entries);
+    }
+
+    /**
+     * Forces the appended frame to disk: from then on the block survives a crash, so this comes
+     * before H2 commits it and before anyone is told.
+     */
+    void force() {
+        if (forceEachBlock) {
             blockFile.force();
         }
-        return offsets;
     }
 
     /**
      * Writes and commits the block's rows; on failure rolls back and cuts the block file back to
-     * {@code committedEnd}, its end before {@link #appendEntries}.
+     * {@code committedEnd}, its end before {@link #append}.
      */
     void write(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs, long[] offsets,
             long committedEnd) throws SQLException {
         try {
-            insertRows(connection, block, txs, offsets, blockFile.end());
+            insertRows(connection, block.header(), block.hash(), block.signature(), txs, offsets, blockFile.end());
             long nextSeq = stateChanges.write(connection, block.header().number(), txs);
             connection.commit();
+            unstored = true;
             stateChanges.committed(nextSeq);
             cache.committed(block.header().number(), StateCache.writesOf(block.header().number(), txs));
         } catch (SQLException | RuntimeException e) {
@@ -88,73 +95,66 @@ final class BlockWriter implements AutoCloseable {
     }
 
     /**
+     * Has H2 store the blocks committed since it last stored, if that was at least the store
+     * interval ago; call it between blocks (the pages H2 takes are then of whole blocks only).
+     */
+    void storeIfDue(Connection connection) throws SQLException {
+        long now = System.nanoTime();
+        if (unstored && now - lastStoreNanos >= storeIntervalNanos) {
+            Database.store(connection);
+            unstored = false;
+            lastStoreNanos = now;
+        }
+    }
+
+    /**
      * The block's header row and transaction index rows, in the connection's transaction (the
      * caller commits); the state and history come from {@link StateChanges}.
      */
-    static void insertRows(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs,
-            long[] offsets, long fileEnd) throws SQLException {
-        insertBlock(connection, block, fileEnd);
-        insertTransactions(connection, block.header().number(), txs, offsets);
+    static void insertRows(Connection connection, BlockHeader header, byte[] hash, byte[] signature,
+            List<? extends BlockTransaction> txs, long[] offsets, long fileEnd) throws SQLException {
+        insertBlock(connection, header, hash, signature, fileEnd);
+        insertTransactions(connection, header.number(), txs, offsets);
     }
 
-    private static void insertBlock(Connection connection, BlockSealer.Sealed block, long fileEnd)
-            throws SQLException {
-        BlockHeader header = block.header();
+    private static void insertBlock(Connection connection, BlockHeader header, byte[] hash, byte[] signature,
+            long fileEnd) throws SQLException {
         PreparedStatement insert = Statements.prepare(connection, INSERT_BLOCK);
         insert.setLong(1, header.number());
-        insert.setBytes(2, block.hash());
+        insert.setBytes(2, hash);
         insert.setBytes(3, header.previousHash());
         insert.setBytes(4, header.transactionsRoot());
         insert.setLong(5, header.timestampMillis());
         insert.setString(6, header.genesis() == null ? null : header.genesis().toCanonicalJson());
         insert.setString(7, header.config() == null ? null : header.config().toCanonicalJson());
-        insert.setBytes(8, block.signature());
+        insert.setBytes(8, signature);
         insert.setLong(9, fileEnd);
         insert.executeUpdate();
     }
 
-    private static void insertTransactions(Connection connection, long block, List<OrderedTransaction> txs,
+    private static void insertTransactions(Connection connection, long block, List<? extends BlockTransaction> txs,
             long[] offsets) throws SQLException {
         if (txs.isEmpty()) {
             return;
         }
         PreparedStatement insert = StateChanges.batch(connection, INSERT_TRANSACTION);
         for (int i = 0; i < txs.size(); i++) {
-            OrderedTransaction tx = txs.get(i);
+            BlockTransaction tx = txs.get(i);
             insert.setLong(1, block);
             insert.setInt(2, tx.txNumber());
-            insert.setString(3, tx.pending().txId());
+            insert.setString(3, tx.txId());
             insert.setBytes(4, tx.hash());
             insert.setString(5, tx.code().name());
             insert.setLong(6, offsets[i]);
-            insert.setInt(7, tx.pending().entry().length);
-            insert.setLong(8, TransactionKeys.of(tx.pending().txId()));
+            insert.setInt(7, tx.entryLength());
+            insert.setLong(8, TransactionKeys.of(tx.txId()));
             insert.addBatch();
         }
         insert.executeBatch();
     }
 
-    /** Forces what {@link #write} committed to the disk; tell nobody before this returns. */
-    void sync() {
-        if (file == null) {
-            return;
-        }
-        try {
-            file.force(false);
-        } catch (IOException e) {
-            throw new LedgerException("block committed but the disk did not confirm it: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void close() {
         blockFile.close();
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                // nothing was written through this channel; there is nothing to lose
-            }
-        }
     }
 }

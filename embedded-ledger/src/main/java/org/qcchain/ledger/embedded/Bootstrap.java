@@ -18,9 +18,10 @@ import org.qcchain.common.crypto.Pem;
  * Opens a ledger's storage: creates the tables, the block file and block 0 on first use;
  * afterwards refuses options that contradict what block 0 recorded (format version, suite,
  * channel, chaincode, node certificate, genesis membership), since every later block and signature
- * depends on them, and storage formats before 4 (format 4 is upgraded in place); replays the
- * config blocks to find the membership in force, and opens the block file at the end H2 recorded
- * (cutting off a tail a crash left).
+ * depends on them, and storage formats before 4 (formats 4 and 5 are upgraded in place); opens
+ * the block file at the end H2 recorded and replays into H2 the blocks it holds beyond that end
+ * (those a crash caught before H2 stored them), cutting off a tail the crash tore; then replays the
+ * config blocks to find the membership in force.
  */
 final class Bootstrap {
 
@@ -30,8 +31,8 @@ final class Bootstrap {
      */
     record Tip(long height, byte[] hash, GenesisConfig genesis, ChannelMembership membership, BlockFile blockFile) {}
 
-    /** The one earlier storage format {@link StorageUpgrade} turns into the current one. */
-    static final int UPGRADABLE_STORAGE_FORMAT = 4;
+    /** The oldest storage format {@link StorageUpgrade} turns into the current one. */
+    static final int OLDEST_UPGRADABLE_STORAGE_FORMAT = 4;
 
     private Bootstrap() {}
 
@@ -54,12 +55,15 @@ final class Bootstrap {
                     + GenesisConfig.FORMAT_VERSION + " (with a channel membership); rebuild it");
         }
         String storage = meta(connection, "storageFormat").orElse("1");
-        boolean upgradable = storage.equals(Integer.toString(UPGRADABLE_STORAGE_FORMAT));
-        if (!storage.equals(Integer.toString(Schema.STORAGE_FORMAT)) && !upgradable) {
+        int storageFormat = storage.matches("[0-9]{1,3}") ? Integer.parseInt(storage) : -1;
+        boolean upgradable = storageFormat >= OLDEST_UPGRADABLE_STORAGE_FORMAT
+                && storageFormat < Schema.STORAGE_FORMAT;
+        if (storageFormat != Schema.STORAGE_FORMAT && !upgradable) {
             throw new LedgerException("the ledger has storage format " + storage + "; this code reads storage"
-                    + " format " + Schema.STORAGE_FORMAT + " (transactions in " + BlockFile.NAME + ", a key's"
-                    + " latest write in state and only superseded writes in history) and upgrades format "
-                    + UPGRADABLE_STORAGE_FORMAT + "; rebuild it, its blocks cannot be read in place");
+                    + " format " + Schema.STORAGE_FORMAT + " (blocks framed in " + BlockFile.NAME + ", a key's"
+                    + " latest write in state and only superseded writes in history) and upgrades formats "
+                    + OLDEST_UPGRADABLE_STORAGE_FORMAT + " to " + (Schema.STORAGE_FORMAT - 1)
+                    + "; rebuild it, its blocks cannot be read in place");
         }
         if (!suite.get().equals(options.suite().name())) {
             throw new LedgerException("the ledger was created with suite " + suite.get()
@@ -80,22 +84,38 @@ final class Bootstrap {
         }
         // only a ledger this node may open is upgraded
         if (upgradable) {
-            StorageUpgrade.upgrade(connection);
+            StorageUpgrade.upgrade(connection, folder, storageFormat);
         }
         Schema.create(connection);
         connection.commit();
-        ChannelMembership membership = genesis.membership();
-        for (MembershipUpdate update : BlockReader.membershipUpdates(connection)) {
-            membership = membership.apply(update.change(), options.suite());
+        StoredTip stored = storedTip(connection);
+        BlockFile blockFile = BlockFile.open(folder, stored.fileEnd());
+        try {
+            BlockReplay.Tip tip = new BlockReplay(options.suite(), options.nodeIdentity().certificate().getPublicKey())
+                    .replay(connection, blockFile, new BlockReplay.Tip(stored.height(), stored.hash()));
+            ChannelMembership membership = genesis.membership();
+            for (MembershipUpdate update : BlockReader.membershipUpdates(connection)) {
+                membership = membership.apply(update.change(), options.suite());
+            }
+            connection.rollback();
+            return new Tip(tip.height(), tip.hash(), genesis, membership, blockFile);
+        } catch (SQLException | RuntimeException e) {
+            blockFile.close();
+            throw e;
         }
+    }
+
+    /** The last block H2 holds: the next number, its hash, where its frame ends in the block file. */
+    record StoredTip(long height, byte[] hash, long fileEnd) {}
+
+    static StoredTip storedTip(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT block_no, block_hash, file_end FROM blocks ORDER BY block_no DESC LIMIT 1");
                 ResultSet row = select.executeQuery()) {
-            row.next();
-            return new Tip(row.getLong(1) + 1, row.getBytes(2), genesis, membership,
-                    BlockFile.open(folder, row.getLong(3)));
-        } finally {
-            connection.rollback();
+            if (!row.next()) {
+                throw new LedgerException("the ledger has no blocks");
+            }
+            return new StoredTip(row.getLong(1) + 1, row.getBytes(2), row.getLong(3));
         }
     }
 
@@ -111,7 +131,8 @@ final class Bootstrap {
             for (String[] entry : new String[][] {{"suite", options.suite().name()},
                     {"channel", options.channel()}, {"chaincode", options.chaincode()},
                     {"formatVersion", Integer.toString(GenesisConfig.FORMAT_VERSION)},
-                    {"storageFormat", Integer.toString(Schema.STORAGE_FORMAT)}}) {
+                    {"storageFormat", Integer.toString(Schema.STORAGE_FORMAT)},
+                    {StorageUpgrade.FRAMES_FROM, "0"}}) {
                 insert.setString(1, entry[0]);
                 insert.setString(2, entry[1]);
                 insert.addBatch();
@@ -126,8 +147,13 @@ final class Bootstrap {
         }
         BlockFile blockFile = BlockFile.open(folder, BlockFile.START);
         try {
-            BlockWriter.insertRows(connection, sealed, List.of(), new long[0], blockFile.end());
+            blockFile.append(BlockFrame.of(sealed, List.of()), List.of());
+            blockFile.force();
+            BlockWriter.insertRows(connection, header, sealed.hash(), sealed.signature(), List.of(), new long[0],
+                    blockFile.end());
             connection.commit();
+            // the block file cannot replay block 0 into a database that lacks the ledger's tables
+            Database.storeNow(connection);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             blockFile.close();

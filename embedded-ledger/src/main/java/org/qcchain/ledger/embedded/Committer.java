@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * {@code maxBlockTransactions} are waiting, or {@code blockTimeout} after the first, or as soon as
  * the queue is empty and no endorsement is under way, since then nothing more can come soon and
  * waiting out the timeout would only idle the pipeline), validates, seals, writes and commits each
- * block, then hands it to the {@link BlockSyncer}, which forces it to disk and only then tells the
- * submitters, while this thread goes on with the next block. A membership update gets a config
+ * block (its frame forced to the block file before H2 commits it), then hands it to the {@link
+ * BlockAnnouncer}, which tells the submitters and listeners while this thread goes on with the next
+ * block. A membership update gets a config
  * block of its own, in queue order, and applies from the next block on. One thread keeps block
  * order and state updates trivially serial; the expensive work (signatures, simulation) is done
  * before.
@@ -47,7 +48,7 @@ final class Committer implements Runnable {
     private final StageClock clock;
     private final CommittedIds committedIds;
     private final Consumer<Committed> onCommit;
-    private final BlockSyncer syncer;
+    private final BlockAnnouncer announcer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile LedgerException failure;
@@ -79,12 +80,12 @@ final class Committer implements Runnable {
         this.height = tip.height();
         this.tipHash = tip.hash();
         this.onCommit = onCommit;
-        this.syncer = new BlockSyncer(writer::sync, clock, this::syncFailed);
+        this.announcer = new BlockAnnouncer(clock);
         this.thread = new Thread(this, "qcchain-ledger-committer");
     }
 
     void start() {
-        syncer.start();
+        announcer.start();
         thread.start();
     }
 
@@ -122,7 +123,7 @@ final class Committer implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        syncer.stop();
+        announcer.stop();
     }
 
     @Override
@@ -133,12 +134,14 @@ final class Committer implements Runnable {
                     PendingConfig config = held;
                     held = null;
                     commitConfig(config);
+                    storeIfDue();
                     continue;
                 }
                 List<PendingTransaction> batch = nextBatch();
                 if (!batch.isEmpty()) {
                     commit(batch);
                 }
+                storeIfDue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -204,10 +207,10 @@ final class Committer implements Runnable {
             clock.record(Stage.VALIDATE, start);
             BlockSealer.Sealed sealed = write(header, ordered);
             Committed committed = new Committed(sealed, ordered);
-            syncer.submit(new BlockSyncer.Written(() -> {
+            announcer.submit(() -> {
                 onCommit.accept(committed);
                 ordered.forEach(tx -> complete(tx, number));
-            }, e -> batch.forEach(p -> fail(p, e))));
+            });
         } catch (SQLException | RuntimeException e) {
             failAll(number, e, batch);
         }
@@ -231,10 +234,10 @@ final class Committer implements Runnable {
                     System.currentTimeMillis(), List.of(), null, config.update());
             BlockSealer.Sealed sealed = write(header, List.of());
             membership.advance(next);
-            syncer.submit(new BlockSyncer.Written(() -> {
+            announcer.submit(() -> {
                 onCommit.accept(new Committed(sealed, List.of()));
                 config.result().complete(Records.block(sealed));
-            }, config::fail));
+            });
         } catch (SQLException | RuntimeException e) {
             failAll(number, e, List.of(config));
         }
@@ -245,8 +248,10 @@ final class Committer implements Runnable {
         BlockSealer.Sealed sealed = sealer.seal(header);
         start = clock.record(Stage.SEAL, start);
         long committedEnd = writer.fileEnd();
-        long[] offsets = writer.appendEntries(ordered);
+        long[] offsets = writer.append(sealed, ordered);
         start = clock.record(Stage.APPEND, start);
+        writer.force();
+        start = clock.record(Stage.FSYNC, start);
         writer.write(connection, sealed, ordered, offsets, committedEnd);
         // stored now: into the id filter before any id of the block leaves the in-flight set
         ordered.forEach(tx -> committedIds.add(tx.pending().txId()));
@@ -256,10 +261,17 @@ final class Committer implements Runnable {
         return sealed;
     }
 
-    /** The syncer could not force a block: write nothing more (the syncer fails the waiting blocks). */
-    private void syncFailed(LedgerException e) {
-        if (failure == null) {
-            failure = new LedgerException("the ledger stopped: " + e.getMessage(), e);
+    /** Between blocks: has H2 store what it holds unstored, when due (also when idle). */
+    private void storeIfDue() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            writer.storeIfDue(connection);
+        } catch (SQLException | RuntimeException e) {
+            // the blocks are durable in the block file; H2 failing to write means the disk is in trouble
+            failure = new LedgerException("the ledger database could not store committed blocks: " + e.getMessage(), e);
+            LOGGER.log(Level.SEVERE, failure.getMessage(), e);
         }
     }
 

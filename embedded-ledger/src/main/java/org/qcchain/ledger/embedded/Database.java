@@ -14,9 +14,17 @@ import java.util.concurrent.BlockingQueue;
  * The ledger's H2 database in file mode: one connection for the committer, and a small pool of
  * read connections, each reading a consistent snapshot for the length of one job.
  *
- * <p>{@code WRITE_DELAY=0} makes H2 write every commit to the file before {@code commit()}
- * returns (by default it writes up to half a second later, so a killed process would lose
- * acknowledged blocks). H2's file lock keeps a second process out.
+ * <p>H2 does not store at each commit: the committer has it store between blocks, at most every
+ * {@link LedgerOptions#databaseStoreInterval()} ({@link #store}), and H2 serialises the pages on a
+ * thread of its own. A crash can lose the last blocks' rows from H2 but never from the ledger,
+ * since each block's frame is forced to the {@link BlockFile} before H2 commits it, and opening
+ * replays what H2 lacks ({@link BlockReplay}). H2's own timed background store is kept from ever
+ * running ({@code WRITE_DELAY} of {@value #NEVER_MILLIS} ms; a positive delay is what keeps H2 from
+ * storing at each commit): it takes the tables' pages one after another while a block's
+ * transaction may be committing, and a crash test showed a database reopened with half a block
+ * (its header row without all of its state rows). Stores the committer starts, and those H2 makes
+ * on the committer's thread when its unsaved pages grow large, see one transaction boundary. H2's
+ * file lock keeps a second process out.
  *
  * <p>H2's page cache is kept at {@value #CACHE_KB} KB instead of its default 16 MB. The ledger
  * writes far more pages than it reads back (reads of hot keys come from {@link StateCache}, keys
@@ -32,6 +40,9 @@ final class Database implements AutoCloseable {
     interface ReadJob<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** H2's timed background store: about 24 days, so never; see the class comment. */
+    static final int NEVER_MILLIS = Integer.MAX_VALUE;
 
     /** H2's page cache for the ledger, in KB; see the class comment. */
     static final int CACHE_KB = 4096;
@@ -54,7 +65,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path folder, int readerCount) {
-        String url = url(folder);
+        String url = url(folder) + ";WRITE_DELAY=" + NEVER_MILLIS;
         try {
             return new Database(url, readerCount);
         } catch (SQLException e) {
@@ -63,10 +74,30 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL of the ledger database in {@code folder}. */
+    /** The JDBC URL of the ledger database in {@code folder}, H2's default write delay. */
     static String url(Path folder) {
         return "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + CACHE_KB;
+                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + CACHE_KB;
+    }
+
+    /**
+     * Has H2 store what it has committed (it serialises and writes the pages on a thread of its
+     * own); call it between transactions of the one connection that writes.
+     */
+    static void store(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    /**
+     * Stores what H2 has committed and forces its file to disk: for the few writes the block file
+     * cannot replay (block 0, a storage upgrade).
+     */
+    static void storeNow(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
     }
 
     /** The database file in {@code folder}. */

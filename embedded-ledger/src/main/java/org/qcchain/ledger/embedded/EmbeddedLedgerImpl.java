@@ -63,7 +63,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         StateCache cache = new StateCache(StateCache.DEFAULT_CAPACITY, StateCache.DEFAULT_ADMISSION_WINDOW,
                 tip.height() - 1);
         StoredKeys storedKeys = new StoredKeys();
-        this.writer = new BlockWriter(options.syncEachBlock() ? Database.file(folder) : null, tip.blockFile(),
+        this.writer = new BlockWriter(options.syncEachBlock(), options.databaseStoreInterval(), tip.blockFile(),
                 StateChanges.load(database.writer(), storedKeys), cache);
         Set<String> inFlight = ConcurrentHashMap.newKeySet();
         CommittedIds committedIds = database.read(CommittedIds::load);

@@ -26,6 +26,13 @@ import org.qcchain.simulator.ChaincodeRunner;
  */
 public final class LedgerOptions {
 
+    /**
+     * How often H2 stores the ledger's committed pages by default: every 100 ms. Storing at every
+     * block's commit (and forcing H2's file) was the largest part of the committer's time; storing
+     * every 100 ms writes each hot page once for many blocks (docs/performance.md).
+     */
+    public static final Duration DEFAULT_DATABASE_STORE_INTERVAL = Duration.ofMillis(100);
+
     private final CryptoSuite suite;
     private final Identity nodeIdentity;
     private final String channel;
@@ -35,6 +42,7 @@ public final class LedgerOptions {
     private final Duration blockTimeout;
     private final int workers;
     private final boolean syncEachBlock;
+    private final Duration databaseStoreInterval;
     private final boolean cutWhenIdle;
     private final ChaincodeRunner runner;
 
@@ -48,6 +56,7 @@ public final class LedgerOptions {
         this.blockTimeout = builder.blockTimeout;
         this.workers = builder.workers;
         this.syncEachBlock = builder.syncEachBlock;
+        this.databaseStoreInterval = builder.databaseStoreInterval;
         this.cutWhenIdle = builder.cutWhenIdle;
         this.runner = builder.runner;
     }
@@ -120,11 +129,22 @@ public final class LedgerOptions {
     }
 
     /**
-     * Whether each block commit is forced to the disk (fsync of the block file and of H2's file),
-     * not only to the OS.
+     * Whether each block is forced to the disk (an fsync of its frame in the block file) before it
+     * is committed and acknowledged, not only handed to the OS.
      */
     public boolean syncEachBlock() {
         return syncEachBlock;
+    }
+
+    /**
+     * How long H2 may keep committed blocks' pages in memory before it stores them (the committer
+     * has it store between blocks at most this often). Blocks are durable without it (the block
+     * file holds them, forced); a crash loses at most about this much of H2's copy, which the next
+     * opening replays from the block file. Longer means fewer, larger writes and more to replay
+     * after a crash.
+     */
+    public Duration databaseStoreInterval() {
+        return databaseStoreInterval;
     }
 
     /** The runner to use instead of scanning the classpath, if given. */
@@ -143,6 +163,7 @@ public final class LedgerOptions {
         private Duration blockTimeout = Duration.ofMillis(20);
         private int workers = defaultWorkers();
         private boolean syncEachBlock = true;
+        private Duration databaseStoreInterval = DEFAULT_DATABASE_STORE_INTERVAL;
         private boolean cutWhenIdle = true;
         private ChaincodeRunner runner;
 
@@ -213,6 +234,21 @@ public final class LedgerOptions {
         /** Whether to fsync each block; default true. Turn off only for throwaway ledgers. */
         public Builder syncEachBlock(boolean syncEachBlock) {
             this.syncEachBlock = syncEachBlock;
+            return this;
+        }
+
+        /**
+         * How long H2 may hold committed pages before storing them, from 1 ms to 10 minutes;
+         * default {@link LedgerOptions#DEFAULT_DATABASE_STORE_INTERVAL} (see {@link
+         * LedgerOptions#databaseStoreInterval()}).
+         */
+        public Builder databaseStoreInterval(Duration databaseStoreInterval) {
+            Objects.requireNonNull(databaseStoreInterval, "databaseStoreInterval");
+            if (databaseStoreInterval.toMillis() < 1 || databaseStoreInterval.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("databaseStoreInterval must be from 1 ms to 10 minutes, not "
+                        + databaseStoreInterval);
+            }
+            this.databaseStoreInterval = databaseStoreInterval;
             return this;
         }
 

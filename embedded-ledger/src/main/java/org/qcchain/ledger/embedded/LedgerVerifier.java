@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.qcchain.common.crypto.Pem;
@@ -65,14 +66,24 @@ final class LedgerVerifier {
         byte[] previousHash = new byte[32];
         long transactions = 0;
         long fileEnd = BlockFile.START;
+        long framesFrom = framesFrom(connection);
         for (long number = 0; number < height; number++) {
             Block block = readBlock(connection, number);
             if (number == 0 && !block.genesis().equals(Optional.of(genesis))) {
                 throw new LedgerTamperedException(0, "the genesis configuration changed");
             }
-            fileEnd = checkLayout(connection, number, fileEnd);
+            BlockFrame frame = number < framesFrom ? null : frameAt(number, fileEnd);
+            BlockReader.Layout layout = BlockReader.layout(connection, number);
+            if (frame != null) {
+                checkFrameEntries(number, frame, layout);
+            }
+            fileEnd = checkEntries(number, layout, frame == null ? fileEnd : fileEnd + frame.headSize());
             List<TransactionRecord> txs = readTransactions(connection, number);
             chain.check(block, txs, previousHash);
+            if (frame != null) {
+                // after the chain check, which names an edited header or signature more precisely
+                checkFrameHeader(block, frame);
+            }
             // after the chain check: an edited id is reported there, as not the block file's
             checkLookupKeys(connection, number);
             membership = nextMembership(block, membership, configs);
@@ -109,15 +120,52 @@ final class LedgerVerifier {
         }
     }
 
+    /** The first block the block file holds as a frame (blocks before it were written unframed). */
+    private static long framesFrom(Connection connection) throws SQLException, LedgerTamperedException {
+        String value = Bootstrap.meta(connection, StorageUpgrade.FRAMES_FROM).orElse("");
+        if (!value.matches("[0-9]{1,18}")) {
+            throw new LedgerTamperedException(0, "the ledger does not record which blocks are framed in "
+                    + BlockFile.NAME);
+        }
+        return Long.parseLong(value);
+    }
+
     /**
-     * The block's entries must follow one another in the block file from where the previous block
-     * ended to where this one says it ends: then every byte of the file up to the last block is an
-     * entry that is read, checksummed and hashed below. Returns this block's end.
+     * A framed block's frame, which must start where the previous block ended: then with {@link
+     * #checkFrameEntries} and {@link #checkFrameHeader} the block file alone holds the same chain
+     * as the database.
      */
-    private static long checkLayout(Connection connection, long number, long previousEnd)
-            throws SQLException, LedgerTamperedException {
-        BlockReader.Layout layout = BlockReader.layout(connection, number);
-        long position = previousEnd;
+    private BlockFrame frameAt(long number, long previousEnd) throws LedgerTamperedException {
+        return reader.frameHeadAt(previousEnd).orElseThrow(() -> new LedgerTamperedException(number,
+                "no whole frame in " + BlockFile.NAME + " where the previous block ends"));
+    }
+
+    /** The frame lists the entries the database points to (their places are checked next). */
+    private static void checkFrameEntries(long number, BlockFrame frame, BlockReader.Layout layout)
+            throws LedgerTamperedException {
+        if (frame.number() != number || !Arrays.equals(frame.entryLengths(), layout.lengths())) {
+            throw new LedgerTamperedException(number, "its frame in " + BlockFile.NAME + " is not of this block or"
+                    + " lists other entries than the database");
+        }
+    }
+
+    /** The frame holds the header bytes and signature the database holds. */
+    private static void checkFrameHeader(Block block, BlockFrame frame) throws LedgerTamperedException {
+        if (!Arrays.equals(frame.header(), block.headerBytes()) || !Arrays.equals(frame.signature(), block.signature())) {
+            throw new LedgerTamperedException(block.number(), "its frame in " + BlockFile.NAME + " does not hold the"
+                    + " header and signature the database holds");
+        }
+    }
+
+    /**
+     * The block's entries follow one another in the block file from {@code first} to where the
+     * block says it ends: then every byte of the file up to the last block is a frame head checked
+     * above or an entry that is read, checksummed and hashed below. Returns this block's end.
+     * (Blocks written before frames start their entries where the previous block ended.)
+     */
+    private static long checkEntries(long number, BlockReader.Layout layout, long first)
+            throws LedgerTamperedException {
+        long position = first;
         for (int i = 0; i < layout.offsets().length; i++) {
             if (layout.offsets()[i] != position) {
                 throw new LedgerTamperedException(number, "transaction " + i + " is not where the previous entry of "

@@ -48,7 +48,9 @@ final class Schema {
 
     /**
      * The storage format these tables and the block file make, recorded as {@code storageFormat} in
-     * {@code ledger_meta}: 5 = transaction entries in {@code blocks.dat}, a key's latest write in
+     * {@code ledger_meta}: 6 = every block framed in {@code blocks.dat} (its signed header, signature
+     * and transaction entries, {@link BlockFrame}), so that H2 can be rebuilt from it and stores
+     * in the background; format 5 held only the transaction entries there. Both keep a key's latest write in
      * full in {@code state} and only superseded writes in {@code history}, chained per key; the
      * transactions indexed by {@link TransactionKeys a 64-bit key} of their id and the state by a
      * key index not declared unique. Format 4 indexed the transactions by the id itself and made
@@ -57,7 +59,7 @@ final class Schema {
      * access records); format 2 indexed the history by key; format 1 (no such entry) kept the
      * entries in the {@code transactions} table.
      */
-    static final int STORAGE_FORMAT = 5;
+    static final int STORAGE_FORMAT = 6;
 
     private Schema() {}
 

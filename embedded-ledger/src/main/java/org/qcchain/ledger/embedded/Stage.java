@@ -25,12 +25,12 @@ public enum Stage {
     VALIDATE,
     /** Hashing and signing the block header. */
     SEAL,
-    /** Appending the block's transaction entries to the block file and forcing it to disk. */
+    /** Appending the block's frame (header, signature, transaction entries) to the block file. */
     APPEND,
-    /** Writing the block header, transaction index, state and history, and committing H2. */
-    WRITE,
-    /** Forcing H2's database file to disk, once for the blocks committed since the last force. */
+    /** Forcing the block's frame to disk, which makes the block durable, before H2 commits it. */
     FSYNC,
+    /** Writing the block header, transaction index, state and history, and committing H2 (stored later). */
+    WRITE,
     /** Completing the submitters' futures and telling listeners. */
     NOTIFY
 }

@@ -90,18 +90,18 @@ final class StateChanges {
      * rows, in the connection's transaction; returns the next free history number, to be passed to
      * {@link #committed} once the block is committed.
      */
-    long write(Connection connection, long block, List<OrderedTransaction> txs) throws SQLException {
+    long write(Connection connection, long block, List<? extends BlockTransaction> txs) throws SQLException {
         // a hash map: keys are long and share long prefixes, so comparing them by code point in a
         // sorted map cost more than the rest of this loop; the state rows are sorted once at the end
         Map<String, Head> heads = new HashMap<>();
         PreparedStatement history = batch(connection, INSERT_HISTORY);
         long seq = nextSeq;
-        for (OrderedTransaction tx : txs) {
+        for (BlockTransaction tx : txs) {
             if (!tx.isValid()) {
                 continue;
             }
-            Instant time = tx.pending().parsed().proposal().timestamp();
-            for (Map.Entry<String, Write> entry : tx.pending().simulation().readWriteSet().writes().entrySet()) {
+            Instant time = tx.timestamp();
+            for (Map.Entry<String, Write> entry : tx.writes().entrySet()) {
                 String key = entry.getKey();
                 Head earlier = heads.get(key);
                 byte[] keyBytes;
@@ -122,7 +122,7 @@ final class StateChanges {
                     previous = seq++;
                 }
                 Write write = entry.getValue();
-                heads.put(key, new Head(keyBytes, new KeyWrite(block, tx.txNumber(), tx.pending().txId(),
+                heads.put(key, new Head(keyBytes, new KeyWrite(block, tx.txNumber(), tx.txId(),
                         time.getEpochSecond(), time.getNano(), write.delete(), write.value(), previous), stored));
             }
         }

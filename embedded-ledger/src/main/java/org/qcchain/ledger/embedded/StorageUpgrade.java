@@ -1,5 +1,6 @@
 package org.qcchain.ledger.embedded;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,38 +9,58 @@ import java.sql.Statement;
 import java.util.logging.Logger;
 
 /**
- * Turns a ledger of storage format 4 into format 5 in place, when it is opened: gives every
- * transaction row its {@link TransactionKeys lookup key} and indexes the table by it instead of by
- * the id, and replaces the state table's primary key by a plain index on the key (see {@link
- * Schema}). Blocks, hashes, signatures and the block file are not touched. One way: a build of
- * format 4 refuses the result.
+ * Turns a ledger of storage format 4 or 5 into format 6 in place, when it is opened. From 4 to 5:
+ * gives every transaction row its {@link TransactionKeys lookup key} and indexes the table by it
+ * instead of by the id, and replaces the state table's primary key by a plain index on the key
+ * (see {@link Schema}). From 5 to 6: the block file becomes framed ({@link BlockFile#VERSION}); the
+ * blocks written so far keep their bare entries, and {@value #FRAMES_FROM} in {@code ledger_meta}
+ * records the first block with a frame. Blocks, hashes and signatures are not touched. One way: a
+ * build of an earlier format refuses the result.
  *
  * <p>Each step can be run again, so an upgrade cut short by a crash is finished at the next
- * opening: the format is recorded as 5 only after the last step (H2 commits each schema change
- * on its own, so the steps are not one transaction).
+ * opening: the format is recorded only after the last step (H2 commits each schema change on its
+ * own, so the steps are not one transaction), and forced to disk before the ledger opens.
  */
 final class StorageUpgrade {
 
     private static final Logger LOGGER = Logger.getLogger(StorageUpgrade.class.getName());
+    /** The {@code ledger_meta} entry naming the first block the block file holds as a frame. */
+    static final String FRAMES_FROM = "blockFramesFrom";
     /** Blocks whose transaction rows get their keys per database transaction. */
     private static final int BLOCKS_PER_STEP = 200;
     private static final long LOG_EVERY_ROWS = 100_000;
 
     private StorageUpgrade() {}
 
-    /** Upgrades a ledger of storage format 4 (the caller has checked that it is one) and commits. */
-    static void upgrade(Connection connection) throws SQLException {
-        LOGGER.info("upgrading the ledger's storage from format 4 to 5: a lookup key for each transaction");
+    /**
+     * Upgrades a ledger of storage format {@code from}, 4 or 5 (the caller has checked that it is
+     * one), commits and stores it.
+     */
+    static void upgrade(Connection connection, Path folder, int from) throws SQLException {
+        LOGGER.info("upgrading the ledger's storage from format " + from + " to " + Schema.STORAGE_FORMAT);
         try {
-            long keys = reshape(connection);
+            if (from == 4) {
+                long keys = reshape(connection);
+                LOGGER.info("format 5: " + keys + " transaction lookup keys written");
+            }
+            Bootstrap.StoredTip tip = Bootstrap.storedTip(connection);
+            try (PreparedStatement merge = connection.prepareStatement(
+                    "MERGE INTO ledger_meta (name, meta_value) KEY (name) VALUES (?, ?)")) {
+                merge.setString(1, FRAMES_FROM);
+                merge.setString(2, Long.toString(tip.height()));
+                merge.executeUpdate();
+            }
+            connection.commit();
+            BlockFile.upgrade(folder, tip.fileEnd());
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE ledger_meta SET meta_value = ? WHERE name = 'storageFormat'")) {
                 update.setString(1, Integer.toString(Schema.STORAGE_FORMAT));
                 update.executeUpdate();
             }
             connection.commit();
-            LOGGER.info("ledger storage upgraded to format " + Schema.STORAGE_FORMAT + " (" + keys
-                    + " transaction keys written)");
+            Database.storeNow(connection);
+            LOGGER.info("ledger storage upgraded to format " + Schema.STORAGE_FORMAT + "; blocks from "
+                    + tip.height() + " on are framed in " + BlockFile.NAME);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

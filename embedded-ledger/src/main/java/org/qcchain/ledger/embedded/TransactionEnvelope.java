@@ -62,6 +62,12 @@ final class TransactionEnvelope {
         return out;
     }
 
+    /** The hash of a transaction as its block file entry holds it. */
+    static byte[] hash(CryptoSuite suite, TransactionData tx) {
+        return hash(suite, tx.txId(), tx.proposal(), tx.signature(), tx.rwset(), tx.status(), tx.message(),
+                tx.payload(), tx.eventName(), tx.eventPayload());
+    }
+
     static byte[] hash(CryptoSuite suite, String txId, byte[] proposal, byte[] signature, byte[] rwset,
             int status, String message, byte[] payload, String eventName, byte[] eventPayload) {
         Text text = text(txId, proposal, signature, rwset, status, message, payload, eventName, eventPayload);

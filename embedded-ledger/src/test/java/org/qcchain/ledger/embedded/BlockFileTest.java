@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.crypto.CryptoSuite;
 
 /**
- * The block file holds the transactions' entries; H2 points into it. A tail a crash left behind is
- * cut off at opening, a file that lost committed entries is refused, and entries read back are
- * the ones written.
+ * The block file holds every block's frame with its transactions' entries; H2 points into it. A
+ * tail that is not a whole frame (what a crash in the middle of an append leaves) is cut off at
+ * opening, a file that lost committed entries is refused, and entries read back are the ones
+ * written. Whole frames beyond H2's last block are replayed: {@link BlockReplayTest}.
  */
 class BlockFileTest {
 
@@ -97,12 +98,12 @@ class BlockFileTest {
     }
 
     @Test
-    void cuts_off_whole_entries_of_a_block_whose_database_commit_never_happened() throws Exception {
+    void cuts_off_a_whole_entry_that_is_not_in_a_frame() throws Exception {
         prepare();
         Path file = folder.resolve(BlockFile.NAME);
         byte[] bytes = Files.readAllBytes(file);
         long size = bytes.length;
-        // a complete, well-formed entry the database does not know (appended and forced, then a crash)
+        // a complete, well-formed entry the database does not know, but no block frame around it
         BlockFileEditor last = BlockFileEditor.at(folder, lastBlock(), 0);
         Files.write(file, Arrays.copyOfRange(bytes, (int) last.offset(), (int) last.end()),
                 StandardOpenOption.APPEND);
@@ -144,7 +145,7 @@ class BlockFileTest {
         sql("UPDATE ledger_meta SET meta_value = '3' WHERE name = 'storageFormat'");
 
         assertThatThrownBy(() -> platform.open(folder)).isInstanceOf(LedgerException.class)
-                .hasMessageContaining("storage format 3").hasMessageContaining("storage format 5")
+                .hasMessageContaining("storage format 3").hasMessageContaining("storage format " + Schema.STORAGE_FORMAT)
                 .hasMessageContaining("rebuild");
     }
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.crypto.CryptoSuite;
 
 /**
- * A ledger of storage format 4 (transactions indexed by id, the state key as primary key) is
- * upgraded to format 5 when opened, keeps every block and verifies, and is found by id as before.
+ * A ledger of storage format 4 (transactions indexed by id, the state key as primary key) or 5
+ * (bare entries in the block file) is upgraded to the current format when opened, keeps every block
+ * and verifies, and is found by id as before; blocks from the upgrade on are framed.
  */
 class StorageUpgradeTest {
 
@@ -39,7 +40,7 @@ class StorageUpgradeTest {
                     Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT));
             ledger.verify(ProgressListener.NONE);
         }
-        assertThat(meta("storageFormat")).isEqualTo("5");
+        assertThat(meta("storageFormat")).isEqualTo(Integer.toString(Schema.STORAGE_FORMAT));
         assertThat(query("SELECT COUNT(*) FROM transactions WHERE tx_key IS NULL")).isZero();
         assertThat(query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 'STATE'"
                 + " AND CONSTRAINT_TYPE = 'PRIMARY KEY'")).as("state primary key dropped").isZero();
@@ -72,8 +73,31 @@ class StorageUpgradeTest {
             assertThat(ledger.transaction(requestTx)).isPresent();
             ledger.verify(ProgressListener.NONE);
         }
-        assertThat(meta("storageFormat")).isEqualTo("5");
+        assertThat(meta("storageFormat")).isEqualTo(Integer.toString(Schema.STORAGE_FORMAT));
         assertThat(query("SELECT COUNT(*) FROM transactions WHERE tx_key IS NULL")).isZero();
+    }
+
+    @Test
+    void upgrades_a_format_5_ledger_framing_the_blocks_written_from_then_on() throws Exception {
+        String requestTx = ledgerWithARequest();
+        UnframedLedger.unframe(folder);
+        long height = query("SELECT COUNT(*) FROM blocks");
+
+        String laterTx;
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.transaction(requestTx)).as("found after the upgrade").isPresent();
+            ledger.verify(ProgressListener.NONE);
+            laterTx = platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId();
+        }
+        assertThat(meta("storageFormat")).isEqualTo(Integer.toString(Schema.STORAGE_FORMAT));
+        assertThat(meta(StorageUpgrade.FRAMES_FROM)).isEqualTo(Long.toString(height));
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            VerificationReport report = ledger.verify(ProgressListener.NONE);
+            assertThat(report.height()).isEqualTo(height + 1);
+            assertThat(ledger.transaction(requestTx)).isPresent();
+            assertThat(ledger.transaction(laterTx)).isPresent();
+        }
     }
 
     @Test
@@ -92,11 +116,12 @@ class StorageUpgradeTest {
     }
 
     @Test
-    void a_new_ledger_is_created_in_format_5() throws Exception {
+    void a_new_ledger_is_created_in_the_current_format_with_every_block_framed() throws Exception {
         try (EmbeddedLedger ledger = platform.open(folder)) {
             Scenario.ready(platform, ledger);
         }
         assertThat(meta("storageFormat")).isEqualTo(Integer.toString(Schema.STORAGE_FORMAT));
+        assertThat(meta(StorageUpgrade.FRAMES_FROM)).isEqualTo("0");
     }
 
     /** Makes a ledger with the scenario and one data request; returns the request's transaction id. */
@@ -108,8 +133,12 @@ class StorageUpgradeTest {
         }
     }
 
-    /** What format 4 looked like: no lookup key, an index on the id, the state key as primary key. */
-    private void downgradeToFormat4() throws SQLException {
+    /**
+     * What format 4 looked like: bare entries in the block file, no lookup key, an index on the id,
+     * the state key as primary key.
+     */
+    private void downgradeToFormat4() throws Exception {
+        UnframedLedger.unframe(folder);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP INDEX transactions_by_key");
             statement.execute("ALTER TABLE transactions DROP COLUMN tx_key");
