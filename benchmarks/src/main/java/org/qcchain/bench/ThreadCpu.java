@@ -120,9 +120,10 @@ final class ThreadCpu {
         if (name.startsWith("qcchain-ledger-announcer")) {
             return "ledger announcer";
         }
-        if (name.startsWith("MVStore background writer")) {
-            // H2 storing committed pages (the ledger's and the provider stores')
-            return "H2 background writers";
+        if (name.startsWith("MVStore background writer") || name.startsWith("H2-serialization")
+                || name.startsWith("H2-save")) {
+            // H2 serialising and writing stored pages (the ledger's and the provider stores')
+            return "H2 store threads";
         }
         if (name.startsWith("qcchain-ledger")) {
             return "ledger listeners";

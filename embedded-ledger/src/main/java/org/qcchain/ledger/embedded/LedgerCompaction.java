@@ -9,10 +9,10 @@ import java.sql.Statement;
 
 /**
  * Rewrites a closed ledger's database file with only its live pages. H2 writes every changed
- * B-tree page afresh at each block's commit, and with the synchronous commits the ledger needs it
- * does not reclaim the superseded pages while the ledger runs: under sustained load the file grows
- * by some 20-25 KB per transaction, about ten times what it holds (docs/operations.md, "Disk
- * use"). Compacting reads and rewrites the whole file ({@code SHUTDOWN COMPACT}); the block file,
+ * B-tree page afresh when it stores (every 100 ms under load), and with its background work kept
+ * off (see {@link Database}) it does not reclaim the superseded pages while the ledger runs: under
+ * sustained load the file grows by some 10-15 KB per transaction, several times what it holds
+ * (docs/operations.md, "Disk use"). Compacting reads and rewrites the whole file ({@code SHUTDOWN COMPACT}); the block file,
  * and so every hash and signature, is untouched, and the ledger verifies as before.
  *
  * <pre>{@code
