@@ -46,6 +46,7 @@ final class BlockFile implements AutoCloseable {
     static final int UNFRAMED_VERSION = 1;
 
     private static final byte[] MAGIC = "QCBLOCKS".getBytes(US_ASCII);
+    private static final int SCAN_CHUNK = 1 << 20;
 
     /**
      * A whole frame read back from the file.
@@ -125,8 +126,12 @@ final class BlockFile implements AutoCloseable {
                 throw new LedgerException("the ledger's " + NAME + " has " + channel.size() + " bytes but its"
                         + " database refers to " + committedEnd + ": committed transactions are missing");
             }
-            if (channel.size() > committedEnd) {
-                channel.truncate(committedEnd);
+            if (version == VERSION) {
+                // an upgrade cut short after this step: the tail may already hold framed blocks
+                return;
+            }
+            if (channel.size() > Math.max(committedEnd, START)) {
+                channel.truncate(Math.max(committedEnd, START));
             }
             ByteBuffer newVersion = ByteBuffer.allocate(4).putInt(VERSION).flip();
             while (newVersion.hasRemaining()) {
@@ -146,7 +151,18 @@ final class BlockFile implements AutoCloseable {
             channel.write(header);
         }
         channel.force(true);
+        forceDirectory(path.getParent());
         return new BlockFile(path, channel, START);
+    }
+
+    /** Makes the new file's directory entry durable, so that a database that refers to it never outlives it. */
+    private static void forceDirectory(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // not every platform lets a directory be opened or forced; the file itself was forced
+            LOGGER.fine("could not force the directory " + folder + ": " + e.getMessage());
+        }
     }
 
     private static int version(Path path, FileChannel channel) throws IOException {
@@ -248,6 +264,32 @@ final class BlockFile implements AutoCloseable {
             readFully(channel, head, position + BlockFrame.PREFIX);
             BlockFrame frame = BlockFrame.decodeHead(prefix, head.array());
             return frame == null || size - position < frame.size() ? Optional.empty() : Optional.of(frame);
+        } catch (IOException e) {
+            throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a whole frame starts anywhere after {@code position}: then the bytes at {@code
+     * position} that are not a whole frame are damage in the middle of the file, not a tail a
+     * crash tore (a crash can only tear the last append), and cutting there would drop blocks.
+     * Scans for the frame magic; reads the file from {@code position} to its end.
+     */
+    boolean wholeFrameAfter(long position) {
+        try {
+            long size = channel.size();
+            ByteBuffer chunk = ByteBuffer.allocate(SCAN_CHUNK);
+            // chunks overlap by three bytes so that no magic is split between two of them
+            for (long start = position + 1; start + 4 <= size; start += SCAN_CHUNK - 3) {
+                chunk.clear().limit((int) Math.min(SCAN_CHUNK, size - start));
+                readFully(channel, chunk, start);
+                for (int i = 0; i + 4 <= chunk.limit(); i++) {
+                    if (chunk.getInt(i) == BlockFrame.MAGIC && headAt(start + i).isPresent()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         } catch (IOException e) {
             throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
         }

@@ -96,8 +96,15 @@ final class BlockReplay {
             transactions += txs.size();
             at = new Tip(header.number() + 1, hash);
         }
+        if (file.wholeFrameAfter(file.end())) {
+            throw new LedgerException(BlockFile.NAME + " is damaged at byte " + file.end() + " (where block "
+                    + at.height() + " should start), and whole blocks follow: this is not what a crash leaves;"
+                    + " the ledger was not opened (restore the folder from a backup)");
+        }
         file.cutTail();
         if (at.height() > tip.height()) {
+            // stored now, so that another crash does not replay them again
+            Database.store(connection);
             LOGGER.info("replayed blocks " + tip.height() + " to " + (at.height() - 1) + " (" + transactions
                     + " transactions) from " + BlockFile.NAME + " into the database, which had not stored them"
                     + " before the node stopped");

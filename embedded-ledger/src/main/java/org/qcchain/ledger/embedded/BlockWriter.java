@@ -66,11 +66,25 @@ final class BlockWriter implements AutoCloseable {
 
     /**
      * Forces the appended frame to disk: from then on the block survives a crash, so this comes
-     * before H2 commits it and before anyone is told.
+     * before H2 commits it and before anyone is told. If the disk does not confirm, the frame is
+     * cut off again ({@code committedEnd} is the file's end before {@link #append}), as far as the
+     * disk still obeys; since that is not certain either, the exception says the block's fate is
+     * unknown rather than that it failed.
      */
-    void force() {
-        if (forceEachBlock) {
+    void force(long number, long committedEnd) {
+        if (!forceEachBlock) {
+            return;
+        }
+        try {
             blockFile.force();
+        } catch (LedgerException e) {
+            try {
+                blockFile.truncate(committedEnd);
+            } catch (LedgerException cut) {
+                e.addSuppressed(cut);
+            }
+            throw new LedgerException("the disk did not confirm block " + number + "; whether it is on the ledger"
+                    + " after a restart is unknown (check with the transaction ids): " + e.getMessage(), e);
         }
     }
 
@@ -80,18 +94,20 @@ final class BlockWriter implements AutoCloseable {
      */
     void write(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs, long[] offsets,
             long committedEnd) throws SQLException {
+        long nextSeq;
         try {
             insertRows(connection, block.header(), block.hash(), block.signature(), txs, offsets, blockFile.end());
-            long nextSeq = stateChanges.write(connection, block.header().number(), txs);
+            nextSeq = stateChanges.write(connection, block.header().number(), txs);
             connection.commit();
-            unstored = true;
-            stateChanges.committed(nextSeq);
-            cache.committed(block.header().number(), StateCache.writesOf(block.header().number(), txs));
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             blockFile.truncate(committedEnd);
             throw e;
         }
+        // committed: from here on the frame must stay, whatever fails
+        unstored = true;
+        stateChanges.committed(nextSeq);
+        cache.committed(block.header().number(), StateCache.writesOf(block.header().number(), txs));
     }
 
     /**

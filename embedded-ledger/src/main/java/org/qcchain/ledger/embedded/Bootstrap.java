@@ -62,7 +62,7 @@ final class Bootstrap {
             throw new LedgerException("the ledger has storage format " + storage + "; this code reads storage"
                     + " format " + Schema.STORAGE_FORMAT + " (blocks framed in " + BlockFile.NAME + ", a key's"
                     + " latest write in state and only superseded writes in history) and upgrades formats "
-                    + OLDEST_UPGRADABLE_STORAGE_FORMAT + " to " + (Schema.STORAGE_FORMAT - 1)
+                    + OLDEST_UPGRADABLE_STORAGE_FORMAT + " to " + (Schema.STORAGE_FORMAT - 1) + " into it"
                     + "; rebuild it, its blocks cannot be read in place");
         }
         if (!suite.get().equals(options.suite().name())) {

@@ -250,7 +250,7 @@ final class Committer implements Runnable {
         long committedEnd = writer.fileEnd();
         long[] offsets = writer.append(sealed, ordered);
         start = clock.record(Stage.APPEND, start);
-        writer.force();
+        writer.force(header.number(), committedEnd);
         start = clock.record(Stage.FSYNC, start);
         writer.write(connection, sealed, ordered, offsets, committedEnd);
         // stored now: into the id filter before any id of the block leaves the in-flight set

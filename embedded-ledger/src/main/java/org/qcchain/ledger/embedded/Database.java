@@ -22,9 +22,11 @@ import java.util.concurrent.BlockingQueue;
  * running ({@code WRITE_DELAY} of {@value #NEVER_MILLIS} ms; a positive delay is what keeps H2 from
  * storing at each commit): it takes the tables' pages one after another while a block's
  * transaction may be committing, and a crash test showed a database reopened with half a block
- * (its header row without all of its state rows). Stores the committer starts, and those H2 makes
- * on the committer's thread when its unsaved pages grow large, see one transaction boundary. H2's
- * file lock keeps a second process out.
+ * (its header row without all of its state rows). Stores the committer starts see a transaction
+ * boundary; those H2 makes on the committer's own thread when its unsaved pages grow large (even
+ * in the middle of a block's transaction or of its commit) take every table at one point of that
+ * one thread's work, which H2's undo log then finishes or rolls back, as it does for any store in
+ * its default mode. H2's file lock keeps a second process out.
  *
  * <p>H2's page cache is kept at {@value #CACHE_KB} KB instead of its default 16 MB. The ledger
  * writes far more pages than it reads back (reads of hot keys come from {@link StateCache}, keys

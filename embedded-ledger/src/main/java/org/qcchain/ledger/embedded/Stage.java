@@ -2,9 +2,9 @@ package org.qcchain.ledger.embedded;
 
 /**
  * The steps a transaction goes through, each timed by the ledger (see {@link
- * EmbeddedLedger#stageTimings()}): the first six on the worker threads, per transaction; the
- * next five on the committer thread and the last two on the syncer thread ({@link BlockSyncer}),
- * per block (the syncer's per group of blocks that share one force).
+ * EmbeddedLedger#stageTimings()}): the first six on the worker threads, per transaction; then the
+ * wait in the queue; the next five on the committer thread, per block; the last on the announcer
+ * thread ({@link BlockAnnouncer}), per group of blocks announced together.
  */
 public enum Stage {
     /** Decoding the Fabric proposal, the creator's certificate included. */

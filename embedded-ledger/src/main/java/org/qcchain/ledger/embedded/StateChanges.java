@@ -17,7 +17,7 @@ import java.util.Map;
 import org.qcchain.simulator.Write;
 
 /**
- * Writes a block's valid writes to the {@code state} and {@code history} tables (storage formats 4 and 5).
+ * Writes a block's valid writes to the {@code state} and {@code history} tables (storage formats 4 to 6).
  *
  * <p>A key's state row is its latest write in full (value, version, transaction id and time): the
  * newest entry of its history. When a write supersedes it, the superseded write moves to {@code

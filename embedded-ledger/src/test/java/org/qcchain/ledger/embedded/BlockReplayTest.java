@@ -101,6 +101,54 @@ class BlockReplayTest {
         assertThat(storedHeight()).as("nothing replayed").isEqualTo(1);
     }
 
+    @Test
+    void replays_on_top_of_blocks_the_database_stored_superseding_their_writes() throws Exception {
+        String firstRequest;
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, neverStoring())) {
+            Scenario.ready(platform, ledger);
+            firstRequest = platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId();
+        }
+        long stored = storedHeight();
+        // a second request on the same consent rewrites its usage counter: history rows on replay
+        Crashed crashed = crash(EmbeddedLedger.open(folder, neverStoring()), ledger -> List.of(
+                platform.commit(ledger, platform.bank, "Access:requestAccess",
+                        Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId()));
+        assertThat(storedHeight()).as("closing stored the first session, nothing after").isEqualTo(stored);
+        assertThat(crashed.height()).isGreaterThan(stored);
+
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.height()).isEqualTo(crashed.height());
+            assertThat(ledger.transaction(firstRequest)).isPresent();
+            assertThat(ledger.transaction(crashed.txIds().get(0))).isPresent();
+            assertThat(ledger.verify(ProgressListener.NONE).historyEntries()).isPositive();
+        }
+    }
+
+    @Test
+    void refuses_to_cut_a_damaged_frame_that_whole_frames_follow() throws Exception {
+        crashAfterCommitting();
+        Path file = folder.resolve(BlockFile.NAME);
+        long size = Files.size(file);
+        // one bit of block 1's first entry: a disk fault, not a crash (which tears only the last append)
+        long block1 = frameStarts().get(1);
+        int headSize;
+        try (BlockFile blocks = BlockFile.open(folder, BlockFile.START)) {
+            headSize = blocks.headAt(block1).orElseThrow().headSize();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            long position = block1 + headSize + 20;
+            channel.read(one, position);
+            one.put(0, (byte) (one.get(0) ^ 1)).rewind();
+            channel.write(one, position);
+        }
+
+        assertThatThrownBy(() -> platform.open(folder)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("damaged").hasMessageContaining("block 1");
+        assertThat(Files.size(file)).as("nothing cut").isEqualTo(size);
+    }
+
     /** What the crashed ledger had acknowledged. */
     private record Crashed(long height, List<String> txIds) {}
 
@@ -109,19 +157,34 @@ class BlockReplayTest {
      * then stops H2 without a store and closes what is left of the ledger.
      */
     private Crashed crashAfterCommitting() throws Exception {
-        LedgerOptions options = platform.builder(platform.membership()).maxBlockTransactions(100)
-                .blockTimeout(Duration.ofMillis(5)).databaseStoreInterval(Duration.ofMinutes(10)).build();
-        EmbeddedLedger ledger = EmbeddedLedger.open(folder, options);
-        List<String> txIds = new ArrayList<>();
-        long height;
-        try {
+        return crash(EmbeddedLedger.open(folder, neverStoring()), ledger -> {
             Scenario.ready(platform, ledger);
             ledger.updateMembership(MembershipUpdate.sign(TestPlatform.CHANNEL, 1, "InsurerMSP",
                     List.of(insurer.caPem()), platform.node)).join();
-            txIds.add(platform.commit(ledger, platform.bureau, "Organisations:registerOrganisation",
-                    Json.write(insurer.registration())).txId());
-            txIds.add(platform.commit(ledger, platform.bank, "Access:requestAccess",
-                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId());
+            return List.of(platform.commit(ledger, platform.bureau, "Organisations:registerOrganisation",
+                            Json.write(insurer.registration())).txId(),
+                    platform.commit(ledger, platform.bank, "Access:requestAccess",
+                            Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT)).txId());
+        });
+    }
+
+    /** Options whose store interval no test reaches: H2 stores only at opening and closing. */
+    private LedgerOptions neverStoring() {
+        return platform.builder(platform.membership()).maxBlockTransactions(100)
+                .blockTimeout(Duration.ofMillis(5)).databaseStoreInterval(Duration.ofMinutes(10)).build();
+    }
+
+    /** Work on an open ledger that returns the ids it committed. */
+    private interface Work {
+        List<String> on(EmbeddedLedger ledger) throws Exception;
+    }
+
+    /** Runs the work, then stops H2 without a store and closes what is left of the ledger. */
+    private Crashed crash(EmbeddedLedger ledger, Work work) throws Exception {
+        List<String> txIds;
+        long height;
+        try {
+            txIds = work.on(ledger);
             height = ledger.height();
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN IMMEDIATELY");

@@ -101,6 +101,23 @@ class StorageUpgradeTest {
     }
 
     @Test
+    void finishes_an_upgrade_from_format_5_cut_short_after_the_block_file_was_marked() throws Exception {
+        String requestTx = ledgerWithARequest();
+        UnframedLedger.unframe(folder);
+        long end = query("SELECT MAX(file_end) FROM blocks");
+        // the block file marked format 2, the database not yet recorded as format 6
+        BlockFile.upgrade(folder, end);
+
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.transaction(requestTx)).isPresent();
+            platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT));
+            ledger.verify(ProgressListener.NONE);
+        }
+        assertThat(meta("storageFormat")).isEqualTo(Integer.toString(Schema.STORAGE_FORMAT));
+    }
+
+    @Test
     void leaves_a_format_4_ledger_alone_when_it_refuses_to_open_it() throws Exception {
         try (EmbeddedLedger ledger = platform.open(folder)) {
             Scenario.ready(platform, ledger);
