@@ -91,6 +91,7 @@ final class Bootstrap {
         StoredTip stored = storedTip(connection);
         BlockFile blockFile = BlockFile.open(folder, stored.fileEnd());
         try {
+            checkLastStoredBlock(connection, blockFile, stored.height() - 1);
             BlockReplay.Tip tip = new BlockReplay(options.suite(), options.nodeIdentity().certificate().getPublicKey())
                     .replay(connection, blockFile, new BlockReplay.Tip(stored.height(), stored.hash()));
             ChannelMembership membership = genesis.membership();
@@ -102,6 +103,38 @@ final class Bootstrap {
         } catch (SQLException | RuntimeException e) {
             blockFile.close();
             throw e;
+        }
+    }
+
+    /**
+     * The last block H2 stored must be whole and the block its frame holds (header bytes, hence
+     * every validation code, i.e. every transaction row, and the signature): a store that caught a
+     * block half-committed would show here first. (Its state rows are checked by {@code verify}.)
+     */
+    private static void checkLastStoredBlock(Connection connection, BlockFile blockFile, long number)
+            throws SQLException {
+        long framesFrom = Long.parseLong(meta(connection, StorageUpgrade.FRAMES_FROM).orElse("0"));
+        if (number < framesFrom) {
+            return;
+        }
+        long start = BlockFile.START;
+        if (number > 0) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT file_end FROM blocks WHERE block_no = ?")) {
+                select.setLong(1, number - 1);
+                try (ResultSet row = select.executeQuery()) {
+                    start = row.next() ? row.getLong(1) : -1;
+                }
+            }
+        }
+        Optional<BlockFrame> frame = start < 0 ? Optional.empty() : blockFile.headAt(start);
+        Optional<Block> block = BlockReader.block(connection, number);
+        if (frame.isEmpty() || block.isEmpty() || frame.get().number() != number
+                || !Arrays.equals(frame.get().header(), block.get().headerBytes())
+                || !Arrays.equals(frame.get().signature(), block.get().signature())) {
+            throw new LedgerException("the database's last block, " + number + ", is not whole or not the block"
+                    + " its frame in " + BlockFile.NAME + " holds; the ledger was not opened (restore the folder"
+                    + " from a backup)");
         }
     }
 

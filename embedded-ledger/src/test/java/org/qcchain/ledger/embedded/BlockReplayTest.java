@@ -149,6 +149,21 @@ class BlockReplayTest {
         assertThat(Files.size(file)).as("nothing cut").isEqualTo(size);
     }
 
+    @Test
+    void refuses_a_database_whose_last_stored_block_is_not_whole() throws Exception {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+        }
+        // what a store that caught a block half-committed would leave: one transaction row gone
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM transactions WHERE block_no = (SELECT MAX(block_no) FROM blocks)"
+                    + " AND tx_no = 0");
+        }
+
+        assertThatThrownBy(() -> platform.open(folder)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("last block").hasMessageContaining("not whole");
+    }
+
     /** What the crashed ledger had acknowledged. */
     private record Crashed(long height, List<String> txIds) {}
 
