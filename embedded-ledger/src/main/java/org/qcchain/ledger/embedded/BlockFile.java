@@ -93,12 +93,8 @@ final class BlockFile implements AutoCloseable {
                     throw new LedgerException(path + " has block file format " + version + "; this code reads "
                             + VERSION);
                 }
-                long size = channel.size();
                 long end = Math.max(committedEnd, START);
-                if (size < end) {
-                    throw new LedgerException("the ledger's " + NAME + " has " + size + " bytes but its database"
-                            + " refers to " + end + ": committed transactions are missing");
-                }
+                requireLength(channel, end);
                 return new BlockFile(path, channel, end);
             } catch (IOException | RuntimeException e) {
                 channel.close();
@@ -122,10 +118,7 @@ final class BlockFile implements AutoCloseable {
                 throw new LedgerException(path + " has block file format " + version + "; this code upgrades "
                         + UNFRAMED_VERSION);
             }
-            if (channel.size() < committedEnd) {
-                throw new LedgerException("the ledger's " + NAME + " has " + channel.size() + " bytes but its"
-                        + " database refers to " + committedEnd + ": committed transactions are missing");
-            }
+            requireLength(channel, committedEnd);
             if (version == VERSION) {
                 // an upgrade cut short after this step: the tail may already hold framed blocks
                 return;
@@ -140,6 +133,14 @@ final class BlockFile implements AutoCloseable {
             channel.force(true);
         } catch (IOException e) {
             throw new LedgerException("cannot upgrade " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file must hold at least what the database refers to; shorter, it lost committed blocks. */
+    private static void requireLength(FileChannel channel, long committedEnd) throws IOException {
+        if (channel.size() < committedEnd) {
+            throw new LedgerException("the ledger's " + NAME + " has " + channel.size() + " bytes but its database"
+                    + " refers to " + committedEnd + ": committed transactions are missing");
         }
     }
 

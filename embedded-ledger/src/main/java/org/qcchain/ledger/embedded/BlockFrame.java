@@ -2,6 +2,7 @@ package org.qcchain.ledger.embedded;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -36,6 +37,8 @@ record BlockFrame(long number, byte[] header, byte[] signature, int[] entryLengt
     static final int MAGIC = 0x51434246;
     /** Magic, head length and head checksum. */
     static final int PREFIX = 12;
+    /** The smallest head: number, and the lengths of header, signature and entry list, all empty. */
+    static final int MIN_HEAD = 8 + 4 + 4 + 4;
     /** A head larger than this is not a head (a genesis header with many CA certificates is far smaller). */
     static final int MAX_HEAD = 16 * 1024 * 1024;
 
@@ -50,7 +53,7 @@ record BlockFrame(long number, byte[] header, byte[] signature, int[] entryLengt
 
     /** The prefix and head, ready to be written in front of the entries. */
     byte[] encodeHead() {
-        int headLength = 8 + 4 + header.length + 4 + signature.length + 4 + 4 * entryLengths.length;
+        int headLength = headLength();
         ByteBuffer out = ByteBuffer.allocate(PREFIX + headLength);
         out.position(PREFIX);
         out.putLong(number);
@@ -68,7 +71,17 @@ record BlockFrame(long number, byte[] header, byte[] signature, int[] entryLengt
 
     /** The bytes of prefix and head. */
     int headSize() {
-        return PREFIX + 8 + 4 + header.length + 4 + signature.length + 4 + 4 * entryLengths.length;
+        return PREFIX + headLength();
+    }
+
+    private int headLength() {
+        return MIN_HEAD + header.length + signature.length + 4 * entryLengths.length;
+    }
+
+    /** Whether this frame holds the block H2 holds: its number, header bytes and signature. */
+    boolean holds(Block block) {
+        return number == block.number() && Arrays.equals(header, block.headerBytes())
+                && Arrays.equals(signature, block.signature());
     }
 
     /** The bytes of the whole frame, entries included. */
@@ -90,7 +103,7 @@ record BlockFrame(long number, byte[] header, byte[] signature, int[] entryLengt
             return -1;
         }
         int length = prefix.getInt(4);
-        return length >= 20 && length <= MAX_HEAD ? length : -1;
+        return length >= MIN_HEAD && length <= MAX_HEAD ? length : -1;
     }
 
     /**

@@ -113,7 +113,8 @@ final class Bootstrap {
      */
     private static void checkLastStoredBlock(Connection connection, BlockFile blockFile, long number)
             throws SQLException {
-        long framesFrom = Long.parseLong(meta(connection, StorageUpgrade.FRAMES_FROM).orElse("0"));
+        long framesFrom = StorageUpgrade.framesFrom(connection).orElseThrow(() -> new LedgerException(
+                "the ledger does not record which blocks are framed in " + BlockFile.NAME));
         if (number < framesFrom) {
             return;
         }
@@ -129,9 +130,7 @@ final class Bootstrap {
         }
         Optional<BlockFrame> frame = start < 0 ? Optional.empty() : blockFile.headAt(start);
         Optional<Block> block = BlockReader.block(connection, number);
-        if (frame.isEmpty() || block.isEmpty() || frame.get().number() != number
-                || !Arrays.equals(frame.get().header(), block.get().headerBytes())
-                || !Arrays.equals(frame.get().signature(), block.get().signature())) {
+        if (frame.isEmpty() || block.isEmpty() || !frame.get().holds(block.get())) {
             throw new LedgerException("the database's last block, " + number + ", is not whole or not the block"
                     + " its frame in " + BlockFile.NAME + " holds; the ledger was not opened (restore the folder"
                     + " from a backup)");

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Optional;
 import org.qcchain.common.crypto.Pem;
 
@@ -122,12 +123,12 @@ final class LedgerVerifier {
 
     /** The first block the block file holds as a frame (blocks before it were written unframed). */
     private static long framesFrom(Connection connection) throws SQLException, LedgerTamperedException {
-        String value = Bootstrap.meta(connection, StorageUpgrade.FRAMES_FROM).orElse("");
-        if (!value.matches("[0-9]{1,18}")) {
+        OptionalLong framesFrom = StorageUpgrade.framesFrom(connection);
+        if (framesFrom.isEmpty()) {
             throw new LedgerTamperedException(0, "the ledger does not record which blocks are framed in "
                     + BlockFile.NAME);
         }
-        return Long.parseLong(value);
+        return framesFrom.getAsLong();
     }
 
     /**
@@ -151,7 +152,7 @@ final class LedgerVerifier {
 
     /** The frame holds the header bytes and signature the database holds. */
     private static void checkFrameHeader(Block block, BlockFrame frame) throws LedgerTamperedException {
-        if (!Arrays.equals(frame.header(), block.headerBytes()) || !Arrays.equals(frame.signature(), block.signature())) {
+        if (!frame.holds(block)) {
             throw new LedgerTamperedException(block.number(), "its frame in " + BlockFile.NAME + " does not hold the"
                     + " header and signature the database holds");
         }

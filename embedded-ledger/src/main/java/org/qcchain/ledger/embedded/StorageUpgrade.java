@@ -2,6 +2,7 @@ package org.qcchain.ledger.embedded;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.OptionalLong;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +32,15 @@ final class StorageUpgrade {
     private static final long LOG_EVERY_ROWS = 100_000;
 
     private StorageUpgrade() {}
+
+    /**
+     * The first block the block file holds as a frame, as {@code ledger_meta} records it; empty if
+     * it records none or something that is not a block number.
+     */
+    static OptionalLong framesFrom(Connection connection) throws SQLException {
+        String value = Bootstrap.meta(connection, FRAMES_FROM).orElse("");
+        return value.matches("[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
+    }
 
     /**
      * Upgrades a ledger of storage format {@code from}, 4 or 5 (the caller has checked that it is
