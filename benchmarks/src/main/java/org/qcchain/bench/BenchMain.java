@@ -120,6 +120,9 @@ public final class BenchMain {
                   --clients 16,64,256            concurrent clients           (default 16,64,256)
                   --requests N                   measured requests per run    (default 20000)
                   --warmup N                     unmeasured requests first    (default 2000)
+                  --jit-quiet P                  then rounds of N/4 more while the JIT compiled for
+                                                 over P % of a round's time, at most 8 (default 3;
+                                                 0: the first round only)
                   --subjects N                   citizens with consents       (default 10000, max 29990)
                   --sample N                     answers verified per run     (default 200)
                   --folder PATH                  where the node is created    (default: a temp folder)

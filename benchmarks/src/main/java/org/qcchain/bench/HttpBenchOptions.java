@@ -12,7 +12,9 @@ import java.util.List;
  *
  * @param clients concurrent clients (requests in flight), one run per value
  * @param requests measured requests per run
- * @param warmup unmeasured requests before each run
+ * @param warmup unmeasured requests before each run, the first warm-up round
+ * @param jitQuietPercent further warm-up rounds while the JIT compiled for more than this share
+ *     of a round's time ({@link JitWarmUp}); 0 for the first round only
  * @param subjects distinct data subjects, each with a consent and records in three datasets
  * @param sample answers per run checked with the SDK verifier, after the run
  * @param folder where to create the node's data folder; {@code null} for a temporary folder
@@ -20,13 +22,14 @@ import java.util.List;
  *     checks per request, as before the data request's own signature authenticated the call)
  * @param help whether only the usage was asked for
  */
-record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int subjects, int sample, Path folder,
+record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jitQuietPercent, int subjects, int sample, Path folder,
         boolean signedHeaders, boolean help) {
 
     static HttpBenchOptions parse(String... args) {
         List<Integer> clients = List.of(16, 64, 256);
         int requests = 20_000;
         int warmup = 2_000;
+        int jitQuiet = 3;
         int subjects = 10_000;
         int sample = 200;
         Path folder = null;
@@ -39,6 +42,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
                 case "--clients" -> clients = positives(name, value(args, ++i, name));
                 case "--requests" -> requests = positive(name, value(args, ++i, name));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, name));
+                case "--jit-quiet" -> jitQuiet = Integer.parseInt(value(args, ++i, name));
                 case "--subjects" -> subjects = positive(name, value(args, ++i, name));
                 case "--sample" -> sample = Integer.parseInt(value(args, ++i, name));
                 case "--folder" -> folder = Path.of(value(args, ++i, name));
@@ -49,6 +53,9 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
         if (warmup < 0 || sample < 0) {
             throw new IllegalArgumentException("--warmup and --sample must not be negative");
         }
+        if (jitQuiet < 0 || jitQuiet > 100) {
+            throw new IllegalArgumentException("--jit-quiet must be a percentage, 0 to 100");
+        }
         if (subjects > 29_990) {
             throw new IllegalArgumentException("--subjects must be at most 29990 (the demo's distinct resident ids)");
         }
@@ -57,6 +64,6 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int sub
             // two requests of one subject in flight at once would race for its consent's use counter
             throw new IllegalArgumentException("--subjects must be at least 4 x the most clients (" + 4 * most + ")");
         }
-        return new HttpBenchOptions(clients, requests, warmup, subjects, sample, folder, signedHeaders, help);
+        return new HttpBenchOptions(clients, requests, warmup, jitQuiet, subjects, sample, folder, signedHeaders, help);
     }
 }

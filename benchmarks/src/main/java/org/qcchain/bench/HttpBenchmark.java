@@ -119,9 +119,18 @@ final class HttpBenchmark {
     private HttpRunReport measure(DemoPlatform demo, HttpLoad load, Verifier verifier, int clients)
             throws Exception {
         LedgerIdentity bank = demo.pki().client(LOAN.consumerMspId());
-        if (options.warmup() > 0) {
-            load.run("warm-up, " + clients + " clients", sign(demo, bank, options.warmup()), clients, 0, progress);
-        }
+        JitWarmUp.Outcome warmUp = new JitWarmUp(options.jitQuietPercent(), progress).run(options.warmup(),
+                new JitWarmUp.Round<List<SignedCall>>() {
+                    @Override
+                    public List<SignedCall> prepare(int requests) {
+                        return sign(demo, bank, requests);
+                    }
+
+                    @Override
+                    public void send(List<SignedCall> calls) throws Exception {
+                        load.run("warm-up, " + clients + " clients", calls, clients, 0, progress);
+                    }
+                });
         List<SignedCall> calls = sign(demo, bank, options.requests());
         long clientThread = load.threadId();
         System.gc();
@@ -137,7 +146,7 @@ final class HttpBenchmark {
         Map<String, Long> threads = ThreadCpu.snapshot().minus(before, groups);
         long blocks = demo.ledger().height() - heightBefore;
         Optional<StageTimings> stages = stageTimings(demo).map(after -> after.minus(stagesBefore.orElseThrow()));
-        return new HttpRunReport(clients, result, cpu, threads, blocks, stages,
+        return new HttpRunReport(clients, warmUp, result, cpu, threads, blocks, stages,
                 verifySample(verifier, calls, result));
     }
 

@@ -18,7 +18,7 @@ final class HttpReporter {
     void machine(HttpBenchOptions options) {
         out.printf(Locale.ROOT, "## http benchmark%n%ncores (availableProcessors): %d; java %s (%s); node, ledger and"
                         + " client in one process; P256_SHA256, embedded ledger with fsync; %,d subjects;"
-                        + " %d warm-up + %d measured requests per run (bank-loan service: 3 datasets, 3 fields"
+                        + " at least %d warm-up (more while the JIT is busy) + %d measured requests per run (bank-loan service: 3 datasets, 3 fields"
                         + " each)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), options.subjects(), options.warmup(), options.requests());
@@ -26,7 +26,7 @@ final class HttpReporter {
 
     void run(HttpRunReport run) {
         runs.add(run);
-        out.printf(Locale.ROOT, "### %d clients%n%n", run.clients());
+        out.printf(Locale.ROOT, "### %d clients%n%nafter %s%n%n", run.clients(), run.warmUp().describe());
         out.printf(Locale.ROOT, "%d requests: %.0f answered (200) per second; latency p50 %.1f ms, p99 %.1f ms,"
                         + " max %.1f ms; %d blocks; %.2f cores busy; answers %s%n%n",
                 run.requests(), run.okPerSecond(), run.percentileMillis(50), run.percentileMillis(99), run.maxMillis(),

@@ -11,6 +11,7 @@ import org.qcchain.ledger.embedded.StageTimings;
  * client), blocks cut, and the verification of the sampled answers (timed apart from the run).
  *
  * @param clients concurrent clients
+ * @param warmUp the warm-up before the run
  * @param result what the load driver saw
  * @param cpuNanos process CPU time during the run (node, client, GC and JIT)
  * @param threadCpu CPU time per thread group during the run
@@ -18,8 +19,8 @@ import org.qcchain.ledger.embedded.StageTimings;
  * @param stages the embedded ledger's time per stage during the run; empty on another backend
  * @param verification the sample's verification
  */
-record HttpRunReport(int clients, HttpLoad.Result result, long cpuNanos, Map<String, Long> threadCpu, long blocks,
-        Optional<StageTimings> stages, Verification verification) {
+record HttpRunReport(int clients, JitWarmUp.Outcome warmUp, HttpLoad.Result result, long cpuNanos,
+        Map<String, Long> threadCpu, long blocks, Optional<StageTimings> stages, Verification verification) {
 
     /** Thread groups that are the benchmark's own, not the node's. */
     private static final java.util.Set<String> NOT_NODE = java.util.Set.of("benchmark client",
