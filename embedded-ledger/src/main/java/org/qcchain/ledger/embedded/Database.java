@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 
 /**
  * The ledger's H2 database in file mode: one connection for the committer, and a small pool of
@@ -26,7 +29,9 @@ import java.util.concurrent.BlockingQueue;
  * boundary; those H2 makes on the committer's own thread when its unsaved pages grow large (even
  * in the middle of a block's transaction or of its commit) take every table at one point of that
  * one thread's work, which H2's undo log then finishes or rolls back, as it does for any store in
- * its default mode. H2's file lock keeps a second process out.
+ * its default mode. H2's file lock keeps a second process out. What H2 stores is forced to disk
+ * soon after by {@link DatabaseFlusher}, for the block file's forces to stay short, not for
+ * durability.
  *
  * <p>H2's page cache is kept at {@value #CACHE_KB} KB instead of its default 16 MB. The ledger
  * writes far more pages than it reads back (reads of hot keys come from {@link StateCache}, keys
@@ -100,6 +105,19 @@ final class Database implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         }
+    }
+
+    /**
+     * The H2 store under an embedded connection, for what H2 offers no SQL for: a bounded step of
+     * compaction ({@link SpaceReclaimer}), a force of its file from another thread ({@link
+     * DatabaseFlusher}). The whole-file {@code SHUTDOWN COMPACT} is SQL ({@link LedgerCompaction}).
+     */
+    static MVStore mvStore(Connection connection) throws SQLException {
+        JdbcConnection jdbc = connection.unwrap(JdbcConnection.class);
+        if (!(jdbc.getSession() instanceof SessionLocal session)) {
+            throw new SQLException("the ledger database is not embedded in this process");
+        }
+        return session.getDatabase().getStore().getMvStore();
     }
 
     /** The database file in {@code folder}. */

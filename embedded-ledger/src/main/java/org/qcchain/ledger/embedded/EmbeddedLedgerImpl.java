@@ -45,6 +45,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     private final StageClock clock = new StageClock();
     /** Submissions accepted but not yet queued for a block or answered: the committer cuts early at 0. */
     private final AtomicInteger endorsing = new AtomicInteger();
+    private final DatabaseFlusher flusher;
     private volatile boolean closed;
 
     private EmbeddedLedgerImpl(Path folder, LedgerOptions options, Database database, BlockSealer sealer,
@@ -74,6 +75,11 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
                 clock, committedIds, cache, storedKeys);
         this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
         this.ledgerVerifier = new LedgerVerifier(database, reader, genesis);
+        this.flusher = new DatabaseFlusher(Database.mvStore(database.writer()));
+        if (options.syncEachBlock()) {
+            // without forced blocks nothing waits for a journal commit
+            flusher.start();
+        }
         committer.start();
         this.keyLoader = new Thread(() -> loadKeys(storedKeys), "qcchain-ledger-key-loader");
         keyLoader.setDaemon(true);
@@ -260,6 +266,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
             Thread.currentThread().interrupt();
         }
         committer.stop();
+        flusher.close();
         joinKeyLoader();
         listeners.close();
         writer.close();

@@ -3,9 +3,6 @@ package org.qcchain.ledger.embedded;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
 
 /**
  * Reclaims the space of superseded pages in the ledger's H2 file while the ledger runs, a little
@@ -59,23 +56,11 @@ final class SpaceReclaimer {
 
     /** Rewrites the live pages of the sparsest chunks if the file is sparse enough; whether it did. */
     static boolean step(Connection connection) throws SQLException {
-        return mvStore(connection).compact(TARGET_FILL_PERCENT, WRITE_LIMIT_BYTES);
+        return Database.mvStore(connection).compact(TARGET_FILL_PERCENT, WRITE_LIMIT_BYTES);
     }
 
     /** The share of the chunks' bytes that is live, in percent. */
     static int fillPercent(Connection connection) throws SQLException {
-        return mvStore(connection).getFileStore().getChunksFillRate();
-    }
-
-    /**
-     * The H2 store under an embedded connection: H2 offers no SQL for a bounded compaction step, only
-     * the whole-file {@code SHUTDOWN COMPACT} ({@link LedgerCompaction}).
-     */
-    private static MVStore mvStore(Connection connection) throws SQLException {
-        JdbcConnection jdbc = connection.unwrap(JdbcConnection.class);
-        if (!(jdbc.getSession() instanceof SessionLocal session)) {
-            throw new SQLException("the ledger database is not embedded in this process");
-        }
-        return session.getDatabase().getStore().getMvStore();
+        return Database.mvStore(connection).getFileStore().getChunksFillRate();
     }
 }

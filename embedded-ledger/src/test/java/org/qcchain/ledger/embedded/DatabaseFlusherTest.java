@@ -1,0 +1,55 @@
+package org.qcchain.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.crypto.CryptoSuite;
+
+/**
+ * The flusher's life: a ledger that forces its blocks forces H2's file on a thread of its own while
+ * it is open, and stops that thread when it closes; a ledger that does not force its blocks has no
+ * such thread. Threads are compared before and after, so a ledger another test left open does not
+ * count.
+ */
+class DatabaseFlusherTest {
+
+    private static final String NAME = "qcchain-ledger-flusher";
+    private final TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void runs_while_a_ledger_forcing_its_blocks_is_open() {
+        Set<Thread> before = flushers();
+        Set<Thread> ours;
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            platform.start(ledger);
+            ours = flushers();
+            ours.removeAll(before);
+            assertThat(ours).hasSize(1).allMatch(Thread::isAlive).allMatch(Thread::isDaemon);
+        }
+        assertThat(ours).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    void does_not_run_for_a_ledger_that_leaves_its_blocks_to_the_os() {
+        Set<Thread> before = flushers();
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(folder,
+                platform.builder(platform.membership()).syncEachBlock(false).build())) {
+            platform.start(ledger);
+            Set<Thread> ours = flushers();
+            ours.removeAll(before);
+            assertThat(ours).isEmpty();
+        }
+    }
+
+    private static Set<Thread> flushers() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(NAME) && t.isAlive())
+                .collect(Collectors.toSet());
+    }
+}
