@@ -120,6 +120,9 @@ final class ThreadCpu {
         if (name.startsWith("qcchain-ledger-announcer")) {
             return "ledger announcer";
         }
+        if (name.startsWith("qcchain-ledger-flusher")) {
+            return "ledger flusher";
+        }
         if (name.startsWith("MVStore background writer") || name.startsWith("H2-serialization")
                 || name.startsWith("H2-save")) {
             // H2 serialising and writing stored pages (the ledger's and the provider stores')
