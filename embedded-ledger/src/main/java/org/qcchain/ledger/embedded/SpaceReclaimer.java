@@ -20,11 +20,16 @@ import java.time.Duration;
  * sparsest chunks, up to {@link #WRITE_LIMIT_BYTES} per step and one step per interval; the next
  * store writes them, and the emptied chunks' space is reused once their retention time has
  * passed. Rewriting copies pages without changing any row, so what a crash can leave is as before:
- * H2 as of some store, and the later blocks in the block file.
+ * H2 as of some store, and the later blocks in the block file. A step gives up after 10 ms when an
+ * earlier store still holds H2's store lock; the next one tries again.
  */
 final class SpaceReclaimer {
 
-    /** Rewrite while less than this share of the chunks' bytes is live: the file stays within ~2x its live data. */
+    /**
+     * Rewrite while less than this share of the chunks' bytes is live. Under a sustained load the
+     * steps do not keep up with it (docs/performance.md): they slow the file's growth, they do
+     * not bound it.
+     */
     static final int TARGET_FILL_PERCENT = 50;
     /** Live bytes moved per step at most: a step costs the committer a few milliseconds. */
     static final int WRITE_LIMIT_BYTES = 4 << 20;
