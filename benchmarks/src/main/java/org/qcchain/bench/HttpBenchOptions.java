@@ -22,8 +22,8 @@ import java.util.List;
  *     checks per request, as before the data request's own signature authenticated the call)
  * @param help whether only the usage was asked for
  */
-record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jitQuietPercent, int subjects, int sample, Path folder,
-        boolean signedHeaders, boolean help) {
+record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jitQuietPercent, int subjects, int sample,
+        Path folder, boolean signedHeaders, boolean help) {
 
     static HttpBenchOptions parse(String... args) {
         List<Integer> clients = List.of(16, 64, 256);

@@ -18,7 +18,8 @@ final class HttpReporter {
     void machine(HttpBenchOptions options) {
         out.printf(Locale.ROOT, "## http benchmark%n%ncores (availableProcessors): %d; java %s (%s); node, ledger and"
                         + " client in one process; P256_SHA256, embedded ledger with fsync; %,d subjects;"
-                        + " at least %d warm-up (more while the JIT is busy) + %d measured requests per run (bank-loan service: 3 datasets, 3 fields"
+                        + " at least %d warm-up (more while the JIT is busy) + %d measured requests per run"
+                        + " (bank-loan service: 3 datasets, 3 fields"
                         + " each)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), options.subjects(), options.warmup(), options.requests());

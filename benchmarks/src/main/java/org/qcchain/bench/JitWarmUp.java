@@ -89,7 +89,8 @@ final class JitWarmUp {
             double wallMillis = (System.nanoTime() - start) / 1e6;
             sent += size;
             rounds++;
-            double percent = measurable ? 100.0 * (compiler.getTotalCompilationTime() - compileBefore) / wallMillis : -1;
+            double percent = measurable
+                    ? 100.0 * (compiler.getTotalCompilationTime() - compileBefore) / wallMillis : -1;
             boolean quiet = !measurable || quietPercent == 0 || percent <= quietPercent;
             if (quiet || rounds > MAX_EXTRA_ROUNDS) {
                 if (!quiet) {

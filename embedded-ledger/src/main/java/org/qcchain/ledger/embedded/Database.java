@@ -29,9 +29,9 @@ import org.h2.mvstore.MVStore;
  * boundary; those H2 makes on the committer's own thread when its unsaved pages grow large (even
  * in the middle of a block's transaction or of its commit) take every table at one point of that
  * one thread's work, which H2's undo log then finishes or rolls back, as it does for any store in
- * its default mode. H2's file lock keeps a second process out. What H2 stores is forced to disk
- * soon after by {@link DatabaseFlusher}, for the block file's forces to stay short, not for
- * durability.
+ * its default mode. H2's file lock keeps a second process out. When blocks are forced, what H2
+ * stores is forced to disk soon after by {@link DatabaseFlusher}, for the block file's forces to
+ * stay short, not for durability.
  *
  * <p>H2's page cache is kept at {@value #CACHE_KB} KB instead of its default 16 MB. The ledger
  * writes far more pages than it reads back (reads of hot keys come from {@link StateCache}, keys

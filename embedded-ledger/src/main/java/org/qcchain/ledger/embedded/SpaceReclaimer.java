@@ -46,17 +46,14 @@ final class SpaceReclaimer {
 
     /**
      * Takes a step if the interval has passed since the last; call it on the connection that writes,
-     * between its transactions and before a store.
-     *
-     * @return whether pages were rewritten (a store should follow)
+     * between its transactions and just before a store, which writes the rewritten pages.
      */
-    boolean stepIfDue(Connection connection) throws SQLException {
+    void stepIfDue(Connection connection) throws SQLException {
         long now = System.nanoTime();
-        if (now - lastStepNanos < intervalNanos) {
-            return false;
+        if (now - lastStepNanos >= intervalNanos) {
+            lastStepNanos = now;
+            step(connection);
         }
-        lastStepNanos = now;
-        return step(connection);
     }
 
     /** Rewrites the live pages of the sparsest chunks if the file is sparse enough; whether it did. */

@@ -45,7 +45,8 @@ class SpaceReclaimerTest {
                 // each stored chunk holds the round's new rows, live for good, beside pages dead by the next round
                 int first = HOT_ROWS + round * NEW_ROWS_PER_ROUND;
                 writeRows(writer, expected, round,
-                        IntStream.concat(IntStream.range(first, first + NEW_ROWS_PER_ROUND), IntStream.range(0, HOT_ROWS)));
+                        IntStream.concat(IntStream.range(first, first + NEW_ROWS_PER_ROUND),
+                                IntStream.range(0, HOT_ROWS)));
             }
             assertThat(SpaceReclaimer.fillPercent(writer)).as("live share before reclaiming")
                     .isLessThan(SpaceReclaimer.TARGET_FILL_PERCENT);
