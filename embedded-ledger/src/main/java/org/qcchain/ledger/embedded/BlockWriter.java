@@ -27,7 +27,6 @@ final class BlockWriter implements AutoCloseable {
     private final BlockFile blockFile;
     private final StateChanges stateChanges;
     private final StateCache cache;
-    private final SpaceReclaimer reclaimer = new SpaceReclaimer(SpaceReclaimer.INTERVAL);
     /** Whether H2 holds committed blocks it has not stored. */
     private boolean unstored;
     private long lastStoreNanos = System.nanoTime();
@@ -114,14 +113,13 @@ final class BlockWriter implements AutoCloseable {
     /**
      * Has H2 store the blocks committed since it last stored, if that was at least the store
      * interval ago; call it between blocks (the pages H2 takes are then of whole blocks only).
-     * Before such a store, at most once a second, H2 moves the live pages of its sparsest chunks
-     * into the store, so that their space can be reused ({@link SpaceReclaimer}).
+     * The store also writes the pages {@link SpaceReclaimer} rewrote since the last. It does not
+     * wait: H2 writes the pages on a thread of its own, and if a store or a compaction step holds
+     * H2's store lock it is tried again at the next call.
      */
     void storeIfDue(Connection connection) throws SQLException {
         long now = System.nanoTime();
-        if (unstored && now - lastStoreNanos >= storeIntervalNanos) {
-            reclaimer.stepIfDue(connection);
-            Database.store(connection);
+        if (unstored && now - lastStoreNanos >= storeIntervalNanos && Database.tryStore(connection)) {
             unstored = false;
             lastStoreNanos = now;
         }

@@ -88,13 +88,27 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Has H2 store what it has committed (it serialises and writes the pages on a thread of its
-     * own); call it between transactions of the one connection that writes.
+     * Has H2 store what it has committed, waiting for H2's store lock and for the pages to be
+     * serialised (on a thread of H2's own); call it between transactions of the one connection
+     * that writes.
      */
     static void store(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         }
+    }
+
+    /**
+     * Has H2 store what it has committed unless a store or a compaction step ({@link
+     * SpaceReclaimer}) holds H2's store lock; returns at once either way. H2 serialises and writes
+     * the pages on a thread of its own while the caller goes on ({@code CHECKPOINT}, {@link #store},
+     * waits for them, and for the lock). Call it between transactions of the one connection that
+     * writes.
+     *
+     * @return whether H2 took the store (false: busy, or nothing to store)
+     */
+    static boolean tryStore(Connection connection) throws SQLException {
+        return mvStore(connection).tryCommit() >= 0;
     }
 
     /**

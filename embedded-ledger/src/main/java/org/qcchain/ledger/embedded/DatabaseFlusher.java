@@ -1,8 +1,6 @@
 package org.qcchain.ledger.embedded;
 
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 
@@ -16,58 +14,67 @@ import org.h2.mvstore.MVStore;
  * written since the last commit included. Left to the block file's force, that was tens of
  * megabytes at times, and forces of a few milliseconds took 0.2 – 0.6 s, stalling every request
  * waiting for its block (docs/performance.md). Forced here as they come, H2's chunks are mostly
- * on disk by the time the next block's frame is. A force failing here is logged and ends the
- * thread; the ledger goes on, its blocks are forced by the committer as ever.
+ * on disk by the time the next block's frame is.
+ *
+ * <p>While it runs, H2 may reuse the space of emptied chunks {@link #RETENTION} after they were
+ * emptied instead of H2's default 45 s. H2 keeps an emptied chunk that long so that a crash of the
+ * machine cannot find the file's last stored state pointing into space already overwritten: it
+ * assumes the operating system writes every file's data out within that time. Here every write
+ * is forced within about {@link #INTERVAL} and a force, so the shorter time leaves a wide margin;
+ * and under load the file was mostly chunks younger than 45 s, so it grew about as fast as H2
+ * wrote, however quickly {@link SpaceReclaimer} emptied the older ones (docs/performance.md). A
+ * force failing here is logged, gives H2 its default back, and ends the thread; the ledger goes
+ * on, its blocks are forced by the committer as ever.
  */
 final class DatabaseFlusher implements AutoCloseable {
 
-    private static final Logger LOGGER = Logger.getLogger(DatabaseFlusher.class.getName());
     /** Often enough that little gathers between forces, rarely enough to cost nothing when idle. */
     static final Duration INTERVAL = Duration.ofMillis(50);
+    /**
+     * How long an emptied chunk is kept while the flusher runs: 200 intervals, and ten times the
+     * longest force seen here under load (~0.6 s).
+     */
+    static final Duration RETENTION = Duration.ofSeconds(10);
+    /** H2's own retention of emptied chunks, given back when the flusher stops forcing. */
+    static final Duration H2_DEFAULT_RETENTION = Duration.ofSeconds(45);
 
     private final MVStore store;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final FileStore<?> file;
+    private final BackgroundLoop loop;
+    private long forcedAtWrite;
 
     DatabaseFlusher(MVStore store) {
         this.store = store;
-        this.thread = new Thread(this::run, "qcchain-ledger-flusher");
-        this.thread.setDaemon(true);
+        this.file = store.getFileStore();
+        this.forcedAtWrite = file.getWriteCount();
+        this.loop = new BackgroundLoop("qcchain-ledger-flusher", INTERVAL.toNanos(), this::forceIfWritten,
+                "forcing the ledger database's file failed; no longer forced between blocks");
     }
 
+    /** Starts forcing, and shortens H2's retention of emptied chunks to {@link #RETENTION}. */
     void start() {
-        thread.start();
+        store.setRetentionTime((int) RETENTION.toMillis());
+        loop.start();
     }
 
-    private void run() {
-        FileStore<?> file = store.getFileStore();
-        long forcedAtWrite = file.getWriteCount();
-        try {
-            while (running) {
-                Thread.sleep(INTERVAL.toMillis());
-                long writes = file.getWriteCount();
-                if (writes != forcedAtWrite && running && !store.isClosed()) {
-                    store.sync();
-                    forcedAtWrite = writes;
-                }
+    private long forceIfWritten() {
+        long writes = file.getWriteCount();
+        if (writes != forcedAtWrite && !store.isClosed()) {
+            try {
+                store.sync();
+            } catch (RuntimeException e) {
+                // no longer forced here: H2's own assumption about the operating system applies again
+                store.setRetentionTime((int) H2_DEFAULT_RETENTION.toMillis());
+                throw e;
             }
-        } catch (InterruptedException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "forcing the ledger database's file failed; no longer forced between"
-                    + " blocks: " + e.getMessage(), e);
+            forcedAtWrite = writes;
         }
+        return INTERVAL.toNanos();
     }
 
-    /** Stops the thread; call before the database closes. */
+    /** Stops the thread after its current force, if any; call before the database closes. */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -46,6 +46,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     /** Submissions accepted but not yet queued for a block or answered: the committer cuts early at 0. */
     private final AtomicInteger endorsing = new AtomicInteger();
     private final DatabaseFlusher flusher;
+    private final SpaceReclaimer reclaimer;
     private volatile boolean closed;
 
     private EmbeddedLedgerImpl(Path folder, LedgerOptions options, Database database, BlockSealer sealer,
@@ -80,6 +81,8 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
             // without forced blocks nothing waits for a journal commit
             flusher.start();
         }
+        this.reclaimer = new SpaceReclaimer(Database.mvStore(database.writer()));
+        reclaimer.start();
         committer.start();
         this.keyLoader = new Thread(() -> loadKeys(storedKeys), "qcchain-ledger-key-loader");
         keyLoader.setDaemon(true);
@@ -266,6 +269,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
             Thread.currentThread().interrupt();
         }
         committer.stop();
+        reclaimer.close();
         flusher.close();
         joinKeyLoader();
         listeners.close();

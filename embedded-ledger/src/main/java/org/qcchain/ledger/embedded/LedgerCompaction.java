@@ -9,11 +9,12 @@ import java.sql.Statement;
 
 /**
  * Rewrites a closed ledger's database file with only its live pages. H2 writes every changed
- * B-tree page afresh when it stores (every 100 ms under load), and with its background work kept
- * off (see {@link Database}) it does not reclaim the superseded pages while the ledger runs: under
- * sustained load the file grows by some 10-15 KB per transaction, several times what it holds
- * (docs/operations.md, "Disk use"). Compacting reads and rewrites the whole file ({@code SHUTDOWN COMPACT}); the block file,
- * and so every hash and signature, is untouched, and the ledger verifies as before.
+ * B-tree page afresh when it stores (every 100 ms under load); while the ledger runs, {@link
+ * SpaceReclaimer} keeps at least about half of the file's written chunks live, and the file also
+ * holds the chunks of its last few seconds of writes and space emptied but not yet reused, and it
+ * never shrinks (docs/operations.md, "Disk use"). Compacting reads and rewrites the whole file
+ * ({@code SHUTDOWN COMPACT}) with its live pages only; the block file, and so every hash and
+ * signature, is untouched, and the ledger verifies as before.
  *
  * <pre>{@code
  * LedgerCompaction.Result result = LedgerCompaction.compact(folder);   // the ledger must be closed

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.common.crypto.CryptoSuite;
@@ -13,7 +14,7 @@ import org.qcchain.common.crypto.CryptoSuite;
  * The flusher's life: a ledger that forces its blocks forces H2's file on a thread of its own while
  * it is open, and stops that thread when it closes; a ledger that does not force its blocks has no
  * such thread. Threads are compared before and after, so a ledger another test left open does not
- * count.
+ * count. While it forces, H2 keeps emptied chunks for a shorter time than its own.
  */
 class DatabaseFlusherTest {
 
@@ -45,6 +46,19 @@ class DatabaseFlusherTest {
             Set<Thread> ours = flushers();
             ours.removeAll(before);
             assertThat(ours).isEmpty();
+        }
+    }
+
+    @Test
+    void shortens_h2s_retention_of_emptied_chunks_while_it_forces() throws Exception {
+        try (Database database = Database.open(folder, 1)) {
+            MVStore store = Database.mvStore(database.writer());
+            assertThat(store.getRetentionTime()).as("H2's own")
+                    .isEqualTo(DatabaseFlusher.H2_DEFAULT_RETENTION.toMillis());
+            try (DatabaseFlusher flusher = new DatabaseFlusher(store)) {
+                flusher.start();
+                assertThat(store.getRetentionTime()).isEqualTo(DatabaseFlusher.RETENTION.toMillis());
+            }
         }
     }
 

@@ -8,20 +8,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.crypto.CryptoSuite;
 
 /**
  * The reclaimer on a real H2 file opened as the ledger opens it: rows written again and again
  * beside rows added for good, stored after each batch, leave most chunks nearly empty; steps of the
  * reclaimer, each followed by a store, bring the live share back above the target and keep every
- * row as it was, also after the database is closed and opened again.
+ * row as it was, also after the database is closed and opened again; its thread does the same on
+ * its own while the writer goes on storing, and a ledger runs it while it is open.
  */
 class SpaceReclaimerTest {
+
+    private static final String THREAD_NAME = "qcchain-ledger-reclaimer";
+    /** Far longer than the few seconds the thread needs; reached only if it does nothing. */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     /** Rows written again in every round, as the ledger rewrites its hot state keys. */
     private static final int HOT_ROWS = 2_000;
@@ -38,18 +47,7 @@ class SpaceReclaimerTest {
         Map<Integer, byte[]> expected = new HashMap<>();
         try (Database database = Database.open(folder, 1)) {
             Connection writer = database.writer();
-            // emptied chunks freed at once, so that the live share shows each step (the ledger keeps H2's 45 s)
-            execute(writer, "SET RETENTION_TIME 0");
-            execute(writer, "CREATE TABLE rows_test (k INT PRIMARY KEY, v VARBINARY(" + VALUE_BYTES + "))");
-            for (int round = 0; round < ROUNDS; round++) {
-                // each stored chunk holds the round's new rows, live for good, beside pages dead by the next round
-                int first = HOT_ROWS + round * NEW_ROWS_PER_ROUND;
-                writeRows(writer, expected, round,
-                        IntStream.concat(IntStream.range(first, first + NEW_ROWS_PER_ROUND),
-                                IntStream.range(0, HOT_ROWS)));
-            }
-            assertThat(SpaceReclaimer.fillPercent(writer)).as("live share before reclaiming")
-                    .isLessThan(SpaceReclaimer.TARGET_FILL_PERCENT);
+            makeSparse(writer, expected);
 
             int steps = 0;
             while (SpaceReclaimer.fillPercent(writer) < SpaceReclaimer.TARGET_FILL_PERCENT && steps < 100) {
@@ -66,6 +64,67 @@ class SpaceReclaimerTest {
         try (Database reopened = Database.open(folder, 1)) {
             assertRows(reopened.writer(), expected);
         }
+    }
+
+    @Test
+    void its_thread_reclaims_on_its_own_while_the_writer_stores() throws Exception {
+        Map<Integer, byte[]> expected = new HashMap<>();
+        try (Database database = Database.open(folder, 1)) {
+            Connection writer = database.writer();
+            makeSparse(writer, expected);
+            try (SpaceReclaimer reclaimer = new SpaceReclaimer(Database.mvStore(writer))) {
+                reclaimer.start();
+                // the writer stores as the committer does, and the rewritten pages go out with its stores
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                while (SpaceReclaimer.fillPercent(writer) < SpaceReclaimer.TARGET_FILL_PERCENT
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    Database.storeNow(writer);
+                }
+            }
+            assertThat(SpaceReclaimer.fillPercent(writer)).as("live share with the thread at work")
+                    .isGreaterThanOrEqualTo(SpaceReclaimer.TARGET_FILL_PERCENT);
+            assertRows(writer, expected);
+        }
+        try (Database reopened = Database.open(folder, 1)) {
+            assertRows(reopened.writer(), expected);
+        }
+    }
+
+    @Test
+    void runs_while_a_ledger_is_open_and_stops_when_it_closes() {
+        TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
+        Set<Thread> before = reclaimers();
+        Set<Thread> ours;
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            platform.start(ledger);
+            ours = reclaimers();
+            ours.removeAll(before);
+            assertThat(ours).hasSize(1).allMatch(Thread::isAlive).allMatch(Thread::isDaemon);
+        }
+        assertThat(ours).noneMatch(Thread::isAlive);
+    }
+
+    /**
+     * Writes rounds of rows until most chunks are nearly empty: each stored chunk holds its round's
+     * new rows, live for good, beside pages dead by the next round.
+     */
+    private static void makeSparse(Connection writer, Map<Integer, byte[]> expected) throws SQLException {
+        // emptied chunks freed at once, so that the live share shows each step (the ledger keeps H2's 45 s)
+        execute(writer, "SET RETENTION_TIME 0");
+        execute(writer, "CREATE TABLE rows_test (k INT PRIMARY KEY, v VARBINARY(" + VALUE_BYTES + "))");
+        for (int round = 0; round < ROUNDS; round++) {
+            int first = HOT_ROWS + round * NEW_ROWS_PER_ROUND;
+            writeRows(writer, expected, round,
+                    IntStream.concat(IntStream.range(first, first + NEW_ROWS_PER_ROUND), IntStream.range(0, HOT_ROWS)));
+        }
+        assertThat(SpaceReclaimer.fillPercent(writer)).as("live share before reclaiming")
+                .isLessThan(SpaceReclaimer.TARGET_FILL_PERCENT);
+    }
+
+    private static Set<Thread> reclaimers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(THREAD_NAME) && t.isAlive()).collect(Collectors.toSet());
     }
 
     /** Writes the rows with values new to this round, commits and stores to the end. */
