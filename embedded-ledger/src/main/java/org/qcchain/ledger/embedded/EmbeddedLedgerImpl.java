@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.h2.mvstore.MVStore;
 import org.qcchain.simulator.ChaincodeRunner;
 import org.qcchain.simulator.HistoryEntry;
 import org.qcchain.simulator.SimulationResult;
@@ -76,12 +77,13 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
                 clock, committedIds, cache, storedKeys);
         this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
         this.ledgerVerifier = new LedgerVerifier(database, reader, genesis);
-        this.flusher = new DatabaseFlusher(Database.mvStore(database.writer()));
+        MVStore store = Database.mvStore(database.writer());
+        this.flusher = new DatabaseFlusher(store);
         if (options.syncEachBlock()) {
             // without forced blocks nothing waits for a journal commit
             flusher.start();
         }
-        this.reclaimer = new SpaceReclaimer(Database.mvStore(database.writer()));
+        this.reclaimer = new SpaceReclaimer(store);
         reclaimer.start();
         committer.start();
         this.keyLoader = new Thread(() -> loadKeys(storedKeys), "qcchain-ledger-key-loader");

@@ -27,8 +27,8 @@ import org.h2.mvstore.MVStore;
  * during a store, and H2 starts no store of its own on a thread holding that lock. The committer's
  * store does not wait for a step: it is made at the next block instead ({@link
  * Database#tryStore}); a step that finds a store under way gives up after 10 ms and is tried
- * again. What a crash can leave is as before: H2 as of some
- * store, and the later blocks in the block file.
+ * again. What a crash can leave is as before: H2 as of some store, and the later blocks in the
+ * block file.
  *
  * <p>The thread ({@link BackgroundLoop}) is told to stop and finishes its step; a failed step is
  * logged and ends it.

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +25,11 @@ class DatabaseFlusherTest {
 
     @Test
     void runs_while_a_ledger_forcing_its_blocks_is_open() {
-        Set<Thread> before = flushers();
+        Set<Thread> before = LiveThreads.named(NAME);
         Set<Thread> ours;
         try (EmbeddedLedger ledger = platform.open(folder)) {
             platform.start(ledger);
-            ours = flushers();
+            ours = LiveThreads.named(NAME);
             ours.removeAll(before);
             assertThat(ours).hasSize(1).allMatch(Thread::isAlive).allMatch(Thread::isDaemon);
         }
@@ -39,11 +38,11 @@ class DatabaseFlusherTest {
 
     @Test
     void does_not_run_for_a_ledger_that_leaves_its_blocks_to_the_os() {
-        Set<Thread> before = flushers();
+        Set<Thread> before = LiveThreads.named(NAME);
         try (EmbeddedLedger ledger = EmbeddedLedger.open(folder,
                 platform.builder(platform.membership()).syncEachBlock(false).build())) {
             platform.start(ledger);
-            Set<Thread> ours = flushers();
+            Set<Thread> ours = LiveThreads.named(NAME);
             ours.removeAll(before);
             assertThat(ours).isEmpty();
         }
@@ -60,10 +59,5 @@ class DatabaseFlusherTest {
                 assertThat(store.getRetentionTime()).isEqualTo(DatabaseFlusher.RETENTION.toMillis());
             }
         }
-    }
-
-    private static Set<Thread> flushers() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(NAME) && t.isAlive())
-                .collect(Collectors.toSet());
     }
 }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,11 +93,11 @@ class SpaceReclaimerTest {
     @Test
     void runs_while_a_ledger_is_open_and_stops_when_it_closes() {
         TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
-        Set<Thread> before = reclaimers();
+        Set<Thread> before = LiveThreads.named(THREAD_NAME);
         Set<Thread> ours;
         try (EmbeddedLedger ledger = platform.open(folder)) {
             platform.start(ledger);
-            ours = reclaimers();
+            ours = LiveThreads.named(THREAD_NAME);
             ours.removeAll(before);
             assertThat(ours).hasSize(1).allMatch(Thread::isAlive).allMatch(Thread::isDaemon);
         }
@@ -122,10 +121,6 @@ class SpaceReclaimerTest {
                 .isLessThan(SpaceReclaimer.TARGET_FILL_PERCENT);
     }
 
-    private static Set<Thread> reclaimers() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(THREAD_NAME) && t.isAlive()).collect(Collectors.toSet());
-    }
 
     /** Writes the rows with values new to this round, commits and stores to the end. */
     private static void writeRows(Connection writer, Map<Integer, byte[]> expected, int round, IntStream keys)
