@@ -1,14 +1,17 @@
 package org.qcchain.common.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ValueNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A JSON value already in canonical form, to be placed in a tree that is then serialised: {@link
@@ -47,6 +50,20 @@ public final class CanonicalFragment extends ValueNode {
         return new CanonicalFragment(CanonicalJson.serializeUtf8(value));
     }
 
+    /**
+     * Takes bytes already in canonical form, without serialising or parsing them: for text whose
+     * form is established where it was made, such as a ledger transaction's hashed form after its
+     * hash is checked (a verifier recomputes the canonical form of the value it parses, so text
+     * that was not canonical would fail there, not pass). The array is kept, not copied: do not
+     * change it.
+     *
+     * @param utf8 RFC 8785 text of one JSON value, as UTF-8
+     * @return the fragment
+     */
+    public static CanonicalFragment ofCanonicalUtf8(byte[] utf8) {
+        return new CanonicalFragment(Objects.requireNonNull(utf8, "utf8"));
+    }
+
     /** The canonical bytes; not copied, for {@link CanonicalWriter} only. */
     byte[] utf8() {
         return utf8;
@@ -68,9 +85,21 @@ public final class CanonicalFragment extends ValueNode {
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes the value raw, except into a {@link TokenBuffer} (a tree being built, as by {@code
+     * valueToTree}), where raw text would become an opaque embedded value: there it goes token by
+     * token, so that the tree holds the value itself.
+     */
     @Override
     public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
-        generator.writeRawValue(asText());
+        if (generator instanceof TokenBuffer) {
+            try (JsonParser parser = Json.mapper().createParser(utf8)) {
+                parser.nextToken();
+                generator.copyCurrentStructure(parser);
+            }
+        } else {
+            generator.writeRawValue(asText());
+        }
     }
 
     @Override

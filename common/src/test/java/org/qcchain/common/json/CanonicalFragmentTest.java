@@ -46,4 +46,26 @@ class CanonicalFragmentTest {
         assertThatThrownBy(() -> CanonicalJson.serializeUtf8(tree)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("POJO");
     }
+
+    @Test
+    void a_tree_made_from_an_object_holding_a_fragment_holds_the_value_itself() {
+        record Holder(String name, JsonNode part) {}
+        Holder holder = new Holder("n", CanonicalFragment.ofCanonicalUtf8(
+                CanonicalJson.serializeUtf8(Json.tree(PART))));
+
+        JsonNode tree = Json.mapper().valueToTree(holder);
+
+        assertThat(tree.get("part")).isEqualTo(Json.tree(PART));
+        assertThat(tree.get("part").get("z").get(2).get("b").booleanValue()).isTrue();
+        assertThat(CanonicalJson.serialize(tree)).isEqualTo(
+                "{\"name\":\"n\",\"part\":{\"a\":\"x\",\"z\":[1,\"é\\n\",{\"a\":null,\"b\":true}]}}");
+    }
+
+    @Test
+    void canonical_bytes_are_taken_as_they_are() {
+        byte[] canonical = CanonicalJson.serializeUtf8(Json.tree(PART));
+
+        assertThat(CanonicalFragment.ofCanonicalUtf8(canonical)).isEqualTo(CanonicalFragment.of(Json.tree(PART)));
+        assertThat(CanonicalJson.serializeUtf8(CanonicalFragment.ofCanonicalUtf8(canonical))).isEqualTo(canonical);
+    }
 }

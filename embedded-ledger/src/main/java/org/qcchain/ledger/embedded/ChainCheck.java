@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.InvalidSignatureException;
-import org.qcchain.simulator.ChaincodeEventRecord;
 
 /**
  * The structural checks of one block: each transaction's hash recomputed from its stored fields,
@@ -85,10 +84,6 @@ final class ChainCheck {
     }
 
     private byte[] hash(TransactionRecord tx) {
-        Optional<ChaincodeEventRecord> event = tx.event();
-        return TransactionEnvelope.hash(suite, tx.txId(), tx.proposal().proposalBytesUnsafe(),
-                tx.proposal().signatureUnsafe(), tx.rwsetBytes(), tx.status(), tx.message(), tx.payload(),
-                event.map(ChaincodeEventRecord::name).orElse(null),
-                event.map(ChaincodeEventRecord::payload).orElse(null));
+        return TransactionEnvelope.hash(suite, tx);
     }
 }

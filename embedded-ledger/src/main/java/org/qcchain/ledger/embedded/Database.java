@@ -42,6 +42,13 @@ import org.h2.mvstore.MVStore;
  */
 final class Database implements AutoCloseable {
 
+    static {
+        // H2's shared cache of column values hashes and compares every value read or bound, for
+        // ledger values (keys, hashes, JSON) that seldom repeat: ~2 % of the committer and the
+        // workers. Read once, when H2's first class loads; an operator's own setting stands.
+        System.getProperties().putIfAbsent("h2.objectCache", "false");
+    }
+
     /** One job on a read connection; the connection is valid only during the call. */
     @FunctionalInterface
     interface ReadJob<T> {

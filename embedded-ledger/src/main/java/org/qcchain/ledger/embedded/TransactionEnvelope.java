@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.CanonicalJson;
+import org.qcchain.simulator.ChaincodeEventRecord;
 
 /**
  * The hashed form of an ordered transaction, a Merkle leaf of its block: canonical JSON (RFC 8785)
@@ -60,6 +62,24 @@ final class TransactionEnvelope {
         out.ascii(",\"signature\":").base64(signature);
         out.ascii(",\"txId\":").string(txId).ascii("}");
         return out;
+    }
+
+    /** The hashed form of a stored transaction ({@link TransactionRecord#hashedForm}). */
+    static byte[] bytes(TransactionRecord tx) {
+        Optional<ChaincodeEventRecord> event = tx.event();
+        return bytes(tx.txId(), tx.proposal().proposalBytesUnsafe(), tx.proposal().signatureUnsafe(),
+                tx.rwsetBytesUnsafe(), tx.status(), tx.message(), tx.payloadUnsafe(),
+                event.map(ChaincodeEventRecord::name).orElse(null),
+                event.map(ChaincodeEventRecord::payload).orElse(null));
+    }
+
+    /** The hash of a stored transaction, recomputed from its parts. */
+    static byte[] hash(CryptoSuite suite, TransactionRecord tx) {
+        Optional<ChaincodeEventRecord> event = tx.event();
+        return hash(suite, tx.txId(), tx.proposal().proposalBytesUnsafe(), tx.proposal().signatureUnsafe(),
+                tx.rwsetBytesUnsafe(), tx.status(), tx.message(), tx.payloadUnsafe(),
+                event.map(ChaincodeEventRecord::name).orElse(null),
+                event.map(ChaincodeEventRecord::payload).orElse(null));
     }
 
     /** The hash of a transaction as its block file entry holds it. */

@@ -51,6 +51,25 @@ public record TransactionRecord(String txId, long blockNumber, int txNumber, Sig
         return payload.clone();
     }
 
+    /**
+     * The transaction's hashed form: the canonical JSON (RFC 8785) whose suite hash is {@link
+     * #hash}, laid out in docs/ledger.md, and what the evidence of the transaction carries. Written
+     * directly from the parts, without a JSON tree: a node hands this out with every answer.
+     */
+    public byte[] hashedForm() {
+        return TransactionEnvelope.bytes(this);
+    }
+
+    /** The encoded read/write set itself, for this package's hashing: not to be changed. */
+    byte[] rwsetBytesUnsafe() {
+        return rwsetBytes;
+    }
+
+    /** The response payload itself, for this package's hashing: not to be changed. */
+    byte[] payloadUnsafe() {
+        return payload;
+    }
+
     /** The read/write set, decoded. */
     public ReadWriteSet readWriteSet() {
         try {

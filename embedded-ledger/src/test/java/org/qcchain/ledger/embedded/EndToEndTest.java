@@ -1,5 +1,6 @@
 package org.qcchain.ledger.embedded;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.qcchain.chaincode.model.AccessRecord;
 import org.qcchain.chaincode.model.ConsentView;
 import org.qcchain.chaincode.model.Decision;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.CanonicalJson;
 import org.qcchain.common.json.Json;
 import org.qcchain.simulator.ChaincodeEventRecord;
 import org.qcchain.simulator.VersionedKeyValue;
@@ -65,6 +67,11 @@ class EndToEndTest {
             TransactionRecord tx = reopened.transaction(granted.txId()).orElseThrow();
             assertThat(tx.code()).isEqualTo(ValidationCode.VALID);
             assertThat(tx.blockNumber()).isEqualTo(granted.blockNumber().getAsLong());
+            byte[] hashedForm = tx.hashedForm();
+            assertThat(suite.hashHex(hashedForm)).isEqualTo(tx.hash());
+            assertThat(CanonicalJson.serializeUtf8(Json.tree(new String(hashedForm, UTF_8)))).isEqualTo(hashedForm);
+            assertThat(Json.tree(new String(hashedForm, UTF_8)).path("event").path("name").asText())
+                    .isEqualTo("AccessDecided");
             Block block = reopened.block(tx.blockNumber()).orElseThrow();
             assertThat(reopened.blockByHash(block.hash())).contains(block);
             assertThat(suite.hashHex(block.headerBytes())).isEqualTo(block.hash());

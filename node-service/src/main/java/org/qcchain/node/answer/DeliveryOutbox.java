@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.qcchain.node.store.H2Defaults;
 
 /**
  * The delivery receipts that the node owes the ledger, in an H2 database of its own ({@code
@@ -28,6 +29,10 @@ import java.util.List;
  * <p>Not thread-safe: one thread (the {@link DeliveryRecorder}'s) uses it.
  */
 final class DeliveryOutbox implements AutoCloseable {
+
+    static {
+        H2Defaults.apply();
+    }
 
     /** File name of the database in its folder, without H2's {@code .mv.db}. */
     static final String NAME = "outbox";

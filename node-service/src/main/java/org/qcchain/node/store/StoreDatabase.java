@@ -17,6 +17,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 final class StoreDatabase implements AutoCloseable {
 
+    static {
+        H2Defaults.apply();
+    }
+
     private final String mspId;
     private final String url;
     private final JdbcConnectionPool pool;

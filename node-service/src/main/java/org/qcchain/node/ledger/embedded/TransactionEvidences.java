@@ -1,7 +1,6 @@
 package org.qcchain.node.ledger.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -9,7 +8,7 @@ import java.util.List;
 import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
-import org.qcchain.common.json.CanonicalJson;
+import org.qcchain.common.json.CanonicalFragment;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.MerkleTree;
 import org.qcchain.ledger.embedded.Block;
@@ -22,9 +21,11 @@ import org.qcchain.ledger.embedded.TransactionRecord;
  * each made once per block however many of its transactions are asked for. It keeps the hashes,
  * not the transactions: whoever asks hands over the transaction.
  *
- * <p>The tree's root is compared with the header, and each transaction object is hashed and
+ * <p>The tree's root is compared with the header, and each transaction's hashed form is hashed and
  * compared with the transaction hash, before any evidence is handed out: evidence that would not
- * verify is a node bug, and is refused here rather than sent.
+ * verify is a node bug, and is refused here rather than sent. The transaction goes into the
+ * evidence as that very text ({@link CanonicalFragment}), so an answer copies it instead of
+ * building, checking and serialising a tree of its base64 members again.
  */
 final class TransactionEvidences {
 
@@ -47,7 +48,8 @@ final class TransactionEvidences {
         if (!tree.rootHex().equals(block.transactionsRoot())) {
             throw new LedgerException("block " + block.number() + ": transactions root differs");
         }
-        this.header = header(block);
+        // the header bytes are canonical (the ledger checks that when it reads them back)
+        this.header = CanonicalFragment.ofCanonicalUtf8(block.headerBytes());
         this.signature = BASE64.encodeToString(block.signature());
     }
 
@@ -66,12 +68,12 @@ final class TransactionEvidences {
         if (tx.blockNumber() != block.number()) {
             throw new IllegalArgumentException("transaction " + tx.txId() + " is not in block " + block.number());
         }
-        JsonNode transaction = transactionObject(tx);
-        if (!suite.hashHex(CanonicalJson.serializeUtf8(transaction)).equals(tx.hash())) {
+        byte[] hashedForm = tx.hashedForm();
+        if (!suite.hashHex(hashedForm).equals(tx.hash())) {
             throw new LedgerException("transaction " + tx.txId() + ": its fields do not hash to its hash");
         }
-        return new EmbeddedEvidence(TransactionEvidence.EMBEDDED, transaction, tx.txNumber(),
-                tree.inclusionProof(tx.txNumber()), header, signature);
+        return new EmbeddedEvidence(TransactionEvidence.EMBEDDED, CanonicalFragment.ofCanonicalUtf8(hashedForm),
+                tx.txNumber(), tree.inclusionProof(tx.txNumber()), header, signature);
     }
 
     /** The header object exactly as hashed and signed (docs/ledger.md, Blocks). */
@@ -79,23 +81,4 @@ final class TransactionEvidences {
         return Json.tree(new String(block.headerBytes(), StandardCharsets.UTF_8));
     }
 
-    /** The hashed form of a transaction, field for field as the ledger hashes it. */
-    static JsonNode transactionObject(TransactionRecord tx) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("txId", tx.txId());
-        node.put("proposal", BASE64.encodeToString(tx.proposal().proposalBytes()));
-        node.put("signature", BASE64.encodeToString(tx.proposal().signature()));
-        node.put("rwset", BASE64.encodeToString(tx.rwsetBytes()));
-        ObjectNode response = node.putObject("response");
-        response.put("status", tx.status());
-        response.put("message", tx.message());
-        response.put("payload", BASE64.encodeToString(tx.payload()));
-        tx.event().ifPresent(event -> {
-            ObjectNode e = node.putObject("event");
-            e.put("name", event.name());
-            byte[] payload = event.payload();
-            e.put("payload", BASE64.encodeToString(payload == null ? new byte[0] : payload));
-        });
-        return node;
-    }
 }
