@@ -92,7 +92,9 @@ public final class CanonicalFragment extends ValueNode {
      */
     @Override
     public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
-        if (generator instanceof TokenBuffer) {
+        if (generator instanceof CanonicalGenerator canonical) {
+            canonical.writeCanonical(utf8);
+        } else if (generator instanceof TokenBuffer) {
             try (JsonParser parser = Json.mapper().createParser(utf8)) {
                 parser.nextToken();
                 generator.copyCurrentStructure(parser);

@@ -59,6 +59,37 @@ final class CanonicalWriter {
 
     private CanonicalWriter() {}
 
+    /**
+     * A writer of its own, not the thread's: for {@link CanonicalGenerator}, whose caller's
+     * serialisers might themselves ask for canonical bytes while it writes.
+     */
+    static CanonicalWriter standalone() {
+        return new CanonicalWriter();
+    }
+
+    /** What this writer holds so far. */
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, count);
+    }
+
+    /** Whether an integer is within ±(2^53−1), the only integers signed data uses. */
+    static boolean isExact(long value) {
+        return value >= -MAX_EXACT && value <= MAX_EXACT;
+    }
+
+    void writeBoolean(boolean value) {
+        append(value ? TRUE : FALSE);
+    }
+
+    void writeNull() {
+        append(NULL);
+    }
+
+    /** Writes an integer {@link #isExact} says is allowed. */
+    void writeExactInteger(long value) {
+        writeDigits(value);
+    }
+
     /** The canonical UTF-8 bytes of {@code node}. */
     static byte[] utf8(JsonNode node) {
         CanonicalWriter writer = WRITERS.get();
@@ -127,7 +158,8 @@ final class CanonicalWriter {
         append((byte) ']');
     }
 
-    private void writeString(String text) {
+    /** Writes a JSON string as RFC 8785 does; throws for an unpaired surrogate. */
+    void writeString(String text) {
         byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
         if (encoded.length == text.length()) {
             // one byte per char: all ASCII, except that getBytes writes '?' for an unpaired surrogate
@@ -282,12 +314,12 @@ final class CanonicalWriter {
         return new IllegalArgumentException("non-integer numbers are not used in signed data");
     }
 
-    private void append(byte b) {
+    void append(byte b) {
         reserve(1);
         bytes[count++] = b;
     }
 
-    private void append(byte[] source) {
+    void append(byte[] source) {
         append(source, 0, source.length);
     }
 

@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -38,6 +41,9 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = createMapper();
     private static final JsonReading READING = new JsonReading(MAPPER);
+    /** Writes trees inside objects with sorted members, as canonical JSON has them. */
+    private static final ObjectWriter CANONICAL_WRITER = MAPPER.writer()
+            .with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     private Json() {}
 
@@ -133,7 +139,7 @@ public final class Json {
      *     ±(2^53-1), or cannot be serialised
      */
     public static String canonical(Object value) {
-        return CanonicalJson.serialize(MAPPER.valueToTree(Objects.requireNonNull(value, "value")));
+        return new String(canonicalBytes(value), StandardCharsets.UTF_8);
     }
 
     /**
@@ -144,7 +150,14 @@ public final class Json {
      * @throws IllegalArgumentException as {@link #canonical}
      */
     public static byte[] canonicalBytes(Object value) {
-        return CanonicalJson.serializeUtf8(MAPPER.valueToTree(Objects.requireNonNull(value, "value")));
+        Objects.requireNonNull(value, "value");
+        if (value instanceof JsonNode node) {
+            return CanonicalJson.serializeUtf8(node);
+        }
+        // straight from the serialisers when the members arrive in canonical order, as they do
+        // for records and string-keyed maps; through the tree otherwise (CanonicalGenerator)
+        byte[] direct = CanonicalGenerator.utf8OrNull(CANONICAL_WRITER, value);
+        return direct != null ? direct : CanonicalJson.serializeUtf8(MAPPER.valueToTree(value));
     }
 
     private static String typeName(Object value) {

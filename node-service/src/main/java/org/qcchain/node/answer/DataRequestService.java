@@ -16,7 +16,7 @@ import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.error.ErrorCode;
-import org.qcchain.common.json.CanonicalJson;
+import org.qcchain.common.json.CanonicalFragment;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
@@ -123,8 +123,10 @@ public final class DataRequestService implements AutoCloseable {
             throw new AccessDenied(record);
         }
         AccessRequest request = signed.request();
-        JsonNode requestNode = Json.mapper().valueToTree(request);
-        String requestHash = suite.hashHex(CanonicalJson.serializeUtf8(requestNode));
+        // the request's canonical bytes, hashed and placed in the answer as they are
+        byte[] requestBytes = Json.canonicalBytes(request);
+        String requestHash = suite.hashHex(requestBytes);
+        JsonNode requestNode = CanonicalFragment.ofCanonicalUtf8(requestBytes);
         if (!requestHash.equals(record.requestHash())) {
             throw new IllegalStateException("the ledger recorded request hash " + record.requestHash()
                     + " but the request hashes to " + requestHash);
