@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Writes one RFC 8785 document straight as UTF-8 bytes; see {@link CanonicalJson} for the rules.
@@ -43,6 +46,8 @@ final class CanonicalWriter {
         TO_CHECK['\\'] = true;
         TO_CHECK['?'] = true;
     }
+
+    private static final Comparator<Map.Entry<String, JsonNode>> BY_NAME = Map.Entry.comparingByKey();
 
     private static final int FIRST_CAPACITY = 256;
     /**
@@ -128,21 +133,24 @@ final class CanonicalWriter {
     }
 
     private void writeObject(JsonNode node, int depth) {
-        String[] names = new String[node.size()];
+        // the members themselves are sorted, not their names: looking each value up again by
+        // name cost a third of writing an object
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, JsonNode>[] members = new Map.Entry[node.size()];
         int n = 0;
-        for (var it = node.fieldNames(); it.hasNext(); ) {
-            names[n++] = it.next();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            members[n++] = it.next();
         }
         // String.compareTo compares UTF-16 code units, exactly the order RFC 8785 asks for
-        Arrays.sort(names);
+        Arrays.sort(members, 0, n, BY_NAME);
         append((byte) '{');
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (i > 0) {
                 append((byte) ',');
             }
-            writeString(names[i]);
+            writeString(members[i].getKey());
             append((byte) ':');
-            write(node.get(names[i]), depth + 1);
+            write(members[i].getValue(), depth + 1);
         }
         append((byte) '}');
     }

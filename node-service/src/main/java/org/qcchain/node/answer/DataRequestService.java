@@ -1,5 +1,6 @@
 package org.qcchain.node.answer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class DataRequestService implements AutoCloseable {
     private Prepared answer(SignedAccessRequest signed, Committed committed)
             throws AccessDenied, ChaincodeFailure, RecordIncomplete {
         JsonNode recordNode = Json.tree(committed.payload());
-        AccessRecord record = Json.mapper().convertValue(recordNode, AccessRecord.class);
+        AccessRecord record = accessRecord(recordNode);
         if (record.decision() != Decision.GRANTED) {
             throw new AccessDenied(record);
         }
@@ -140,5 +141,15 @@ public final class DataRequestService implements AutoCloseable {
                 nodeCertificatePem, null, null);
         return new Prepared(record.accessId(),
                 SignedAnswers.prepare(unsigned, AnswerTrees.answer(unsigned, answerItems.json()), suite));
+    }
+
+    /** The chaincode's access record, read from its tree directly (not written out and read back as converting would). */
+    private static AccessRecord accessRecord(JsonNode recordNode) {
+        try {
+            return Json.mapper().treeToValue(recordNode, AccessRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the chaincode answered an unreadable access record: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 }
