@@ -41,6 +41,11 @@ final class CanonicalGenerator extends GeneratorBase {
     }
 
     private static final NotCanonical NOT_CANONICAL = new NotCanonical();
+    /**
+     * Deeper values go the tree's way, which enforces its own limit on nesting ({@link
+     * CanonicalWriter}) with its message; the values signed here are a few levels deep.
+     */
+    private static final int MAX_DEPTH = 64;
 
     private final CanonicalWriter out = CanonicalWriter.standalone();
 
@@ -75,8 +80,15 @@ final class CanonicalGenerator extends GeneratorBase {
     @Override
     public void writeStartArray() throws IOException {
         _verifyValueWrite("start an array");
+        requireShallow();
         _writeContext = _writeContext.createChildArrayContext();
         out.append((byte) '[');
+    }
+
+    private void requireShallow() {
+        if (_writeContext.getNestingDepth() >= MAX_DEPTH) {
+            throw NOT_CANONICAL;
+        }
     }
 
     @Override
@@ -91,6 +103,7 @@ final class CanonicalGenerator extends GeneratorBase {
     @Override
     public void writeStartObject() throws IOException {
         _verifyValueWrite("start an object");
+        requireShallow();
         _writeContext = _writeContext.createChildObjectContext();
         out.append((byte) '{');
     }

@@ -110,6 +110,28 @@ class CanonicalGeneratorTest {
     }
 
     @Test
+    void leaves_deep_values_to_the_tree_and_its_limit() {
+        JsonNode deep = nested(80);
+        Outer value = new Outer("deep", null, Map.of(), deep, List.of(), null, null);
+        assertThat(CanonicalGenerator.utf8OrNull(SORTED_TREES, value)).isNull();
+        assertThat(Json.canonicalBytes(value)).isEqualTo(CanonicalJson.serializeUtf8(Json.mapper().valueToTree(value)));
+
+        Outer refused = new Outer("too deep", null, Map.of(), nested(1_100), List.of(), null, null);
+        assertThatThrownBy(() -> Json.canonicalBytes(refused)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deeper than 1000");
+    }
+
+    private static JsonNode nested(int depth) {
+        ArrayNode outer = Json.mapper().createArrayNode();
+        ArrayNode inner = outer;
+        for (int i = 1; i < depth; i++) {
+            inner = inner.addArray();
+        }
+        inner.add(1);
+        return outer;
+    }
+
+    @Test
     void random_trees_inside_records_are_written_as_their_canonical_form() {
         Random random = new Random(20261127);
         for (int i = 0; i < 500; i++) {

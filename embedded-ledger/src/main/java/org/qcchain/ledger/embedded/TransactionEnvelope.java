@@ -66,17 +66,17 @@ final class TransactionEnvelope {
 
     /** The hashed form of a stored transaction ({@link TransactionRecord#hashedForm}). */
     static byte[] bytes(TransactionRecord tx) {
-        Optional<ChaincodeEventRecord> event = tx.event();
-        return bytes(tx.txId(), tx.proposal().proposalBytesUnsafe(), tx.proposal().signatureUnsafe(),
-                tx.rwsetBytesUnsafe(), tx.status(), tx.message(), tx.payloadUnsafe(),
-                event.map(ChaincodeEventRecord::name).orElse(null),
-                event.map(ChaincodeEventRecord::payload).orElse(null));
+        return text(tx).toByteArray();
     }
 
     /** The hash of a stored transaction, recomputed from its parts. */
     static byte[] hash(CryptoSuite suite, TransactionRecord tx) {
+        return digest(suite, text(tx));
+    }
+
+    private static Text text(TransactionRecord tx) {
         Optional<ChaincodeEventRecord> event = tx.event();
-        return hash(suite, tx.txId(), tx.proposal().proposalBytesUnsafe(), tx.proposal().signatureUnsafe(),
+        return text(tx.txId(), tx.proposal().proposalBytesUnsafe(), tx.proposal().signatureUnsafe(),
                 tx.rwsetBytesUnsafe(), tx.status(), tx.message(), tx.payloadUnsafe(),
                 event.map(ChaincodeEventRecord::name).orElse(null),
                 event.map(ChaincodeEventRecord::payload).orElse(null));
@@ -90,7 +90,11 @@ final class TransactionEnvelope {
 
     static byte[] hash(CryptoSuite suite, String txId, byte[] proposal, byte[] signature, byte[] rwset,
             int status, String message, byte[] payload, String eventName, byte[] eventPayload) {
-        Text text = text(txId, proposal, signature, rwset, status, message, payload, eventName, eventPayload);
+        return digest(suite, text(txId, proposal, signature, rwset, status, message, payload, eventName,
+                eventPayload));
+    }
+
+    private static byte[] digest(CryptoSuite suite, Text text) {
         MessageDigest digest = suite.newDigest();
         digest.update(text.bytes, 0, text.length);
         return digest.digest();

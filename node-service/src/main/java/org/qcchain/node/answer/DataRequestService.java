@@ -143,7 +143,10 @@ public final class DataRequestService implements AutoCloseable {
                 SignedAnswers.prepare(unsigned, AnswerTrees.answer(unsigned, answerItems.json()), suite));
     }
 
-    /** The chaincode's access record, read from its tree directly (not written out and read back as converting would). */
+    /**
+     * The chaincode's access record, read from its tree directly (converting would write the tree
+     * out and read it back).
+     */
     private static AccessRecord accessRecord(JsonNode recordNode) {
         try {
             return Json.mapper().treeToValue(recordNode, AccessRecord.class);
