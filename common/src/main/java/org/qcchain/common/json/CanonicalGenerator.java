@@ -161,7 +161,7 @@ final class CanonicalGenerator extends GeneratorBase {
             throw NOT_CANONICAL;
         }
         _verifyValueWrite("write a number");
-        out.writeExactInteger(value);
+        out.writeDigits(value);
     }
 
     @Override

@@ -90,11 +90,6 @@ final class CanonicalWriter {
         append(NULL);
     }
 
-    /** Writes an integer {@link #isExact} says is allowed. */
-    void writeExactInteger(long value) {
-        writeDigits(value);
-    }
-
     /** The canonical UTF-8 bytes of {@code node}. */
     static byte[] utf8(JsonNode node) {
         CanonicalWriter writer = WRITERS.get();
@@ -292,7 +287,8 @@ final class CanonicalWriter {
         writeDigits(node.longValue());
     }
 
-    private void writeDigits(long value) {
+    /** Writes an integer as digits; the caller checks it is {@link #isExact}. */
+    void writeDigits(long value) {
         append(ascii(Long.toString(value)));
     }
 

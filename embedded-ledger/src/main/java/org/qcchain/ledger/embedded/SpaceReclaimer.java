@@ -1,7 +1,5 @@
 package org.qcchain.ledger.embedded;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import org.h2.mvstore.MVStore;
 
@@ -110,15 +108,5 @@ final class SpaceReclaimer implements AutoCloseable {
     /** Rewrites the live pages of the sparsest chunks if the file is sparse enough; whether it did. */
     static boolean step(MVStore store) {
         return store.compact(TARGET_FILL_PERCENT, STEP_BYTES);
-    }
-
-    /** {@link #step(MVStore)} on the store of the connection's database. */
-    static boolean step(Connection connection) throws SQLException {
-        return step(Database.mvStore(connection));
-    }
-
-    /** The share of the chunks' bytes that is live, in percent. */
-    static int fillPercent(Connection connection) throws SQLException {
-        return Database.mvStore(connection).getFileStore().getChunksFillRate();
     }
 }

@@ -25,15 +25,7 @@ class DatabaseFlusherTest {
 
     @Test
     void runs_while_a_ledger_forcing_its_blocks_is_open() {
-        Set<Thread> before = LiveThreads.named(NAME);
-        Set<Thread> ours;
-        try (EmbeddedLedger ledger = platform.open(folder)) {
-            platform.start(ledger);
-            ours = LiveThreads.named(NAME);
-            ours.removeAll(before);
-            assertThat(ours).hasSize(1).allMatch(Thread::isAlive).allMatch(Thread::isDaemon);
-        }
-        assertThat(ours).noneMatch(Thread::isAlive);
+        LiveThreads.assertOneRunsWhileOpen(platform, folder, NAME);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,15 +48,15 @@ class SpaceReclaimerTest {
             makeSparse(writer, expected);
 
             int steps = 0;
-            while (SpaceReclaimer.fillPercent(writer) < SpaceReclaimer.TARGET_FILL_PERCENT && steps < 100) {
-                assertThat(SpaceReclaimer.step(writer)).as("step %d rewrote pages", steps).isTrue();
+            while (fillPercent(writer) < SpaceReclaimer.TARGET_FILL_PERCENT && steps < 100) {
+                assertThat(step(writer)).as("step %d rewrote pages", steps).isTrue();
                 Database.storeNow(writer);
                 steps++;
             }
 
-            assertThat(SpaceReclaimer.fillPercent(writer)).as("live share after %d steps", steps)
+            assertThat(fillPercent(writer)).as("live share after %d steps", steps)
                     .isGreaterThanOrEqualTo(SpaceReclaimer.TARGET_FILL_PERCENT);
-            assertThat(SpaceReclaimer.step(writer)).as("nothing to do once above the target").isFalse();
+            assertThat(step(writer)).as("nothing to do once above the target").isFalse();
             assertRows(writer, expected);
         }
         try (Database reopened = Database.open(folder, 1)) {
@@ -75,13 +74,13 @@ class SpaceReclaimerTest {
                 reclaimer.start();
                 // the writer stores as the committer does, and the rewritten pages go out with its stores
                 long deadline = System.nanoTime() + PATIENCE.toNanos();
-                while (SpaceReclaimer.fillPercent(writer) < SpaceReclaimer.TARGET_FILL_PERCENT
+                while (fillPercent(writer) < SpaceReclaimer.TARGET_FILL_PERCENT
                         && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                     Database.storeNow(writer);
                 }
             }
-            assertThat(SpaceReclaimer.fillPercent(writer)).as("live share with the thread at work")
+            assertThat(fillPercent(writer)).as("live share with the thread at work")
                     .isGreaterThanOrEqualTo(SpaceReclaimer.TARGET_FILL_PERCENT);
             assertRows(writer, expected);
         }
@@ -92,16 +91,7 @@ class SpaceReclaimerTest {
 
     @Test
     void runs_while_a_ledger_is_open_and_stops_when_it_closes() {
-        TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
-        Set<Thread> before = LiveThreads.named(THREAD_NAME);
-        Set<Thread> ours;
-        try (EmbeddedLedger ledger = platform.open(folder)) {
-            platform.start(ledger);
-            ours = LiveThreads.named(THREAD_NAME);
-            ours.removeAll(before);
-            assertThat(ours).hasSize(1).allMatch(Thread::isAlive).allMatch(Thread::isDaemon);
-        }
-        assertThat(ours).noneMatch(Thread::isAlive);
+        LiveThreads.assertOneRunsWhileOpen(new TestPlatform(CryptoSuite.P256_SHA256), folder, THREAD_NAME);
     }
 
     /**
@@ -117,7 +107,7 @@ class SpaceReclaimerTest {
             writeRows(writer, expected, round,
                     IntStream.concat(IntStream.range(first, first + NEW_ROWS_PER_ROUND), IntStream.range(0, HOT_ROWS)));
         }
-        assertThat(SpaceReclaimer.fillPercent(writer)).as("live share before reclaiming")
+        assertThat(fillPercent(writer)).as("live share before reclaiming")
                 .isLessThan(SpaceReclaimer.TARGET_FILL_PERCENT);
     }
 
@@ -159,5 +149,14 @@ class SpaceReclaimerTest {
             statement.execute(sql);
         }
         connection.commit();
+    }
+
+    private static boolean step(Connection writer) throws SQLException {
+        return SpaceReclaimer.step(Database.mvStore(writer));
+    }
+
+    /** The share of the chunks' bytes that is live, in percent. */
+    private static int fillPercent(Connection writer) throws SQLException {
+        return Database.mvStore(writer).getFileStore().getChunksFillRate();
     }
 }
