@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,25 +133,17 @@ public final class DeliveryRecorder implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             Map<String, Integer> counts = new HashMap<>();
             counts.put("owed", owed.size() + inFlightReceipts + incoming.size());
-            try {
-                counts.put("failed", outbox.failed().size());
-            } catch (SQLException e) {
-                counts.put("failed", -1);
-            }
+            counts.put("failed", outbox.failed().size());
             return counts;
         }, thread);
     }
 
     private void replay() {
-        try {
-            List<Receipt> left = outbox.pending();
-            if (!left.isEmpty()) {
-                LOG.log(Level.INFO, "recording " + left.size() + " delivery receipt(s) left from the last run");
-                owed.addAll(left);
-                submitNext();
-            }
-        } catch (SQLException e) {
-            LOG.log(Level.ERROR, "cannot read the delivery outbox; its receipts wait for the next start", e);
+        List<Receipt> left = outbox.pending();
+        if (!left.isEmpty()) {
+            LOG.log(Level.INFO, "recording " + left.size() + " delivery receipt(s) left from the last run");
+            owed.addAll(left);
+            submitNext();
         }
     }
 
@@ -168,7 +159,7 @@ public final class DeliveryRecorder implements AutoCloseable {
         List<Receipt> receipts = batch.stream().map(Waiting::receipt).toList();
         try {
             outbox.keep(receipts);
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "cannot keep " + receipts.size() + " delivery receipt(s); their answers are not sent", e);
             batch.forEach(w -> w.kept().completeExceptionally(e));
             return;
@@ -230,8 +221,8 @@ public final class DeliveryRecorder implements AutoCloseable {
         }
         try {
             outbox.settle(recorded, refused);
-        } catch (SQLException e) {
-            // the rows stay: replayed at the next start, the ledger answers "recorded before"
+        } catch (IOException e) {
+            // the receipts stay owed: replayed at the next start, the ledger answers "recorded before"
             LOG.log(Level.WARNING, "cannot settle " + batch.size() + " recorded delivery receipt(s) in the outbox", e);
         }
         submitNext();

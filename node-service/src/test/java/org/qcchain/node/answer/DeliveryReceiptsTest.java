@@ -31,7 +31,7 @@ import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.platform.NodePlatform;
 
 /**
- * Delivery receipts on a real node folder (embedded ledger, provider stores, the outbox in H2):
+ * Delivery receipts on a real node folder (embedded ledger, provider stores, the outbox's journal):
  * every answer's receipt reaches the ledger, also when the node stopped before recording it, and
  * never twice.
  */
