@@ -31,6 +31,8 @@ import org.qcchain.simulator.Write;
 final class BlockReplay {
 
     private static final Logger LOGGER = Logger.getLogger(BlockReplay.class.getName());
+    /** Blocks between two progress lines: a database made again from a long block file takes a while. */
+    private static final int PROGRESS_BLOCKS = 1_000;
 
     /** Where the chain stands: the next block number and the hash it must link to. */
     record Tip(long height, byte[] hash) {}
@@ -73,7 +75,13 @@ final class BlockReplay {
      * @throws LedgerException if a whole frame is not the block that must come next
      */
     Tip replay(Connection connection, BlockFile file, Tip tip) throws SQLException {
-        StateChanges stateChanges = StateChanges.load(connection, new StoredKeys());
+        StoredKeys storedKeys = new StoredKeys();
+        if (tip.height() == 1) {
+            // only block 0, which writes no state, is stored (the database is being made again from
+            // the block file): every key a block writes is new until written, none needs a lookup
+            storedKeys.load(connection, () -> false);
+        }
+        StateChanges stateChanges = StateChanges.load(connection, storedKeys);
         Tip at = tip;
         long transactions = 0;
         Optional<BlockFile.StoredFrame> next;
@@ -95,6 +103,9 @@ final class BlockReplay {
             file.replayed(stored.end());
             transactions += txs.size();
             at = new Tip(header.number() + 1, hash);
+            if ((at.height() - tip.height()) % PROGRESS_BLOCKS == 0) {
+                LOGGER.info("replayed blocks " + tip.height() + " to " + header.number() + " from " + BlockFile.NAME);
+            }
         }
         if (file.wholeFrameAfter(file.end())) {
             throw new LedgerException(BlockFile.NAME + " is damaged at byte " + file.end() + " (where block "

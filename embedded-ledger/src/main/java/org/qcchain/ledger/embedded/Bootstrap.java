@@ -47,7 +47,12 @@ final class Bootstrap {
             }
             Schema.create(connection);
             connection.commit();
-            return createGenesis(connection, folder, options, sealer);
+            if (!GenesisFromBlockFile.holdsBlocks(folder)) {
+                return createGenesis(connection, folder, options, sealer);
+            }
+            // the database was lost (or never stored block 0): the block file holds the ledger
+            GenesisFromBlockFile.restore(connection, folder);
+            suite = meta(connection, "suite");
         }
         String format = meta(connection, "formatVersion").orElse("1");
         if (!format.equals(Integer.toString(GenesisConfig.FORMAT_VERSION))) {
@@ -158,20 +163,8 @@ final class Bootstrap {
         BlockHeader header = new BlockHeader(0, new byte[32], MerkleTree.root(options.suite(), List.of()),
                 System.currentTimeMillis(), List.of(), genesis, null);
         BlockSealer.Sealed sealed = sealer.seal(header);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ledger_meta (name, meta_value) VALUES (?, ?)")) {
-            for (String[] entry : new String[][] {{"suite", options.suite().name()},
-                    {"channel", options.channel()}, {"chaincode", options.chaincode()},
-                    {"formatVersion", Integer.toString(GenesisConfig.FORMAT_VERSION)},
-                    {"storageFormat", Integer.toString(Schema.STORAGE_FORMAT)},
-                    {StorageUpgrade.FRAMES_FROM, "0"}}) {
-                insert.setString(1, entry[0]);
-                insert.setString(2, entry[1]);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        // a block file left by an earlier attempt that never committed block 0 holds nothing committed
+        insertSettings(connection, genesis);
+        // a block file left by an earlier attempt that never framed block 0 whole holds nothing
         try {
             Files.deleteIfExists(folder.resolve(BlockFile.NAME));
         } catch (IOException e) {
@@ -192,6 +185,26 @@ final class Bootstrap {
             throw e;
         }
         return new Tip(1, sealed.hash(), genesis, genesis.membership(), blockFile);
+    }
+
+    /**
+     * Records a new ledger's settings in {@code ledger_meta} (suite, channel, chaincode, format
+     * version, storage format, blocks framed from 0), as its genesis states them.
+     */
+    static void insertSettings(Connection connection, GenesisConfig genesis) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ledger_meta (name, meta_value) VALUES (?, ?)")) {
+            for (String[] entry : new String[][] {{"suite", genesis.suite().name()},
+                    {"channel", genesis.channel()}, {"chaincode", genesis.chaincode()},
+                    {"formatVersion", Integer.toString(genesis.formatVersion())},
+                    {"storageFormat", Integer.toString(Schema.STORAGE_FORMAT)},
+                    {StorageUpgrade.FRAMES_FROM, "0"}}) {
+                insert.setString(1, entry[0]);
+                insert.setString(2, entry[1]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     static Optional<String> meta(Connection connection, String name) throws SQLException {

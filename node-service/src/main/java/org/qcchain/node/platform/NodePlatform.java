@@ -140,8 +140,9 @@ public final class NodePlatform implements AutoCloseable {
     public static NodePlatform open(Path dataDir) throws ConfigException {
         Objects.requireNonNull(dataDir, "dataDir");
         if (!hasLedger(dataDir)) {
-            throw new ConfigException(dataDir.toAbsolutePath() + " holds no ledger (no "
-                    + ledgerFolder(dataDir).resolve("ledger.mv.db") + "); create one with 'qcchain demo --data "
+            throw new ConfigException(dataDir.toAbsolutePath() + " holds no ledger (neither "
+                    + ledgerFolder(dataDir).resolve("ledger.mv.db") + " nor blocks.dat); create one with"
+                    + " 'qcchain demo --data "
                     + dataDir + "' or point dataDir (--data, QCCHAIN_DATA_DIR) at a node's folder");
         }
         if (!Files.isRegularFile(dataDir.resolve(PlatformKey.FILE))) {
@@ -161,9 +162,13 @@ public final class NodePlatform implements AutoCloseable {
         return new NodePlatform(dataDir, ledger, node);
     }
 
-    /** @return whether {@code dataDir} holds an embedded ledger */
+    /**
+     * @return whether {@code dataDir} holds an embedded ledger: its database, or its block file
+     *     alone (the database is then made again from it when the ledger opens)
+     */
     public static boolean hasLedger(Path dataDir) {
-        return Files.isRegularFile(ledgerFolder(dataDir).resolve("ledger.mv.db"));
+        return Files.isRegularFile(ledgerFolder(dataDir).resolve("ledger.mv.db"))
+                || Files.isRegularFile(ledgerFolder(dataDir).resolve("blocks.dat"));
     }
 
     /** The embedded ledger's folder: {@code <dataDir>/ledger/}. */

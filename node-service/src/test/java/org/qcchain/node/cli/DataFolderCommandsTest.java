@@ -64,6 +64,17 @@ class DataFolderCommandsTest extends CommandLineTest {
         }
 
         @Test
+        void makes_a_lost_ledger_database_again_from_the_block_file(@TempDir Path copy) throws Exception {
+            copyFolder(demo, copy);
+            Files.delete(copy.resolve("ledger").resolve("ledger.mv.db"));
+
+            assertThat(run(Map.of(), "verify", "--data", copy.toString())).as(err()).isEqualTo(ExitCodes.OK);
+
+            assertThat(out()).contains("ledger intact");
+            assertThat(copy.resolve("ledger").resolve("ledger.mv.db")).exists();
+        }
+
+        @Test
         void refuses_a_folder_without_a_ledger(@TempDir Path empty) {
             assertThat(run(Map.of(), "verify", "--data", empty.toString())).isEqualTo(ExitCodes.CONFIG);
 
