@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.qcchain.common.syntax.IdentifierRule;
 import org.qcchain.sdk.internal.Syntax;
 
 /**
@@ -64,12 +64,16 @@ public record AccessEvent(String accessId, String consumerMspId, String subject,
             throw new MalformedAccessRecordException(null, "not a JSON object");
         }
         JsonNode id = record.get("accessId");
-        String accessId = id != null && id.isTextual() && Syntax.TX_ID.matcher(id.textValue()).matches()
+        String accessId = id != null && id.isTextual() && Syntax.TX_ID.matches(id.textValue())
                 ? id.textValue() : null;
         if (accessId == null) {
             throw new MalformedAccessRecordException(null, "accessId is missing or not 64 lowercase hex characters");
         }
-        String decision = text(record, "decision", Pattern.compile("GRANTED|DENIED"), accessId);
+        String decision = text(record, "decision", null, accessId);
+        if (!decision.equals("GRANTED") && !decision.equals("DENIED")) {
+            throw new MalformedAccessRecordException(accessId, "decision '" + abbreviate(decision)
+                    + "' must match GRANTED|DENIED");
+        }
         boolean granted = "GRANTED".equals(decision);
         String reasonCode = record.hasNonNull("reasonCode") ? text(record, "reasonCode", Syntax.CODE, accessId) : null;
         if (granted != (reasonCode == null)) {
@@ -93,13 +97,13 @@ public record AccessEvent(String accessId, String consumerMspId, String subject,
     }
 
     /** A string field, of the syntax when one is given; a pseudonym is never echoed. */
-    private static String text(JsonNode record, String name, Pattern syntax, String accessId)
+    private static String text(JsonNode record, String name, IdentifierRule syntax, String accessId)
             throws MalformedAccessRecordException {
         JsonNode value = record.get(name);
         if (value == null || !value.isTextual()) {
             throw new MalformedAccessRecordException(accessId, name + " is missing or not a string");
         }
-        if (syntax != null && !syntax.matcher(value.textValue()).matches()) {
+        if (syntax != null && !syntax.matches(value.textValue())) {
             String shown = syntax == Syntax.PSEUDONYM ? "" : " '" + abbreviate(value.textValue()) + "'";
             throw new MalformedAccessRecordException(accessId, name + shown + " must match " + syntax.pattern());
         }

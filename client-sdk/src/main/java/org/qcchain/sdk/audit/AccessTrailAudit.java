@@ -173,7 +173,7 @@ public final class AccessTrailAudit {
 
     private static String accessId(JsonNode record, long position) throws VerificationException {
         JsonNode id = record == null ? null : record.get("accessId");
-        if (id == null || !id.isTextual() || !Syntax.TX_ID.matcher(id.textValue()).matches()) {
+        if (id == null || !id.isTextual() || !Syntax.TX_ID.matches(id.textValue())) {
             throw new VerificationException(VerificationFailure.MALFORMED, (position > 0 ? "record " + position
                     + " of the listing" : "the access record") + " has no access id of 64 lowercase hex characters");
         }

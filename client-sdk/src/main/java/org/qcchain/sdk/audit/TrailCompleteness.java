@@ -128,7 +128,7 @@ public final class TrailCompleteness {
         for (String accessId : listedAccessIds) {
             entries++;
             String id = accessId == null ? "" : accessId;
-            if (!Syntax.TX_ID.matcher(id).matches()) {
+            if (!Syntax.TX_ID.matches(id)) {
                 findings.add(new CompletenessFinding(CompletenessKind.LISTED_WITHOUT_DECISION, "", -1, -1,
                         "entry " + entries + " of the listing has no access id of 64 lowercase hex characters"));
             } else if (listed.putIfAbsent(id, Boolean.FALSE) != null) {

@@ -3,23 +3,24 @@ package org.qcchain.sdk.internal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.qcchain.common.syntax.IdentifierRule;
 
 /**
  * The chaincode's syntaxes (docs/chaincode.md), checked by the SDK's builders so that a malformed
  * request fails in the caller's process, naming the parameter, instead of as INVALID_ARGUMENT from
- * the ledger. Not API.
+ * the ledger. The rules are the chaincode's own ({@link IdentifierRule}), not copies of them. Not
+ * API.
  */
 public final class Syntax {
 
-    public static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
-    public static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-    public static final Pattern DATASET_ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){1,4}");
-    public static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
-    public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{2,47}");
-    public static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
+    public static final IdentifierRule MSP_ID = IdentifierRule.MSP_ID;
+    public static final IdentifierRule RECORD_ID = IdentifierRule.RECORD_ID;
+    public static final IdentifierRule DATASET_ID = IdentifierRule.DATASET_ID;
+    public static final IdentifierRule FIELD_NAME = IdentifierRule.FIELD_NAME;
+    public static final IdentifierRule CODE = IdentifierRule.CODE;
+    public static final IdentifierRule PSEUDONYM = IdentifierRule.HEX_256;
     /** A ledger transaction id: 64 lowercase hex characters, on the embedded ledger and on Fabric. */
-    public static final Pattern TX_ID = Pattern.compile("[0-9a-f]{64}");
+    public static final IdentifierRule TX_ID = IdentifierRule.HEX_256;
 
     private Syntax() {}
 
@@ -27,11 +28,11 @@ public final class Syntax {
      * @return {@code value} if it matches
      * @throws IllegalArgumentException naming the parameter and the syntax; a pseudonym is never echoed
      */
-    public static String require(String name, String value, Pattern pattern) {
+    public static String require(String name, String value, IdentifierRule rule) {
         Objects.requireNonNull(value, name);
-        if (!pattern.matcher(value).matches()) {
-            String shown = pattern == PSEUDONYM ? "" : " '" + abbreviate(value) + "'";
-            throw new IllegalArgumentException(name + shown + " must match " + pattern.pattern());
+        if (!rule.matches(value)) {
+            String shown = rule == PSEUDONYM ? "" : " '" + abbreviate(value) + "'";
+            throw new IllegalArgumentException(name + shown + " must match " + rule.pattern());
         }
         return value;
     }

@@ -38,7 +38,7 @@ final class AnchorCheck {
             throw mismatch(what + " anchors a batch of suite '" + statement.path("hashSuite").asText() + "'");
         }
         long count = statement.path("recordCount").asLong(0);
-        if (!Trees.HEX_256.matcher(statement.path("merkleRoot").asText()).matches() || count < 1) {
+        if (!Trees.HEX_256.matches(statement.path("merkleRoot").asText()) || count < 1) {
             throw mismatch(what + " has no usable merkleRoot and recordCount");
         }
         return new BatchRoot(signers.suite(), statement.path("merkleRoot").asText(), count);

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.regex.Pattern;
+import org.qcchain.common.syntax.IdentifierRule;
 
 /** Reading the JSON trees of an answer; anything missing or ill-typed is {@code MALFORMED}. */
 final class Trees {
 
-    static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
+    static final IdentifierRule HEX_256 = IdentifierRule.HEX_256;
 
     private Trees() {}
 
@@ -46,7 +46,7 @@ final class Trees {
 
     static String hex(JsonNode node, String name, String what) throws VerificationException {
         String value = text(node, name, what);
-        if (!HEX_256.matcher(value).matches()) {
+        if (!HEX_256.matches(value)) {
             throw malformed(what + "." + name + " is not 64 lowercase hex characters");
         }
         return value;

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.qcchain.common.crypto.Pem;
+import org.qcchain.common.syntax.IdentifierRule;
 
 /**
  * Collects {@link TrustAnchors}; every method checks its argument and names what is wrong. Only CA
@@ -24,7 +24,7 @@ import org.qcchain.common.crypto.Pem;
 public final class TrustAnchorsBuilder {
 
     /** The chaincode's syntax of MSP ids. */
-    private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
+    private static final IdentifierRule MSP_ID = IdentifierRule.MSP_ID;
 
     private final Map<String, List<X509Certificate>> organisations = new TreeMap<>();
     private final List<X509Certificate> nodeCas = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class TrustAnchorsBuilder {
     /** Returns normally only for an MSP id of the chaincode's syntax. */
     static void requireMspId(String mspId) {
         Objects.requireNonNull(mspId, "mspId");
-        if (!MSP_ID.matcher(mspId).matches()) {
+        if (!MSP_ID.matches(mspId)) {
             throw new IllegalArgumentException("'" + mspId + "' is not an MSP id (" + MSP_ID.pattern() + ")");
         }
     }
