@@ -107,7 +107,13 @@ public enum ErrorCode {
      * requested field, and a record's commitment covers only the fields it has. The grant stays
      * on the ledger without a delivery.
      */
-    RECORD_INCOMPLETE(502, "Provider record incomplete");
+    RECORD_INCOMPLETE(502, "Provider record incomplete"),
+    /**
+     * A provider's record store (its H2 file on the node, or the source unit's own database behind
+     * an adapter) cannot be read. For a data request the grant stays on the ledger without a
+     * delivery, as for {@link #RECORD_INCOMPLETE}; the operator restores the store.
+     */
+    PROVIDER_STORE_UNAVAILABLE(503, "Provider store unavailable");
 
     private final int httpStatus;
     private final String title;

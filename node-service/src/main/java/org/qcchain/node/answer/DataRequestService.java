@@ -24,6 +24,7 @@ import org.qcchain.node.ledger.Committed;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.store.ProviderStores;
+import org.qcchain.node.store.StoreException;
 
 /**
  * Mediates a data request: the node submits the consumer's signed request as itself (the
@@ -81,8 +82,9 @@ public final class DataRequestService implements AutoCloseable {
      *     (the chaincode denied the request and recorded the denial), {@link ChaincodeFailure} (the
      *     chaincode refused the request as malformed, or the ledger failed) or {@link
      *     RecordIncomplete} (granted, but a provider's record lacks a requested field, so no
-     *     verifiable answer exists; nothing is sent and no delivery recorded), each possibly wrapped
-     *     in a {@link CompletionException}
+     *     verifiable answer exists; nothing is sent and no delivery recorded) or {@link
+     *     StoreUnavailable} (granted, but a provider's store cannot be read; likewise), each possibly
+     *     wrapped in a {@link CompletionException}
      */
     public CompletableFuture<GrantedAnswer> request(SignedAccessRequest signed, Executor work) {
         Objects.requireNonNull(signed, "signed");
@@ -92,7 +94,7 @@ public final class DataRequestService implements AutoCloseable {
                 .thenApplyAsync(committed -> {
                     try {
                         return answer(signed, committed);
-                    } catch (AccessDenied | ChaincodeFailure | RecordIncomplete e) {
+                    } catch (AccessDenied | ChaincodeFailure | RecordIncomplete | StoreUnavailable e) {
                         throw new CompletionException(e);
                     }
                 }, work)
@@ -117,7 +119,7 @@ public final class DataRequestService implements AutoCloseable {
     private record Prepared(String accessId, SignedAnswers.Unsigned unsigned) {}
 
     private Prepared answer(SignedAccessRequest signed, Committed committed)
-            throws AccessDenied, ChaincodeFailure, RecordIncomplete {
+            throws AccessDenied, ChaincodeFailure, RecordIncomplete, StoreUnavailable {
         JsonNode recordNode = Json.tree(committed.payload());
         AccessRecord record = accessRecord(recordNode);
         if (record.decision() != Decision.GRANTED) {
@@ -135,7 +137,12 @@ public final class DataRequestService implements AutoCloseable {
         TransactionEvidence accessEvidence = ledger.evidence(committed.txId()).orElseThrow(() ->
                 new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, "Access:requestAccess",
                         "transaction " + committed.txId() + " is not in a block"));
-        AnswerItems.Items answerItems = items.build(request, record);
+        AnswerItems.Items answerItems;
+        try {
+            answerItems = items.build(request, record);
+        } catch (StoreException e) {
+            throw new StoreUnavailable(record.accessId(), e);
+        }
         DataAnswer unsigned = new DataAnswer(DataAnswer.FORMAT, suite.name(), requestNode, requestHash,
                 new AccessEvidence(recordNode, accessEvidence), answerItems.items(), Instant.now().toString(),
                 nodeCertificatePem, null, null);

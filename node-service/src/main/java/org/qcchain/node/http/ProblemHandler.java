@@ -12,7 +12,9 @@ import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.answer.AccessDenied;
 import org.qcchain.node.answer.RecordIncomplete;
+import org.qcchain.node.answer.StoreUnavailable;
 import org.qcchain.node.ledger.ChaincodeFailure;
+import org.qcchain.node.store.StoreException;
 
 /**
  * Turns every failure into a problem document: the node's and the platform's exceptions keep
@@ -59,6 +61,16 @@ final class ProblemHandler implements Handler<RoutingContext> {
             LOG.log(Level.WARNING, "request " + requestId + ": " + e.getMessage());
             return Problem.of(ErrorCode.RECORD_INCOMPLETE, e.getMessage(), requestId, null)
                     .withAccessId(e.accessId());
+        }
+        if (failure instanceof StoreUnavailable e) {
+            LOG.log(Level.ERROR, "request " + requestId + ": " + e.getMessage(), e.getCause());
+            return Problem.of(ErrorCode.PROVIDER_STORE_UNAVAILABLE, e.getMessage(), requestId, null)
+                    .withAccessId(e.accessId());
+        }
+        if (failure instanceof StoreException e) {
+            // a route reading a store for a subject or a provider: no grant is involved
+            LOG.log(Level.ERROR, "request " + requestId + " failed", e);
+            return Problem.of(ErrorCode.PROVIDER_STORE_UNAVAILABLE, e.getMessage(), requestId, null);
         }
         if (failure instanceof JsonInputException e) {
             return Problem.of(ErrorCode.INVALID_ARGUMENT, e.getMessage(), requestId, e.path());

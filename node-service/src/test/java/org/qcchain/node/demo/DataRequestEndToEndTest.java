@@ -17,15 +17,18 @@ import io.vertx.junit5.VertxExtension;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,12 +47,16 @@ import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.auth.SignatureHeaders;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
+import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.answer.DeliveryRecorder;
 import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
+import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.ImportProgress;
+import org.qcchain.node.store.ProviderStores;
 import org.qcchain.node.store.RecordImporter;
 import org.qcchain.node.store.SourceAdapter;
 import org.qcchain.node.store.SourceRow;
@@ -298,6 +305,50 @@ class DataRequestEndToEndTest {
         JsonNode record = Json.tree(demo.ledger().evaluate(demo.pki().node(), "Access:getAccessRecord", accessId));
         assertThat(record.path("decision").asText()).isEqualTo("GRANTED");
         assertThat(record.hasNonNull("answerHash")).isFalse();
+    }
+
+    @Test
+    void answers_a_grant_whose_provider_store_cannot_be_read_with_503_naming_the_grant(Vertx vertx,
+            @TempDir Path other) throws Exception {
+        // a node over a copy of the provider stores in which the social insurance centre's file is damaged
+        String provider = DemoCatalogue.providerOf(DemoCatalogue.SOCIAL_INSURANCE);
+        copy(folder.resolve("providers"), other.resolve("providers"));
+        Path file = other.resolve("providers").resolve(provider).resolve("records.mv.db");
+        // every byte overwritten, its headers too, so that H2 cannot open it at all (a file damaged in
+        // part may open at an older version of the store instead: not what this test is about)
+        byte[] bytes = Files.readAllBytes(file);
+        Arrays.fill(bytes, (byte) 0x55);
+        Files.write(file, bytes);
+        LedgerIdentity node = demo.pki().node();
+        try (ProviderStores stores = ProviderStores.open(other);
+                DeliveryRecorder deliveries = DeliveryRecorder.open(other.resolve("deliveries"), demo.ledger(), node);
+                DataRequestService service = new DataRequestService(demo.ledger(), node, stores, deliveries)) {
+            server = await(NodeServer.start(vertx, DemoNodes.config(other), demo.directory(),
+                    NodeServices.of(demo.ledger(), node, service)));
+
+            HttpResponse<Buffer> response = post(bank(), loanRequest(bank(), 5, LOAN.items()));
+
+            JsonNode problem = assertProblem(response, 503, "PROVIDER_STORE_UNAVAILABLE");
+            assertThat(problem.path("detail").asText()).contains(provider, "was granted")
+                    .doesNotContain("Exception", "records.mv.db");
+            String accessId = problem.path("accessId").asText();
+            JsonNode record = Json.tree(demo.ledger().evaluate(node, "Access:getAccessRecord", accessId));
+            assertThat(record.path("decision").asText()).isEqualTo("GRANTED");
+            assertThat(record.hasNonNull("answerHash")).isFalse();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 
     @Test
