@@ -130,11 +130,12 @@ final class DeliveryOutbox implements AutoCloseable {
         List<Entry> entries = receipts.stream()
                 .map(r -> new Entry(Kind.KEPT, r.accessId(), r.answerHash())).toList();
         long before = journal.size();
-        journal.append(entries);
         try {
+            journal.append(entries);
             journal.force();
         } catch (IOException e) {
-            // the entries may be in the file without being confirmed: cut them off, or take no more
+            // the entries may be in the file, whole or in part, without being confirmed: cut them
+            // off, or take no more (a later append could leave some of them whole behind its end)
             try {
                 journal.truncate(before);
             } catch (IOException cut) {
