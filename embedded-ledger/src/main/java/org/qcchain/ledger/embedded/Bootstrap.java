@@ -47,11 +47,10 @@ final class Bootstrap {
             }
             Schema.create(connection);
             connection.commit();
-            if (!GenesisFromBlockFile.holdsBlocks(folder)) {
+            // a database lost (or one that never stored block 0) is made again from the block file
+            if (!GenesisFromBlockFile.restore(connection, folder)) {
                 return createGenesis(connection, folder, options, sealer);
             }
-            // the database was lost (or never stored block 0): the block file holds the ledger
-            GenesisFromBlockFile.restore(connection, folder);
             suite = meta(connection, "suite");
         }
         String format = meta(connection, "formatVersion").orElse("1");

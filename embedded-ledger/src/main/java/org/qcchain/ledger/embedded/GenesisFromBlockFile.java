@@ -28,12 +28,16 @@ final class GenesisFromBlockFile {
     private GenesisFromBlockFile() {}
 
     /**
-     * Whether {@code folder} has a block file with a whole frame at its start (block 0's place); a
-     * file a crash cut inside its header, or before block 0's frame was whole, holds no block.
+     * If {@code folder} has a block file with a whole frame at its start (block 0's place), writes
+     * the ledger's settings and block 0, as that frame holds it, into the connection's database
+     * (which has the tables and nothing else), commits and stores it. A file a crash cut inside its
+     * header, or before block 0's frame was whole, holds no block.
      *
-     * @throws LedgerException if there is a file of that name that is not a block file
+     * @return whether block 0 was restored; {@code false}: there is no block to restore from
+     * @throws LedgerException if there is a file of that name that is not a block file, or its first
+     *     frame is not a genesis block signed by the certificate it names
      */
-    static boolean holdsBlocks(Path folder) {
+    static boolean restore(Connection connection, Path folder) throws SQLException {
         Path path = folder.resolve(BlockFile.NAME);
         try {
             if (!Files.exists(path) || Files.size(path) <= BlockFile.START) {
@@ -43,20 +47,11 @@ final class GenesisFromBlockFile {
             throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
         }
         try (BlockFile file = BlockFile.open(folder, BlockFile.START)) {
-            return file.headAt(BlockFile.START).isPresent();
-        }
-    }
-
-    /**
-     * Writes the ledger's settings and block 0, as the block file holds it, into the connection's
-     * database (which has the tables and nothing else), commits and stores it.
-     *
-     * @throws LedgerException if the first frame is not a genesis block signed by the certificate it
-     *     names
-     */
-    static void restore(Connection connection, Path folder) throws SQLException {
-        try (BlockFile file = BlockFile.open(folder, BlockFile.START)) {
-            BlockFile.StoredFrame stored = file.frameAt(BlockFile.START).orElseThrow(() -> refused("it is not whole"));
+            Optional<BlockFile.StoredFrame> first = file.frameAt(BlockFile.START);
+            if (first.isEmpty()) {
+                return false;
+            }
+            BlockFile.StoredFrame stored = first.get();
             BlockHeader header;
             try {
                 header = BlockHeader.parse(stored.frame().header());
@@ -79,6 +74,7 @@ final class GenesisFromBlockFile {
                     stored.frame().signature(), List.of(), new long[0], stored.end());
             connection.commit();
             Database.storeNow(connection);
+            return true;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -173,6 +173,7 @@ final class DeliveryOutbox implements AutoCloseable {
         if (broken != null) {
             throw new IOException("the delivery outbox failed earlier", broken);
         }
+        // if this fails, entries left in the file are still true: these receipts are on the ledger
         journal.append(entries);
         entries.forEach(this::apply);
         if (journal.size() >= compactAt && liveEntriesAreFew()) {

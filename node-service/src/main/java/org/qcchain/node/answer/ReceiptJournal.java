@@ -141,18 +141,15 @@ final class ReceiptJournal implements AutoCloseable {
     }
 
     /**
-     * Appends entries; they count only after {@link #force}. If the write fails the file is cut
-     * back to where it ended.
+     * Appends entries; they count only after {@link #force}. If the write fails, the file may hold
+     * part of them beyond {@link #size}: the next append writes over it, but whole entries of it
+     * can remain beyond a shorter one and be read at opening, so a caller whose entries must then
+     * not count {@linkplain #truncate truncates}.
      */
     void append(List<Entry> entries) throws IOException {
         ByteBuffer bytes = encode(entries);
         int length = bytes.remaining();
-        try {
-            writeFully(channel, bytes, end);
-        } catch (IOException e) {
-            cutBack(e);
-            throw e;
-        }
+        writeFully(channel, bytes, end);
         end += length;
     }
 
@@ -163,7 +160,7 @@ final class ReceiptJournal implements AutoCloseable {
 
     /**
      * Cuts the file back to {@code length} (an end this journal had): for entries appended whose
-     * force failed, which must not count.
+     * write or force failed, which must not count.
      */
     void truncate(long length) throws IOException {
         channel.truncate(length);
@@ -184,14 +181,6 @@ final class ReceiptJournal implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    private void cutBack(IOException failure) {
-        try {
-            channel.truncate(end);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
     }
 
     private static ByteBuffer header() {

@@ -2,7 +2,6 @@ package org.qcchain.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.node.TestFolders;
 import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPlatform;
@@ -54,7 +53,7 @@ class DataFolderCommandsTest extends CommandLineTest {
 
         @Test
         void names_the_first_bad_block_of_an_edited_ledger(@TempDir Path copy) throws Exception {
-            copyFolder(demo, copy);
+            TestFolders.copy(demo, copy);
             // the transaction's hash as indexed in the database, no longer that of its entry in the block file
             long block = edit(copy, "UPDATE transactions SET tx_hash = ? WHERE block_no = ?", new byte[32]);
 
@@ -65,7 +64,7 @@ class DataFolderCommandsTest extends CommandLineTest {
 
         @Test
         void makes_a_lost_ledger_database_again_from_the_block_file(@TempDir Path copy) throws Exception {
-            copyFolder(demo, copy);
+            TestFolders.copy(demo, copy);
             Files.delete(copy.resolve("ledger").resolve("ledger.mv.db"));
 
             assertThat(run(Map.of(), "verify", "--data", copy.toString())).as(err()).isEqualTo(ExitCodes.OK);
@@ -87,7 +86,7 @@ class DataFolderCommandsTest extends CommandLineTest {
 
         @Test
         void rewrites_the_ledger_which_then_verifies_as_before(@TempDir Path copy) throws Exception {
-            copyFolder(demo, copy);
+            TestFolders.copy(demo, copy);
             byte[] blocks = Files.readAllBytes(copy.resolve("ledger").resolve("blocks.dat"));
 
             assertThat(run(Map.of(), "compact", "--data", copy.toString())).as(err()).isEqualTo(ExitCodes.OK);
@@ -268,19 +267,6 @@ class DataFolderCommandsTest extends CommandLineTest {
 
             assertThat(code).isEqualTo(ExitCodes.CONFIG);
             assertThat(err()).contains(msp.toString());
-        }
-    }
-
-    static void copyFolder(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path path : all.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
         }
     }
 

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +46,7 @@ import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.auth.SignatureHeaders;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
+import org.qcchain.node.TestFolders;
 import org.qcchain.node.answer.DataRequestService;
 import org.qcchain.node.answer.DeliveryRecorder;
 import org.qcchain.node.http.DemoNodes;
@@ -312,7 +312,7 @@ class DataRequestEndToEndTest {
             @TempDir Path other) throws Exception {
         // a node over a copy of the provider stores in which the social insurance centre's file is damaged
         String provider = DemoCatalogue.providerOf(DemoCatalogue.SOCIAL_INSURANCE);
-        copy(folder.resolve("providers"), other.resolve("providers"));
+        TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
         Path file = other.resolve("providers").resolve(provider).resolve("records.mv.db");
         // every byte overwritten, its headers too, so that H2 cannot open it at all (a file damaged in
         // part may open at an older version of the store instead: not what this test is about)
@@ -335,19 +335,6 @@ class DataRequestEndToEndTest {
             JsonNode record = Json.tree(demo.ledger().evaluate(node, "Access:getAccessRecord", accessId));
             assertThat(record.path("decision").asText()).isEqualTo("GRANTED");
             assertThat(record.hasNonNull("answerHash")).isFalse();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
         }
     }
 
