@@ -3,6 +3,7 @@ package org.qcchain.node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Data folders for tests that must not change the one a whole test class shares. */
@@ -20,6 +21,15 @@ public final class TestFolders {
                 } else {
                     Files.copy(path, target);
                 }
+            }
+        }
+    }
+
+    /** Deletes {@code folder} and everything under it. */
+    public static void delete(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
     }

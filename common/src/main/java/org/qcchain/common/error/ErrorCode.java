@@ -113,7 +113,13 @@ public enum ErrorCode {
      * an adapter) cannot be read. For a data request the grant stays on the ledger without a
      * delivery, as for {@link #RECORD_INCOMPLETE}; the operator restores the store.
      */
-    PROVIDER_STORE_UNAVAILABLE(503, "Provider store unavailable");
+    PROVIDER_STORE_UNAVAILABLE(503, "Provider store unavailable"),
+    /**
+     * A data request names a dataset whose records are anchored on the ledger but whose provider
+     * has no store on the node asked: the node could only answer without them. Refused before
+     * the request reaches the ledger; ask a node that holds the provider's records.
+     */
+    RECORDS_NOT_HELD(421, "Records not held on this node");
 
     private final int httpStatus;
     private final String title;

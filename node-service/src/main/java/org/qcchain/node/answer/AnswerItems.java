@@ -21,6 +21,7 @@ import org.qcchain.common.proof.SaltSource;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.store.ProviderStore;
 import org.qcchain.node.store.ProviderStores;
+import org.qcchain.node.store.StoreException;
 import org.qcchain.node.store.StoredRecord;
 
 /**
@@ -98,8 +99,8 @@ final class AnswerItems {
                 .commit(stored.record());
         if (!committed.rootHex().equals(stored.recordRoot())) {
             // a changed row or salt key: the proof would fail at the consumer; fail here instead
-            throw new IllegalStateException("record " + stored.record().recordId() + " of "
-                    + store.mspId() + " no longer matches its committed root");
+            throw new StoreException("record store of " + store.mspId() + ": record " + stored.record().recordId()
+                    + " no longer matches its committed root");
         }
         return new RecordEvidence(committed.disclose(fields), batch.tree().inclusionProof(stored.leafIndex()),
                 batch.anchor(), batch.anchorEvidence());

@@ -13,6 +13,7 @@ import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.store.ProviderStore;
+import org.qcchain.node.store.StoreException;
 
 /**
  * Loads and keeps the {@link BatchEvidence} of recently used batches. An anchored batch never
@@ -61,8 +62,9 @@ final class BatchEvidenceCache {
         MerkleTree tree = MerkleTree.of(suite, leaves);
         JsonNode anchor = Json.tree(ledger.evaluate(node, "Anchors:getAnchor", datasetId, batchId));
         if (!tree.rootHex().equals(anchor.path("statement").path("merkleRoot").asText())) {
-            throw new IllegalStateException("batch " + batchId + " of " + datasetId
-                    + " in the store of " + store.mspId() + " does not match its anchor");
+            // the store changed since the node checked it at start: answer nothing from it
+            throw new StoreException("record store of " + store.mspId() + ": batch " + batchId + " of " + datasetId
+                    + " does not match its anchor");
         }
         String txId = anchor.path("txId").asText();
         TransactionEvidence evidence = ledger.evidence(txId).orElseThrow(() ->

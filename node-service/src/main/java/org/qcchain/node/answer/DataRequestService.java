@@ -49,6 +49,7 @@ public final class DataRequestService implements AutoCloseable {
     private final LedgerIdentity node;
     private final CryptoSuite suite;
     private final AnswerItems items;
+    private final DatasetCoverage coverage;
     private final DeliveryRecorder deliveries;
     private final AnswerBatchSigner signer;
     private final String nodeCertificatePem;
@@ -59,13 +60,16 @@ public final class DataRequestService implements AutoCloseable {
      * @param ledger the ledger
      * @param node the node's identity: submits requests, signs answers
      * @param stores the provider stores this node hosts
+     * @param coverage which datasets the stores can answer for; requests naming others are refused
+     *     before they are submitted
      * @param deliveries keeps and records the delivery receipts of the answers
      */
     public DataRequestService(LedgerBackend ledger, LedgerIdentity node, ProviderStores stores,
-            DeliveryRecorder deliveries) {
+            DatasetCoverage coverage, DeliveryRecorder deliveries) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.node = Objects.requireNonNull(node, "node");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this.coverage = Objects.requireNonNull(coverage, "coverage");
         this.suite = ledger.suite();
         this.items = new AnswerItems(stores, new BatchEvidenceCache(ledger, node), suite);
         this.nodeCertificatePem = node.identity().certificatePem();
@@ -83,13 +87,21 @@ public final class DataRequestService implements AutoCloseable {
      *     chaincode refused the request as malformed, or the ledger failed) or {@link
      *     RecordIncomplete} (granted, but a provider's record lacks a requested field, so no
      *     verifiable answer exists; nothing is sent and no delivery recorded) or {@link
-     *     StoreUnavailable} (granted, but a provider's store cannot be read; likewise), each possibly
-     *     wrapped in a {@link CompletionException}
+     *     StoreUnavailable} (granted, but a provider's store cannot be read; likewise), or, before
+     *     anything is submitted, {@link StoreException} (a requested dataset's store failed its check
+     *     against the ledger) or {@link RecordsNotHeld} (a requested dataset is anchored but not held
+     *     here; {@link DatasetCoverage}), each possibly wrapped in a {@link CompletionException}
      */
     public CompletableFuture<GrantedAnswer> request(SignedAccessRequest signed, Executor work) {
         Objects.requireNonNull(signed, "signed");
-        return CompletableFuture.supplyAsync(() -> ledger.submitAsyncForEvidence(node, "Access:requestAccess",
-                        Json.write(signed)), work)
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                coverage.requireAnswerable(signed.request());
+            } catch (RecordsNotHeld e) {
+                throw new CompletionException(e);
+            }
+            return ledger.submitAsyncForEvidence(node, "Access:requestAccess", Json.write(signed));
+        }, work)
                 .thenCompose(submitted -> submitted)
                 .thenApplyAsync(committed -> {
                     try {
@@ -102,6 +114,11 @@ public final class DataRequestService implements AutoCloseable {
                         .thenApplyAsync(share -> granted(prepared, share), work))
                 .thenCompose(granted -> deliveries.keep(granted.accessId(), granted.answerHash())
                         .thenApply(kept -> granted));
+    }
+
+    /** @return which datasets this service answers for */
+    public DatasetCoverage coverage() {
+        return coverage;
     }
 
     /** Signs the answers still waiting for their batch, then refuses new ones; close it before the recorder. */

@@ -4,6 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.qcchain.node.answer.DatasetCoverage;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.ledger.LedgerBackend;
 
@@ -11,13 +13,15 @@ import org.qcchain.node.ledger.LedgerBackend;
  * {@code GET /health}: whether the node answers, unauthenticated so load balancers and service
  * managers can probe it. The ledger part says {@code NOT_CONNECTED} when no ledger backend is
  * wired in, {@code UP} with the chain height when the backend answers, and {@code UNAVAILABLE}
- * when it does not (the node itself is then {@code DEGRADED}).
+ * when it does not. Each provider store the node holds is {@code UP} or {@code FAILED_CHECK} (it
+ * does not hold what the ledger anchors for it, so none of its datasets is answered; {@link
+ * DatasetCoverage}). The node is {@code DEGRADED} when the ledger is unavailable or a store failed.
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
     /** The answer. */
     record Health(String status, String version, String cryptoSuite, Ledger ledger,
-            long uptimeSeconds) {}
+            List<DatasetCoverage.StoreStatus> providerStores, long uptimeSeconds) {}
 
     /** The ledger's part of the answer; height is null unless the ledger is up. */
     record Ledger(String backend, String status, Long height) {}
@@ -34,19 +38,37 @@ final class HealthHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (services.ledgerIfAny().isEmpty()) {
-            answer(ctx, new Ledger(config.ledger().backend(), "NOT_CONNECTED", null));
+            answer(ctx, new Ledger(config.ledger().backend(), "NOT_CONNECTED", null), List.of());
             return;
         }
         LedgerBackend ledger = services.ledgerIfAny().get();
-        // the height may need the database: never on the event loop
-        ctx.vertx().executeBlocking(ledger::height, false).onComplete(result -> answer(ctx, result.succeeded()
-                ? new Ledger(config.ledger().backend(), "UP", result.result())
-                : new Ledger(config.ledger().backend(), "UNAVAILABLE", null)));
+        // the height may need the database, the stores a look at the data folder: never on the event loop
+        ctx.vertx().executeBlocking(() -> probe(ledger), false).onComplete(result -> {
+            if (result.succeeded()) {
+                answer(ctx, result.result().ledger(), result.result().stores());
+            } else {
+                answer(ctx, new Ledger(config.ledger().backend(), "UNAVAILABLE", null), List.of());
+            }
+        });
     }
 
-    private void answer(RoutingContext ctx, Ledger ledger) {
-        String status = "UNAVAILABLE".equals(ledger.status()) ? "DEGRADED" : "UP";
+    /** What the probe found. */
+    private record Probe(Ledger ledger, List<DatasetCoverage.StoreStatus> stores) {}
+
+    private Probe probe(LedgerBackend ledger) {
+        List<DatasetCoverage.StoreStatus> stores = services.coverageIfAny()
+                .map(DatasetCoverage::storeStatuses).orElse(List.of());
+        try {
+            return new Probe(new Ledger(config.ledger().backend(), "UP", ledger.height()), stores);
+        } catch (RuntimeException e) {
+            return new Probe(new Ledger(config.ledger().backend(), "UNAVAILABLE", null), stores);
+        }
+    }
+
+    private void answer(RoutingContext ctx, Ledger ledger, List<DatasetCoverage.StoreStatus> stores) {
+        boolean storeFailed = stores.stream().anyMatch(store -> !"UP".equals(store.status()));
+        String status = "UNAVAILABLE".equals(ledger.status()) || storeFailed ? "DEGRADED" : "UP";
         Responses.json(ctx, 200, new Health(status, NodeServer.version(), config.cryptoSuite().name(), ledger,
-                Duration.between(started, Instant.now()).toSeconds()));
+                stores, Duration.between(started, Instant.now()).toSeconds()));
     }
 }

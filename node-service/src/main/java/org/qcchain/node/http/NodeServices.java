@@ -6,6 +6,7 @@ import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.answer.DatasetCoverage;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.store.RecordUploads;
@@ -93,6 +94,11 @@ public final class NodeServices {
     /** @return the ledger, if there is one */
     public Optional<LedgerBackend> ledgerIfAny() {
         return Optional.ofNullable(ledger);
+    }
+
+    /** @return which datasets the node's stores can answer for, if the node answers data requests */
+    public Optional<DatasetCoverage> coverageIfAny() {
+        return Optional.ofNullable(dataRequests).map(DataRequestService::coverage);
     }
 
     LedgerBackend ledger() {

@@ -12,6 +12,7 @@ import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.answer.AccessDenied;
 import org.qcchain.node.answer.RecordIncomplete;
+import org.qcchain.node.answer.RecordsNotHeld;
 import org.qcchain.node.answer.StoreUnavailable;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.store.StoreException;
@@ -67,9 +68,17 @@ final class ProblemHandler implements Handler<RoutingContext> {
             return Problem.of(ErrorCode.PROVIDER_STORE_UNAVAILABLE, e.getMessage(), requestId, null)
                     .withAccessId(e.accessId());
         }
+        if (failure instanceof RecordsNotHeld e) {
+            return Problem.of(ErrorCode.RECORDS_NOT_HELD, e.getMessage(), requestId, null);
+        }
         if (failure instanceof StoreException e) {
-            // a route reading a store for a subject or a provider: no grant is involved
-            LOG.log(Level.ERROR, "request " + requestId + " failed", e);
+            // a route reading a store for a subject or a provider, or a data request refused before the
+            // ledger because the store failed its check at start (logged then): no grant is involved
+            if (e.getCause() == null) {
+                LOG.log(Level.WARNING, "request " + requestId + ": " + e.getMessage());
+            } else {
+                LOG.log(Level.ERROR, "request " + requestId + " failed", e);
+            }
             return Problem.of(ErrorCode.PROVIDER_STORE_UNAVAILABLE, e.getMessage(), requestId, null);
         }
         if (failure instanceof JsonInputException e) {

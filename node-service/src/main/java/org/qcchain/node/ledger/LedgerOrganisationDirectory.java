@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qcchain.chaincode.model.Organisation;
-import org.qcchain.chaincode.model.Page;
 import org.qcchain.common.crypto.Pem;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
@@ -60,17 +59,11 @@ public final class LedgerOrganisationDirectory implements OrganisationDirectory,
     @Override
     public List<X509Certificate> caCertificates() {
         List<X509Certificate> all = new ArrayList<>();
-        String bookmark = "";
         try {
-            do {
-                Page<?> page = Json.parse(ledger.evaluate(node, "Organisations:listOrganisations",
-                        Json.write(Map.of("pageSize", 200, "bookmark", bookmark))), Page.class);
-                for (Object item : page.records()) {
-                    Organisation organisation = Json.mapper().convertValue(item, Organisation.class);
-                    find(organisation.mspId()).ifPresent(found -> all.addAll(found.caCertificates()));
-                }
-                bookmark = page.bookmark();
-            } while (bookmark != null && !bookmark.isEmpty());
+            for (Organisation organisation : LedgerPages.all(ledger, node, Organisation.class,
+                    "Organisations:listOrganisations")) {
+                find(organisation.mspId()).ifPresent(found -> all.addAll(found.caCertificates()));
+            }
         } catch (ChaincodeFailure e) {
             throw new IllegalStateException("cannot list the organisations: " + e.getMessage(), e);
         }

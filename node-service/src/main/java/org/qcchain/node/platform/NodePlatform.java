@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.answer.DatasetCoverage;
 import org.qcchain.node.answer.DeliveryRecorder;
 import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
@@ -41,19 +42,23 @@ public final class NodePlatform implements AutoCloseable {
     private final ProviderStores stores;
     private final Pseudonymizer pseudonyms;
     private final LedgerOrganisationDirectory directory;
+    private final DatasetCoverage coverage;
     private final DeliveryRecorder deliveries;
     private final DataRequestService dataRequests;
 
-    private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node) {
+    private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node, boolean newLedger) {
         this.ledger = ledger;
         this.node = node;
         // first what asks the ledger (a Fabric peer may be unreachable), then the local files
         this.directory = new LedgerOrganisationDirectory(ledger, node);
         this.stores = ProviderStores.open(dataDir);
         this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
+        // every store checked against the ledger's anchors before any request is answered from it
+        this.coverage = newLedger ? DatasetCoverage.following(ledger, stores)
+                : DatasetCoverage.open(ledger, node, stores);
         // receipts a stop or crash left behind are recorded from here on
         this.deliveries = DeliveryRecorder.open(deliveriesFolder(dataDir), ledger, node);
-        this.dataRequests = new DataRequestService(ledger, node, stores, deliveries);
+        this.dataRequests = new DataRequestService(ledger, node, stores, coverage, deliveries);
     }
 
     /**
@@ -73,7 +78,7 @@ public final class NodePlatform implements AutoCloseable {
         }
         NodeFiles.writeGenesis(dataDir, node.mspId(), genesisMembers);
         return new NodePlatform(dataDir, EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, genesisMembers),
-                node);
+                node, true);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class NodePlatform implements AutoCloseable {
             throw new ConfigException("ledger.fabric: " + e.getMessage(), e);
         }
         try {
-            return new NodePlatform(dataDir, ledger, node);
+            return new NodePlatform(dataDir, ledger, node, false);
         } catch (RuntimeException e) {
             ledger.close();
             throw new ConfigException("cannot use Fabric channel " + fabric.channel() + " through "
@@ -159,7 +164,12 @@ public final class NodePlatform implements AutoCloseable {
             // H2's lock (a node already runs on the folder) or a genesis mismatch: say which folder
             throw new ConfigException("cannot open the ledger in " + ledgerFolder(dataDir) + ": " + e.getMessage(), e);
         }
-        return new NodePlatform(dataDir, ledger, node);
+        try {
+            return new NodePlatform(dataDir, ledger, node, false);
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
     }
 
     /**
@@ -211,6 +221,11 @@ public final class NodePlatform implements AutoCloseable {
         return dataRequests;
     }
 
+    /** @return which datasets this node's stores can answer for */
+    public DatasetCoverage coverage() {
+        return coverage;
+    }
+
     /** @return the recorder of this platform's delivery receipts */
     public DeliveryRecorder deliveries() {
         return deliveries;
@@ -229,6 +244,7 @@ public final class NodePlatform implements AutoCloseable {
         // receipts owed are recorded (or kept for the next start) while the ledger is still open
         dataRequests.close();
         deliveries.close();
+        coverage.close();
         try {
             directory.close();
         } catch (Exception e) {

@@ -2,7 +2,13 @@ package org.qcchain.node.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Reads and writes rows of the {@code batches} table. */
 final class BatchRows {
@@ -32,13 +38,12 @@ final class BatchRows {
         }
     }
 
-    /** The batches of a dataset stored but not anchored (an import or anchoring cut short), in order. */
     /** Every anchored batch, as {@link #anchoredKey}s. */
-    static java.util.Set<String> anchored(Connection connection) throws SQLException {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+    static Set<String> anchored(Connection connection) throws SQLException {
+        Set<String> keys = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT dataset_id, batch_id FROM batches WHERE anchor_tx IS NOT NULL");
-                java.sql.ResultSet rows = query.executeQuery()) {
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 keys.add(anchoredKey(rows.getString(1), rows.getString(2)));
             }
@@ -51,12 +56,13 @@ final class BatchRows {
         return datasetId + '\n' + batchId;
     }
 
-    static java.util.List<String> unanchored(Connection connection, String datasetId) throws SQLException {
-        java.util.List<String> ids = new java.util.ArrayList<>();
+    /** The batches of a dataset stored but not anchored (an import or anchoring cut short), in order. */
+    static List<String> unanchored(Connection connection, String datasetId) throws SQLException {
+        List<String> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT batch_id FROM batches "
                 + "WHERE dataset_id = ? AND anchor_tx IS NULL ORDER BY batch_id")) {
             query.setString(1, datasetId);
-            try (java.sql.ResultSet rows = query.executeQuery()) {
+            try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));
                 }
@@ -65,19 +71,34 @@ final class BatchRows {
         return ids;
     }
 
+    /** Every batch of a dataset, anchored or not, in batch-id order. */
+    static List<StoredBatch> all(Connection connection, String datasetId) throws SQLException {
+        List<StoredBatch> batches = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT batch_id, record_count, merkle_root, "
+                + "anchor_tx FROM batches WHERE dataset_id = ? ORDER BY batch_id")) {
+            query.setString(1, datasetId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    batches.add(new StoredBatch(rows.getString(1), rows.getInt(2), rows.getString(3),
+                            rows.getString(4)));
+                }
+            }
+        }
+        return batches;
+    }
+
     /** One batch of a dataset, anchored or not; empty if the store has no such batch. */
-    static java.util.Optional<StoredBatch> find(Connection connection, String datasetId, String batchId)
+    static Optional<StoredBatch> find(Connection connection, String datasetId, String batchId)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT record_count, merkle_root, anchor_tx "
                 + "FROM batches WHERE dataset_id = ? AND batch_id = ?")) {
             query.setString(1, datasetId);
             query.setString(2, batchId);
-            try (java.sql.ResultSet rows = query.executeQuery()) {
+            try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
-                return java.util.Optional.of(new StoredBatch(batchId, rows.getInt(1), rows.getString(2),
-                        rows.getString(3)));
+                return Optional.of(new StoredBatch(batchId, rows.getInt(1), rows.getString(2), rows.getString(3)));
             }
         }
     }

@@ -1,11 +1,12 @@
 package org.qcchain.node.store;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qcchain.common.proof.CommittedRecord;
 import org.qcchain.common.proof.DataRecord;
 import org.qcchain.common.proof.MerkleTree;
@@ -70,7 +71,9 @@ public final class ProviderStore implements AutoCloseable {
     }
 
     /**
-     * Stores a batch of committed records and the batch itself, in one database transaction.
+     * Stores a batch of committed records and the batch itself, in one database transaction, and
+     * forces it to disk: it is anchored next, and the ledger must never anchor what a crash could
+     * take from the store.
      *
      * @param datasetId the dataset
      * @param batchId the batch id, new for the dataset
@@ -83,6 +86,7 @@ public final class ProviderStore implements AutoCloseable {
             BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot);
             return null;
         });
+        database.sync("batch " + batchId + " of " + datasetId);
     }
 
     /**
@@ -180,7 +184,7 @@ public final class ProviderStore implements AutoCloseable {
     /**
      * Takes the oldest pending records of a dataset (at most {@code limit}), lets {@code batcher}
      * commit them into a batch, and stores that batch in place of the pending records, in one
-     * database transaction. The batch is not anchored yet.
+     * database transaction, forced to disk as {@link #saveBatch} is. The batch is not anchored yet.
      *
      * @param datasetId the dataset
      * @param limit the most records in the batch
@@ -190,7 +194,7 @@ public final class ProviderStore implements AutoCloseable {
      */
     Optional<PendingBatch> movePendingToBatch(String datasetId, int limit, Batcher batcher) {
         synchronized (pendingLock) {
-            return database.run("batch uploaded records of " + datasetId, connection -> {
+            Optional<PendingBatch> cut = database.run("batch uploaded records of " + datasetId, connection -> {
                 List<PendingRows.Pending> pending = PendingRows.oldest(connection, datasetId, limit);
                 if (pending.isEmpty()) {
                     return Optional.empty();
@@ -202,6 +206,8 @@ public final class ProviderStore implements AutoCloseable {
                 PendingRows.delete(connection, datasetId, pending.get(pending.size() - 1).seq());
                 return Optional.of(batch);
             });
+            cut.ifPresent(batch -> database.sync("batch " + batch.batchId() + " of " + datasetId));
+            return cut;
         }
     }
 
@@ -235,6 +241,28 @@ public final class ProviderStore implements AutoCloseable {
      */
     public Optional<StoredBatch> batch(String datasetId, String batchId) {
         return database.run("read batch " + batchId, connection -> BatchRows.find(connection, datasetId, batchId));
+    }
+
+    /**
+     * Every stored batch of a dataset, anchored or not, in batch-id order.
+     *
+     * @param datasetId the dataset
+     * @return the batches
+     */
+    public List<StoredBatch> batches(String datasetId) {
+        return database.run("list batches of " + datasetId, connection -> BatchRows.all(connection, datasetId));
+    }
+
+    /**
+     * How many record rows each stored batch of a dataset holds: a batch whose rows are fewer than
+     * its size has lost records.
+     *
+     * @param datasetId the dataset
+     * @return the count of rows by batch id; a batch without rows is absent
+     */
+    public Map<String, Long> recordCountsByBatch(String datasetId) {
+        return database.run("count records by batch of " + datasetId,
+                connection -> RecordRows.countsByBatch(connection, datasetId));
     }
 
     /**

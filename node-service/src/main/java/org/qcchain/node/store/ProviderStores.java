@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The record stores of the providers this node hosts, one H2 database each under
@@ -69,6 +73,34 @@ public final class ProviderStores implements AutoCloseable {
             return Optional.of(store);
         }
         return Files.isDirectory(folder(mspId)) ? Optional.of(create(mspId)) : Optional.empty();
+    }
+
+    /**
+     * Whether the provider has a store on this node, without opening it.
+     *
+     * @param mspId the provider
+     * @return whether its store is open or its folder exists
+     */
+    public boolean holds(String mspId) {
+        return open.containsKey(mspId) || (MSP_ID.matcher(mspId).matches() && Files.isDirectory(root.resolve(mspId)));
+    }
+
+    /**
+     * The providers with a store on this node, opened or not.
+     *
+     * @return their MSP ids, sorted
+     */
+    public List<String> held() {
+        Set<String> ids = new TreeSet<>(open.keySet());
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> folders = Files.list(root)) {
+                folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString())
+                        .filter(name -> MSP_ID.matcher(name).matches()).forEach(ids::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root, e);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private Path folder(String mspId) {

@@ -115,6 +115,21 @@ final class RecordRows {
         return StoreSchema.countOf(connection, "records", datasetId);
     }
 
+    /** How many record rows each batch of a dataset holds, by batch id (a walk of the batch index). */
+    static Map<String, Long> countsByBatch(Connection connection, String datasetId) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT batch_id, COUNT(*) FROM records "
+                + "WHERE dataset_id = ? GROUP BY batch_id")) {
+            query.setString(1, datasetId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
     /** The highest version of a record stored or waiting for an anchor; 0 for a new record. */
     static long latestVersion(Connection connection, String datasetId, String recordId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT GREATEST("

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -91,6 +92,21 @@ final class StoreDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("record store of " + mspId + ": cannot " + what, e);
+        }
+    }
+
+    /**
+     * Writes everything committed to the file and forces it to the device. H2 otherwise writes
+     * commits in the background, about a second later: a batch must be on disk before its anchor
+     * goes to the ledger, or a crash could leave the ledger anchoring a batch the store lost.
+     *
+     * @param what what is made durable, for the exception's message
+     */
+    void sync(String what) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new StoreException("record store of " + mspId + ": cannot write " + what + " to disk", e);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.qcchain.node.store;
 
-/** A provider store could not be read or written (database error, unreadable stored data). */
+/**
+ * A provider store could not be read or written (database error, unreadable stored data), or holds
+ * something other than what the ledger anchors for it.
+ */
 public final class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -13,5 +16,14 @@ public final class StoreException extends RuntimeException {
      */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for a store that reads but does not match the ledger.
+     *
+     * @param message what does not match, ids and roots only
+     */
+    public StoreException(String message) {
+        super(message);
     }
 }

@@ -48,6 +48,7 @@ import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.TestFolders;
 import org.qcchain.node.answer.DataRequestService;
+import org.qcchain.node.answer.DatasetCoverage;
 import org.qcchain.node.answer.DeliveryRecorder;
 import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
@@ -310,21 +311,25 @@ class DataRequestEndToEndTest {
     @Test
     void answers_a_grant_whose_provider_store_cannot_be_read_with_503_naming_the_grant(Vertx vertx,
             @TempDir Path other) throws Exception {
-        // a node over a copy of the provider stores in which the social insurance centre's file is damaged
+        // a node over a copy of the provider stores, checked intact at its start; then the social
+        // insurance centre's file is closed and damaged beyond opening, as a disk can fail under a
+        // running node (a store damaged before the start never gets this far: StoreCoverageEndToEndTest)
         String provider = DemoCatalogue.providerOf(DemoCatalogue.SOCIAL_INSURANCE);
+        demo.platform().stores().close(); // whole files to copy; the demo opens them again on use
         TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
-        Path file = other.resolve("providers").resolve(provider).resolve("records.mv.db");
-        // every byte overwritten, its headers too, so that H2 cannot open it at all (a file damaged in
-        // part may open at an older version of the store instead: not what this test is about)
-        byte[] bytes = Files.readAllBytes(file);
-        Arrays.fill(bytes, (byte) 0x55);
-        Files.write(file, bytes);
         LedgerIdentity node = demo.pki().node();
         try (ProviderStores stores = ProviderStores.open(other);
+                DatasetCoverage coverage = DatasetCoverage.open(demo.ledger(), node, stores);
                 DeliveryRecorder deliveries = DeliveryRecorder.open(other.resolve("deliveries"), demo.ledger(), node);
-                DataRequestService service = new DataRequestService(demo.ledger(), node, stores, deliveries)) {
+                DataRequestService service = new DataRequestService(demo.ledger(), node, stores, coverage,
+                        deliveries)) {
             server = await(NodeServer.start(vertx, DemoNodes.config(other), demo.directory(),
                     NodeServices.of(demo.ledger(), node, service)));
+            stores.find(provider).orElseThrow().close();
+            Path file = other.resolve("providers").resolve(provider).resolve("records.mv.db");
+            byte[] bytes = Files.readAllBytes(file);
+            Arrays.fill(bytes, (byte) 0x55);
+            Files.write(file, bytes);
 
             HttpResponse<Buffer> response = post(bank(), loanRequest(bank(), 5, LOAN.items()));
 

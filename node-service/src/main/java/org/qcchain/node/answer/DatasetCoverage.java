@@ -1,0 +1,237 @@
+package org.qcchain.node.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.qcchain.chaincode.model.AccessRequest;
+import org.qcchain.chaincode.model.Dataset;
+import org.qcchain.chaincode.model.RequestedItem;
+import org.qcchain.common.error.ErrorCode;
+import org.qcchain.common.json.Json;
+import org.qcchain.node.ledger.ChaincodeFailure;
+import org.qcchain.node.ledger.LedgerBackend;
+import org.qcchain.node.ledger.LedgerEvent;
+import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.ledger.LedgerPages;
+import org.qcchain.node.store.ProviderStore;
+import org.qcchain.node.store.ProviderStores;
+import org.qcchain.node.store.StoreAnchorCheck;
+import org.qcchain.node.store.StoreException;
+
+/**
+ * Which datasets this node can answer for. An answer that lists no records of a subject in a
+ * dataset is only true when the node holds every batch the ledger anchors for that dataset; so a
+ * data request is refused, before it is submitted (nothing decided, nothing written, no use of a
+ * consent spent), when it names a dataset
+ *
+ * <ul>
+ *   <li>whose provider's store failed its {@link StoreAnchorCheck} when the node started: {@link
+ *       StoreException}, answered 503 {@code PROVIDER_STORE_UNAVAILABLE}, until the store is
+ *       restored and the node restarted;
+ *   <li>whose batches are anchored while its provider has no store on this node: {@link
+ *       RecordsNotHeld}, answered 421 {@code RECORDS_NOT_HELD}.
+ * </ul>
+ *
+ * <p>{@link #open} reads the catalogue and checks every store the node holds; from then on the
+ * ledger's {@code DatasetRegistered} and {@code BatchAnchored} events keep the view current. A
+ * dataset registered in a block whose event has not arrived yet is not refused here: the chaincode
+ * decides on it as on any other.
+ */
+public final class DatasetCoverage implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(DatasetCoverage.class.getName());
+
+    private final ProviderStores stores;
+    private final Map<String, String> providerOf = new ConcurrentHashMap<>();
+    private final Set<String> anchored = ConcurrentHashMap.newKeySet();
+    /** Stores that failed their check, by provider: why, in one line. */
+    private final Map<String, String> failed = new ConcurrentHashMap<>();
+    private final Map<String, StoreAnchorCheck.Result> checked = new ConcurrentHashMap<>();
+    private final AutoCloseable subscription;
+
+    private DatasetCoverage(LedgerBackend ledger, ProviderStores stores) {
+        this.stores = stores;
+        // listening first: an event between the reads below and the subscription is not lost
+        this.subscription = ledger.subscribe(this::onEvent);
+    }
+
+    /**
+     * The coverage of a node on a ledger that holds nothing yet (a new platform): it follows the
+     * ledger's events from here on, with no catalogue to read and no store to check.
+     *
+     * @param ledger the ledger
+     * @param stores the provider stores this node holds
+     * @return the coverage
+     */
+    public static DatasetCoverage following(LedgerBackend ledger, ProviderStores stores) {
+        return new DatasetCoverage(Objects.requireNonNull(ledger, "ledger"), Objects.requireNonNull(stores, "stores"));
+    }
+
+    /**
+     * Reads the catalogue, checks every provider store this node holds against the ledger's
+     * anchors (a line in the node's log for each) and follows the ledger's events from here on.
+     *
+     * @param ledger the ledger
+     * @param node the identity the node reads as
+     * @param stores the provider stores this node holds
+     * @return the coverage
+     * @throws IllegalStateException if the ledger cannot be read
+     */
+    public static DatasetCoverage open(LedgerBackend ledger, LedgerIdentity node, ProviderStores stores) {
+        DatasetCoverage coverage = following(ledger, stores);
+        try {
+            coverage.read(ledger, node);
+        } catch (ChaincodeFailure e) {
+            if (e.errorCode() == ErrorCode.ORGANISATION_NOT_REGISTERED && stores.held().isEmpty()) {
+                // a node whose organisation the operator has not registered yet, on a new channel:
+                // nothing can be anchored for stores it does not have; the events say what comes
+                LOG.log(Level.INFO, node.mspId() + " is not registered yet; the catalogue is followed from here on");
+                return coverage;
+            }
+            coverage.close();
+            throw new IllegalStateException("cannot read the catalogue and anchors to check the provider stores: "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            coverage.close();
+            throw e;
+        }
+        return coverage;
+    }
+
+    private void read(LedgerBackend ledger, LedgerIdentity node) throws ChaincodeFailure {
+        Map<String, List<String>> datasetsByProvider = new LinkedHashMap<>();
+        for (Dataset dataset : LedgerPages.all(ledger, node, Dataset.class, "Catalogue:listDatasets")) {
+            providerOf.put(dataset.id(), dataset.providerMspId());
+            datasetsByProvider.computeIfAbsent(dataset.providerMspId(), id -> new ArrayList<>()).add(dataset.id());
+        }
+        for (Map.Entry<String, List<String>> provider : datasetsByProvider.entrySet()) {
+            if (stores.holds(provider.getKey())) {
+                check(ledger, node, provider.getKey(), provider.getValue());
+            } else {
+                for (String datasetId : provider.getValue()) {
+                    if (hasAnchors(ledger, node, datasetId)) {
+                        anchored.add(datasetId);
+                    }
+                }
+            }
+        }
+    }
+
+    private void check(LedgerBackend ledger, LedgerIdentity node, String mspId, List<String> datasetIds)
+            throws ChaincodeFailure {
+        long started = System.nanoTime();
+        StoreAnchorCheck.Result result;
+        try {
+            ProviderStore store = stores.find(mspId).orElseThrow();
+            result = StoreAnchorCheck.run(store, datasetIds, ledger, node);
+        } catch (StoreException e) {
+            failed.put(mspId, e.getMessage());
+            LOG.log(Level.ERROR, "the record store of " + mspId + " cannot be read; none of its datasets is answered: "
+                    + e.getMessage());
+            return;
+        }
+        checked.put(mspId, result);
+        anchored.addAll(result.anchoredDatasets());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (result.intact()) {
+            LOG.log(Level.INFO, "record store of " + mspId + ": " + result.batches() + " anchored batches, "
+                    + result.records() + " records, as the ledger anchors them (" + millis + " ms"
+                    + (result.adopted() > 0 ? "; " + result.adopted() + " anchors noted that a crash had left unnoted" : "")
+                    + ")");
+        } else {
+            failed.put(mspId, result.summary());
+            LOG.log(Level.ERROR, "the record store of " + mspId + " does not hold what the ledger anchors for it;"
+                    + " none of its datasets is answered until it is restored from a backup: " + result.summary());
+        }
+    }
+
+    private static boolean hasAnchors(LedgerBackend ledger, LedgerIdentity node, String datasetId)
+            throws ChaincodeFailure {
+        JsonNode page = Json.tree(ledger.evaluate(node, "Anchors:listAnchors", datasetId, "{\"pageSize\":1}"));
+        return !page.path("records").isEmpty();
+    }
+
+    /**
+     * Refuses a request this node cannot answer truthfully; see the class comment.
+     *
+     * @param request the request, before it is submitted
+     * @throws StoreException if a requested dataset's provider store failed its check
+     * @throws RecordsNotHeld if a requested dataset is anchored but its provider has no store here
+     */
+    public void requireAnswerable(AccessRequest request) throws RecordsNotHeld {
+        for (RequestedItem item : request.items()) {
+            String provider = providerOf.get(item.datasetId());
+            if (provider == null) {
+                continue; // not (yet) known here: the chaincode decides on it
+            }
+            String failure = failed.get(provider);
+            if (failure != null) {
+                throw new StoreException("the record store of " + provider + " failed its check against the ledger"
+                        + " when the node started, so none of its datasets is answered until the node's operator"
+                        + " restores it and restarts the node (nothing was submitted)");
+            }
+            if (anchored.contains(item.datasetId()) && !stores.holds(provider)) {
+                throw new RecordsNotHeld(item.datasetId(), provider);
+            }
+        }
+    }
+
+    /**
+     * The stores this node holds and whether each may be answered from, for {@code /health}.
+     *
+     * @return one entry per store, by provider
+     */
+    public List<StoreStatus> storeStatuses() {
+        List<StoreStatus> statuses = new ArrayList<>();
+        for (String mspId : stores.held()) {
+            String failure = failed.get(mspId);
+            StoreAnchorCheck.Result result = checked.get(mspId);
+            statuses.add(failure != null ? new StoreStatus(mspId, "FAILED_CHECK", null, null, failure)
+                    : result != null ? new StoreStatus(mspId, "UP", result.batches(), result.records(), null)
+                    : new StoreStatus(mspId, "UP", null, null, null));
+        }
+        return statuses;
+    }
+
+    /**
+     * One store's status.
+     *
+     * @param mspId the provider
+     * @param status {@code UP}, or {@code FAILED_CHECK} when none of its datasets is answered
+     * @param checkedBatches the anchored batches found whole when the node started; null if the
+     *     store was made after
+     * @param checkedRecords their records; likewise
+     * @param problem for a failed check, what failed (ids and roots only)
+     */
+    public record StoreStatus(String mspId, String status, Integer checkedBatches, Long checkedRecords,
+            String problem) {}
+
+    private void onEvent(LedgerEvent event) {
+        if (!"DatasetRegistered".equals(event.name()) && !"BatchAnchored".equals(event.name())) {
+            return;
+        }
+        JsonNode payload = Json.tree(event.payload());
+        String datasetId = payload.path("datasetId").asText("");
+        if ("DatasetRegistered".equals(event.name())) {
+            providerOf.put(datasetId, payload.path("providerMspId").asText(""));
+        } else {
+            anchored.add(datasetId);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // closing a subscription cannot fail in a way that matters at shutdown
+        }
+    }
+}
