@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.syntax.IdentifierRule;
 import org.qcchain.common.time.IsoInstant;
 
 /**
@@ -51,7 +52,6 @@ public record RequestSignature(
     private static final Pattern TARGET = Pattern.compile("/[\\x21-\\x7e]{0,8191}");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int MAX_TIMESTAMP = 40;
 
     /**
@@ -65,7 +65,8 @@ public record RequestSignature(
         parseTimestamp(timestamp);
         check(NONCE, nonce, "nonce");
         check(DIGEST, bodyDigest, "body digest");
-        check(MSP_ID, mspId, "MSP id");
+        // the platform's own rule: an id the chaincode would never register is malformed here too
+        check(IdentifierRule.MSP_ID, mspId, "MSP id");
     }
 
     /**
@@ -151,10 +152,20 @@ public record RequestSignature(
     private static void check(Pattern pattern, String value, String what) {
         Objects.requireNonNull(value, what);
         if (!pattern.matcher(value).matches()) {
-            String shown = value.length() <= 40 ? value : value.substring(0, 40) + "…";
-            throw new IllegalArgumentException(
-                    what + " '" + shown.replaceAll("[^\\x20-\\x7e]", "?") + "' must match "
-                            + pattern.pattern());
+            throw malformed(value, what, pattern.pattern());
         }
+    }
+
+    private static void check(IdentifierRule rule, String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (!rule.matches(value)) {
+            throw malformed(value, what, rule.pattern());
+        }
+    }
+
+    private static IllegalArgumentException malformed(String value, String what, String pattern) {
+        String shown = value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        return new IllegalArgumentException(what + " '" + shown.replaceAll("[^\\x20-\\x7e]", "?") + "' must match "
+                + pattern);
     }
 }

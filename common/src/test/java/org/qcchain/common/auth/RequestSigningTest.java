@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,19 @@ class RequestSigningTest {
             assertThatThrownBy(() -> RequestSignature.of(CryptoSuite.P256_SHA256, "POST",
                     "/v1/echo", "2025-05-01T08:00:00Z", "short", BODY, "BankMSP"))
                     .hasMessageContaining("nonce");
+        }
+
+        @Test
+        void refuses_an_msp_id_the_platform_would_never_register() {
+            // the chaincode's rule: letters, digits, '.' and '-'; a '_' or a line break is malformed
+            for (String mspId : List.of("Bank_MSP", "Bank\nMSP", ".BankMSP", "B".repeat(65))) {
+                assertThatThrownBy(() -> RequestSignature.of(CryptoSuite.P256_SHA256, "POST",
+                        "/v1/echo", "2025-05-01T08:00:00Z", NONCE, BODY, mspId))
+                        .as(mspId).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("MSP id");
+            }
+            assertThat(RequestSignature.of(CryptoSuite.P256_SHA256, "POST", "/v1/echo", "2025-05-01T08:00:00Z",
+                    NONCE, BODY, "bank-2.example").mspId()).isEqualTo("bank-2.example");
         }
 
         @Test

@@ -154,7 +154,8 @@ public final class ProviderStore implements AutoCloseable {
     /**
      * Stores uploaded records to be anchored later, all or none: the work adds records through the
      * {@link PendingWriter}, and a failure of the work (a bad row) rolls every one of them back.
-     * Uploads and {@link #movePendingToBatch} run one at a time.
+     * The records are on disk when this returns. Uploads and {@link #movePendingToBatch} run one at
+     * a time.
      *
      * @param datasetId the dataset
      * @param work adds the records
@@ -162,7 +163,7 @@ public final class ProviderStore implements AutoCloseable {
      */
     long stagePending(String datasetId, PendingWork work) {
         synchronized (pendingLock) {
-            return database.run("store uploaded records of " + datasetId, connection -> {
+            long stored = database.run("store uploaded records of " + datasetId, connection -> {
                 long[] added = new long[1];
                 work.addAll(new PendingWriter() {
                     @Override
@@ -178,6 +179,9 @@ public final class ProviderStore implements AutoCloseable {
                 });
                 return added[0];
             });
+            // the upload is acknowledged as stored: it must survive a crash right after the answer
+            database.sync(stored + " uploaded records of " + datasetId);
+            return stored;
         }
     }
 

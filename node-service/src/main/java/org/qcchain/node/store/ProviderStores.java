@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.qcchain.common.syntax.IdentifierRule;
 
 /**
  * The record stores of the providers this node hosts, one H2 database each under
@@ -25,8 +25,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ProviderStores implements AutoCloseable {
-
-    private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
 
     private final Path root;
     private final Map<String, ProviderStore> open = new ConcurrentHashMap<>();
@@ -82,7 +80,7 @@ public final class ProviderStores implements AutoCloseable {
      * @return whether its store is open or its folder exists
      */
     public boolean holds(String mspId) {
-        return open.containsKey(mspId) || (MSP_ID.matcher(mspId).matches() && Files.isDirectory(root.resolve(mspId)));
+        return open.containsKey(mspId) || (IdentifierRule.MSP_ID.matches(mspId) && Files.isDirectory(root.resolve(mspId)));
     }
 
     /**
@@ -95,7 +93,7 @@ public final class ProviderStores implements AutoCloseable {
         if (Files.isDirectory(root)) {
             try (Stream<Path> folders = Files.list(root)) {
                 folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString())
-                        .filter(name -> MSP_ID.matcher(name).matches()).forEach(ids::add);
+                        .filter(IdentifierRule.MSP_ID::matches).forEach(ids::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + root, e);
             }
@@ -104,7 +102,7 @@ public final class ProviderStores implements AutoCloseable {
     }
 
     private Path folder(String mspId) {
-        if (!MSP_ID.matcher(mspId).matches()) {
+        if (!IdentifierRule.MSP_ID.matches(mspId)) {
             // the MSP id becomes a folder name: never let it name another folder
             throw new IllegalArgumentException("not an MSP id: " + mspId);
         }
