@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.qcchain.node.answer.DatasetCoverage;
 import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.config.NodeConfigLoader;
@@ -16,13 +17,18 @@ import org.qcchain.node.platform.NodePlatform;
  * progress. On the embedded ledger of a stopped node everything is replayed offline (hash chain,
  * block and proposal signatures, membership, validation codes, state and history); with {@code
  * ledger.backend: fabric} the channel's blocks are read through the gateway peer and their data
- * hashes and header-hash links checked (docs/fabric.md, "What verify checks on Fabric"). Exits 0
- * when intact, 1 naming the first bad block: a script can act on the code, a person on the message.
+ * hashes and header-hash links checked (docs/fabric.md, "What verify checks on Fabric"). Then the
+ * provider stores of the data folder, as checked against the ledger's anchors when the platform
+ * opened. Exits 0 when intact, 1 naming the first bad block, 2 naming a store that lacks what the
+ * ledger anchors: a script can act on the code, a person on the message.
  */
 final class VerifyCommand implements Command {
 
     /** Exit code of a ledger that is not intact. */
     static final int NOT_INTACT = 1;
+
+    /** Exit code of an intact ledger beside a provider store that lacks what it anchors. */
+    static final int STORE_NOT_ANCHORED = 2;
 
     /** The options of a command that works on a node's data folder, for its help. */
     static final String DATA_FOLDER_OPTIONS =
@@ -48,8 +54,11 @@ final class VerifyCommand implements Command {
                 + "and world state. Fabric (ledger.backend fabric in the configuration): reads every\n"
                 + "block through the gateway peer and checks block numbers, data hashes and the\n"
                 + "header-hash links up to the peer's chain info; the node may keep running.\n"
-                + "Exits 0 when intact, 1 naming the first block that does not match, 78 when the\n"
-                + "configuration is unusable, the folder has no ledger or a running node holds it.\n\n"
+                + "Then each provider store of the data folder is checked against the ledger: every\n"
+                + "batch anchored for the provider's datasets must be in it, whole.\n"
+                + "Exits 0 when all is intact, 1 naming the first block that does not match, 2 naming\n"
+                + "a provider store that lacks what the ledger anchors, 78 when the configuration is\n"
+                + "unusable, the folder has no ledger or a running node holds it.\n\n"
                 + DATA_FOLDER_OPTIONS;
     }
 
@@ -69,21 +78,50 @@ final class VerifyCommand implements Command {
             out.println("verifying " + ledger(config) + " (" + platform.ledger().height() + " blocks)");
             JsonNode report = platform.ledger().verify((verified, height) ->
                     out.printf("  %,d of %,d blocks verified%n", verified, height));
-            if (report.path("intact").asBoolean()) {
-                out.printf("ledger intact: %,d blocks, %,d transactions (%,d valid), %s%n",
-                        report.path("height").asLong(), report.path("transactions").asLong(),
-                        report.path("validTransactions").asLong(), report.has("stateKeys")
-                                ? String.format("%,d state keys", report.path("stateKeys").asLong())
-                                : "checked: " + report.path("checked").asText());
-                return ExitCodes.OK;
+            if (!report.path("intact").asBoolean()) {
+                err.println("qcchain verify: ledger NOT intact: first bad block " + report.path("block").asLong()
+                        + ": " + report.path("problem").asText());
+                return NOT_INTACT;
             }
-            err.println("qcchain verify: ledger NOT intact: first bad block " + report.path("block").asLong()
-                    + ": " + report.path("problem").asText());
-            return NOT_INTACT;
+            out.printf("ledger intact: %,d blocks, %,d transactions (%,d valid), %s%n",
+                    report.path("height").asLong(), report.path("transactions").asLong(),
+                    report.path("validTransactions").asLong(), report.has("stateKeys")
+                            ? String.format("%,d state keys", report.path("stateKeys").asLong())
+                            : "checked: " + report.path("checked").asText());
+            return reportStores(platform.coverage().storeStatuses(), out, err);
         } catch (ConfigException e) {
             err.println("qcchain verify: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+    }
+
+    /**
+     * Prints what the platform's opening found when it checked each provider store against the
+     * ledger's anchors ({@link org.qcchain.node.store.StoreAnchorCheck}).
+     *
+     * @return {@link ExitCodes#OK}, or {@link #STORE_NOT_ANCHORED} if a store failed
+     */
+    private static int reportStores(List<DatasetCoverage.StoreStatus> stores, PrintStream out, PrintStream err) {
+        int failed = 0;
+        for (DatasetCoverage.StoreStatus store : stores) {
+            if ("UP".equals(store.status()) && store.checkedBatches() == null) {
+                out.printf("  record store of %s: no dataset of it in the catalogue, nothing to check%n", store.mspId());
+            } else if ("UP".equals(store.status())) {
+                out.printf("  record store of %s: %,d anchored batches, %,d records, as the ledger anchors them%n",
+                        store.mspId(), store.checkedBatches(), store.checkedRecords());
+            } else {
+                failed++;
+                err.println("qcchain verify: the record store of " + store.mspId()
+                        + " does not hold what the ledger anchors for it: " + store.problem());
+            }
+        }
+        if (failed > 0) {
+            err.println("qcchain verify: " + failed + " of " + stores.size() + " provider stores NOT as anchored;"
+                    + " restore them from a backup (docs/operations.md)");
+            return STORE_NOT_ANCHORED;
+        }
+        out.printf("provider stores: %d, each holding every batch the ledger anchors for it%n", stores.size());
+        return ExitCodes.OK;
     }
 
     /**

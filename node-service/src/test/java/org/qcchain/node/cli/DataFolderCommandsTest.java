@@ -48,7 +48,8 @@ class DataFolderCommandsTest extends CommandLineTest {
         void reports_an_intact_ledger_with_its_progress() {
             assertThat(run(Map.of(), "verify", "--data", demo.toString())).as(err()).isEqualTo(ExitCodes.OK);
 
-            assertThat(out()).contains("blocks verified", "ledger intact");
+            assertThat(out()).contains("blocks verified", "ledger intact",
+                    "each holding every batch the ledger anchors for it");
         }
 
         @Test
@@ -60,6 +61,24 @@ class DataFolderCommandsTest extends CommandLineTest {
             assertThat(run(Map.of(), "verify", "--data", copy.toString())).isEqualTo(VerifyCommand.NOT_INTACT);
 
             assertThat(err()).contains("ledger NOT intact: first bad block " + block + ":");
+        }
+
+        @Test
+        void names_a_provider_store_that_lacks_a_batch_the_ledger_anchors(@TempDir Path copy) throws Exception {
+            TestFolders.copy(demo, copy);
+            String provider = DemoOrganisation.SOCIAL_INSURANCE;
+            Path store = copy.resolve("providers").resolve(provider);
+            try (Connection connection = DriverManager.getConnection("jdbc:h2:file:"
+                    + store.resolve("records").toAbsolutePath(), "qcchain", "");
+                    PreparedStatement delete = connection.prepareStatement("DELETE FROM batches")) {
+                assertThat(delete.executeUpdate()).isPositive();
+            }
+
+            assertThat(run(Map.of(), "verify", "--data", copy.toString())).isEqualTo(VerifyCommand.STORE_NOT_ANCHORED);
+
+            assertThat(out()).contains("ledger intact", "record store of " + DemoOrganisation.VEHICLES + ": ");
+            assertThat(err()).contains("the record store of " + provider + " does not hold what the ledger anchors",
+                    "is anchored on the ledger but not in the store", "provider stores NOT as anchored");
         }
 
         @Test
