@@ -109,9 +109,10 @@ public enum ErrorCode {
      */
     RECORD_INCOMPLETE(502, "Provider record incomplete"),
     /**
-     * A provider's record store (its H2 file on the node, or the source unit's own database behind
-     * an adapter) cannot be read. For a data request the grant stays on the ledger without a
-     * delivery, as for {@link #RECORD_INCOMPLETE}; the operator restores the store.
+     * A provider's record store (its H2 file on the node) cannot be read, or does not hold what the
+     * ledger anchors for it. Refused before the ledger when the node knew it at the request (the
+     * store failed its check at the start); otherwise the grant stays on the ledger without a
+     * delivery, as for {@link #RECORD_INCOMPLETE}. The operator restores the store.
      */
     PROVIDER_STORE_UNAVAILABLE(503, "Provider store unavailable"),
     /**

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A granted data request cannot be answered because a provider's record store cannot be read (a
- * damaged H2 file, a source database that is down). The grant is on the ledger already ({@link
+ * damaged H2 file, a batch that no longer matches its anchor). The grant is on the ledger already ({@link
  * #accessId()}); no answer is sent and no delivery recorded. The message names the provider and
  * the store's failure, never a value.
  */
