@@ -109,6 +109,12 @@ public enum ErrorCode {
      */
     RECORD_INCOMPLETE(502, "Provider record incomplete"),
     /**
+     * A granted data request names a live dataset (its values stay in the provider's own database)
+     * whose record no longer reads there as it was anchored: its row is gone or its values changed.
+     * The grant stays on the ledger without a delivery; the provider imports the dataset again.
+     */
+    SOURCE_RECORD_CHANGED(502, "Source record changed since anchored"),
+    /**
      * A provider's record store (its H2 file on the node) cannot be read, or does not hold what the
      * ledger anchors for it. Refused before the ledger when the node knew it at the request (the
      * store failed its check at the start); otherwise the grant stays on the ledger without a

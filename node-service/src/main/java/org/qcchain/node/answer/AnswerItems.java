@@ -21,6 +21,7 @@ import org.qcchain.common.proof.SaltSource;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.store.ProviderStore;
 import org.qcchain.node.store.ProviderStores;
+import org.qcchain.node.store.SourceRecordChanged;
 import org.qcchain.node.store.StoreException;
 import org.qcchain.node.store.StoredRecord;
 
@@ -98,6 +99,11 @@ final class AnswerItems {
         CommittedRecord committed = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()))
                 .commit(stored.record());
         if (!committed.rootHex().equals(stored.recordRoot())) {
+            if (stored.live()) {
+                // the provider's database holds other values now than those anchored
+                throw new SourceRecordChanged(store.mspId(), stored.record().datasetId(),
+                        stored.record().recordId(), "has other values");
+            }
             // a changed row or salt key: the proof would fail at the consumer; fail here instead
             throw new StoreException("record store of " + store.mspId() + ": record " + stored.record().recordId()
                     + " no longer matches its committed root");

@@ -24,6 +24,7 @@ import org.qcchain.node.ledger.Committed;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.store.ProviderStores;
+import org.qcchain.node.store.SourceRecordChanged;
 import org.qcchain.node.store.StoreException;
 
 /**
@@ -87,7 +88,9 @@ public final class DataRequestService implements AutoCloseable {
      *     chaincode refused the request as malformed, or the ledger failed) or {@link
      *     RecordIncomplete} (granted, but a provider's record lacks a requested field, so no
      *     verifiable answer exists; nothing is sent and no delivery recorded) or {@link
-     *     StoreUnavailable} (granted, but a provider's store cannot be read; likewise), or, before
+     *     StoreUnavailable} (granted, but a provider's store cannot be read; likewise) or {@link
+     *     RecordChangedAtSource} (granted, but a live record changed in the provider's database;
+     *     likewise), or, before
      *     anything is submitted, {@link StoreException} (a requested dataset's store failed its check
      *     against the ledger) or {@link RecordsNotHeld} (a requested dataset is anchored but not held
      *     here; {@link DatasetCoverage}), each possibly wrapped in a {@link CompletionException}
@@ -106,7 +109,8 @@ public final class DataRequestService implements AutoCloseable {
                 .thenApplyAsync(committed -> {
                     try {
                         return answer(signed, committed);
-                    } catch (AccessDenied | ChaincodeFailure | RecordIncomplete | StoreUnavailable e) {
+                    } catch (AccessDenied | ChaincodeFailure | RecordIncomplete | StoreUnavailable
+                            | RecordChangedAtSource e) {
                         throw new CompletionException(e);
                     }
                 }, work)
@@ -136,7 +140,7 @@ public final class DataRequestService implements AutoCloseable {
     private record Prepared(String accessId, SignedAnswers.Unsigned unsigned) {}
 
     private Prepared answer(SignedAccessRequest signed, Committed committed)
-            throws AccessDenied, ChaincodeFailure, RecordIncomplete, StoreUnavailable {
+            throws AccessDenied, ChaincodeFailure, RecordIncomplete, StoreUnavailable, RecordChangedAtSource {
         JsonNode recordNode = Json.tree(committed.payload());
         AccessRecord record = accessRecord(recordNode);
         if (record.decision() != Decision.GRANTED) {
@@ -159,6 +163,8 @@ public final class DataRequestService implements AutoCloseable {
             answerItems = items.build(request, record);
         } catch (StoreException e) {
             throw new StoreUnavailable(record.accessId(), e);
+        } catch (SourceRecordChanged e) {
+            throw new RecordChangedAtSource(record.accessId(), e);
         }
         DataAnswer unsigned = new DataAnswer(DataAnswer.FORMAT, suite.name(), requestNode, requestHash,
                 new AccessEvidence(recordNode, accessEvidence), answerItems.items(), Instant.now().toString(),

@@ -22,10 +22,12 @@ import org.qcchain.node.platform.IdentityFiles;
 import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.CsvSource;
+import org.qcchain.node.store.ImportProgress;
 import org.qcchain.node.store.ImportSummary;
 import org.qcchain.node.store.JdbcMapping;
 import org.qcchain.node.store.JdbcSettings;
 import org.qcchain.node.store.JdbcSource;
+import org.qcchain.node.store.LiveAccess;
 import org.qcchain.node.store.NdjsonSource;
 import org.qcchain.node.store.RecordImporter;
 import org.qcchain.node.store.SourceAdapter;
@@ -46,8 +48,8 @@ final class ImportCommand implements Command {
     static final int DEFAULT_BATCH = 5000;
     static final int DEFAULT_FETCH = 1000;
     /** The environment variables holding the source database's credentials. */
-    static final String USER_VARIABLE = "QCCHAIN_SOURCE_USER";
-    static final String PASSWORD_VARIABLE = "QCCHAIN_SOURCE_PASSWORD";
+    static final String USER_VARIABLE = LiveAccess.USER_VARIABLE;
+    static final String PASSWORD_VARIABLE = LiveAccess.PASSWORD_VARIABLE;
 
     @Override
     public String name() {
@@ -63,7 +65,8 @@ final class ImportCommand implements Command {
     public String help() {
         return "Usage: qcchain import --provider MSPID --dataset ID\n"
                 + "                      (--file RECORDS.ndjson|RECORDS.csv [--format ndjson|csv]\n"
-                + "                       | --jdbc-url URL (--query SQL | --mapping FILE.json) [--fetch-size N])\n"
+                + "                       | --jdbc-url URL (--query SQL | --mapping FILE.json) [--fetch-size N]\n"
+                + "                         [--values store|source])\n"
                 + "                      [--data DIR] [--config FILE] [--batch N]\n"
                 + "                      [--certificate FILE --key FILE | --msp DIR]\n\n"
                 + "Loads records of a dataset into the provider's store and anchors their Merkle\n"
@@ -83,7 +86,14 @@ final class ImportCommand implements Command {
                 + "  from a character column a text key such as a case number. Credentials come from the\n"
                 + "  environment: " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ". Put the JDBC\n"
                 + "  driver jar on the class path. With record_version, rows the store already has\n"
-                + "  in that version are skipped, so the same query can run again and again.\n\n"
+                + "  in that version are skipped, so the same query can run again and again.\n"
+                + "--values source: the values stay in the source database (a live dataset): the\n"
+                + "  store keeps each record's commitment and its row's key, and the node reads the\n"
+                + "  row again for each answer, with the login of QCCHAIN_SOURCE_<MSPID>_USER and\n"
+                + "  _PASSWORD (else the variables above) in its environment. The query names a\n"
+                + "  row_key column (rowKeyColumn in a mapping): the table's own surrogate key of the\n"
+                + "  row, never an identifier. Importing again anchors only the rows that changed.\n"
+                + "  Default: --values store, the values are copied into the provider's store.\n\n"
                 + "The ledger is the configuration's (--config or QCCHAIN_CONFIG and the QCCHAIN_*\n"
                 + "variables, as for qcchain start): the embedded ledger of DIR, or with\n"
                 + "ledger.backend fabric the channel through the gateway peer. The provider signs\n"
@@ -102,8 +112,8 @@ final class ImportCommand implements Command {
         int batch;
         try {
             options = Options.parse(name(), args, Set.of("--data", "--config", "--provider", "--dataset", "--file",
-                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--batch", "--certificate",
-                    "--key", "--msp"));
+                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--values", "--batch",
+                    "--certificate", "--key", "--msp"));
             options.require("--provider");
             options.require("--dataset");
             checkSource(options);
@@ -141,8 +151,12 @@ final class ImportCommand implements Command {
             throw new IllegalArgumentException("--jdbc-url needs either --query or --mapping");
         }
         if (!jdbc && (options.get("--query") != null || options.get("--mapping") != null
-                || options.get("--fetch-size") != null)) {
-            throw new IllegalArgumentException("--query, --mapping and --fetch-size go with --jdbc-url");
+                || options.get("--fetch-size") != null || options.get("--values") != null)) {
+            throw new IllegalArgumentException("--query, --mapping, --fetch-size and --values go with --jdbc-url");
+        }
+        String values = options.get("--values");
+        if (values != null && !values.equals("store") && !values.equals("source")) {
+            throw new IllegalArgumentException("--values must be store or source");
         }
         if (jdbc && options.get("--format") != null) {
             throw new IllegalArgumentException("--format goes with --file");
@@ -176,7 +190,8 @@ final class ImportCommand implements Command {
                     : fromDatabase(platform, provider, dataset, options, batch, out, env);
             out.printf("imported %,d records of %s in %d batches%s%n", done.records(), datasetId,
                     done.batchIds().size(), done.skipped() == 0 ? ""
-                            : String.format(" (%,d rows skipped: stored already in their version)", done.skipped()));
+                            : String.format(" (%,d rows skipped: stored already in their version, or unchanged)",
+                                    done.skipped()));
             return ExitCodes.OK;
         } catch (ChaincodeFailure e) {
             // batches anchored before the refusal stay; the message names the chaincode's code
@@ -221,8 +236,10 @@ final class ImportCommand implements Command {
         JdbcSettings settings = new JdbcSettings(options.require("--jdbc-url"), env.get(USER_VARIABLE),
                 env.get(PASSWORD_VARIABLE), query, fetch);
         try (JdbcSource source = JdbcSource.open(settings, dataset.id(), dataset.fieldNames())) {
-            return importer(platform, provider, batch, dataset.fieldNames())
-                    .importAll(source, (id, records, batches) -> progress(out, records, batches));
+            RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames());
+            ImportProgress progress = (id, records, batches) -> progress(out, records, batches);
+            return "source".equals(options.get("--values")) ? importer.importLive(source, progress)
+                    : importer.importAll(source, progress);
         }
     }
 

@@ -71,7 +71,7 @@ public final class DemoPlatform implements AutoCloseable {
         try {
             LedgerBackend ledger = demo.ledger();
             DemoRegistration.registerAll(ledger, pki, out);
-            DemoImport.importAll(demo.platform, pki, records, seed, out);
+            DemoImport.importAll(dataDir, demo.platform, pki, records, seed, out);
             new DemoAgreements(ledger, pki).agreeAndConsentAll(CONSENTING_CITIZENS, demo.platform.pseudonyms(), out);
             DemoExample.write(dataDir, DemoService.all().get(0), 0, demo.subject(0));
         } catch (ChaincodeFailure | RuntimeException e) {

@@ -11,6 +11,7 @@ import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.ApiException;
 import org.qcchain.node.answer.AccessDenied;
+import org.qcchain.node.answer.RecordChangedAtSource;
 import org.qcchain.node.answer.RecordIncomplete;
 import org.qcchain.node.answer.RecordsNotHeld;
 import org.qcchain.node.answer.StoreUnavailable;
@@ -61,6 +62,12 @@ final class ProblemHandler implements Handler<RoutingContext> {
             // the provider's data needs fixing: tell the operator too, with names only, never values
             LOG.log(Level.WARNING, "request " + requestId + ": " + e.getMessage());
             return Problem.of(ErrorCode.RECORD_INCOMPLETE, e.getMessage(), requestId, null)
+                    .withAccessId(e.accessId());
+        }
+        if (failure instanceof RecordChangedAtSource e) {
+            // the provider has to import the dataset again: tell the operator, with ids only
+            LOG.log(Level.WARNING, "request " + requestId + ": " + e.getMessage());
+            return Problem.of(ErrorCode.SOURCE_RECORD_CHANGED, e.getMessage(), requestId, null)
                     .withAccessId(e.accessId());
         }
         if (failure instanceof StoreUnavailable e) {

@@ -18,6 +18,7 @@ import org.qcchain.node.ledger.LedgerOrganisationDirectory;
 import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
 import org.qcchain.node.ledger.fabric.FabricLedgerBackend;
 import org.qcchain.node.ledger.fabric.FabricNetworkOptions;
+import org.qcchain.node.store.LiveAccess;
 import org.qcchain.node.store.PlatformKey;
 import org.qcchain.node.store.ProviderStores;
 import org.qcchain.node.store.RecordUploads;
@@ -51,8 +52,10 @@ public final class NodePlatform implements AutoCloseable {
         this.node = node;
         // first what asks the ledger (a Fabric peer may be unreachable), then the local files
         this.directory = new LedgerOrganisationDirectory(ledger, node);
-        this.stores = ProviderStores.open(dataDir);
         this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
+        // live datasets are read from the providers' own databases with logins from the environment
+        this.stores = ProviderStores.open(dataDir, new LiveAccess(LiveAccess.fromEnvironment(System.getenv()),
+                pseudonyms, ledger.suite()));
         // every store checked against the ledger's anchors before any request is answered from it
         this.coverage = newLedger ? DatasetCoverage.following(ledger, stores)
                 : DatasetCoverage.open(ledger, node, stores);

@@ -23,6 +23,7 @@ final class JdbcColumns {
     static final String SUBJECT_NUMBER = "subjectnumber";
     static final String RECORD_KEY = "recordkey";
     static final String RECORD_VERSION = "recordversion";
+    static final String ROW_KEY = "rowkey";
 
     /** A field column: its catalogue name, position and SQL type. */
     record FieldColumn(String field, int index, int sqlType, String typeName, String label) {}
@@ -33,15 +34,21 @@ final class JdbcColumns {
     /** Whether the record key column is of a character type, so that its values are text keys. */
     final boolean recordKeyText;
     final int recordVersion;
+    /** The source's own key of the row, for a live dataset; 0 when the query has none. */
+    final int rowKey;
+    /** Whether the row key column is of a character type (else an integer type). */
+    final boolean rowKeyText;
     final List<FieldColumn> fields;
 
     private JdbcColumns(int subjectType, int subjectNumber, int recordKey, boolean recordKeyText, int recordVersion,
-            List<FieldColumn> fields) {
+            int rowKey, boolean rowKeyText, List<FieldColumn> fields) {
         this.subjectType = subjectType;
         this.subjectNumber = subjectNumber;
         this.recordKey = recordKey;
         this.recordKeyText = recordKeyText;
         this.recordVersion = recordVersion;
+        this.rowKey = rowKey;
+        this.rowKeyText = rowKeyText;
         this.fields = fields;
     }
 
@@ -64,6 +71,7 @@ final class JdbcColumns {
         int number = 0;
         int key = 0;
         int version = 0;
+        int row = 0;
         List<FieldColumn> fields = new ArrayList<>();
         TreeSet<String> seen = new TreeSet<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -74,12 +82,13 @@ final class JdbcColumns {
                 case SUBJECT_NUMBER -> number = i;
                 case RECORD_KEY -> key = i;
                 case RECORD_VERSION -> version = i;
+                case ROW_KEY -> row = i;
                 default -> {
                     String field = fieldByKey.get(k);
                     if (field == null) {
                         throw new IllegalArgumentException("row 1: column '" + label + "' is no field of " + datasetId
                                 + " (fields: " + String.join(", ", new TreeSet<>(catalogueFields))
-                                + "; or subject_type, subject_number, record_key, record_version)");
+                                + "; or subject_type, subject_number, record_key, record_version, row_key)");
                     }
                     if (!seen.add(field)) {
                         throw new IllegalArgumentException("row 1: two columns name the field '" + field + "'");
@@ -99,15 +108,23 @@ final class JdbcColumns {
             throw new IllegalArgumentException("row 1: the query has no column for the field(s) " + missing + " of "
                     + datasetId + "; select NULL AS <field> for a field the source does not keep");
         }
-        boolean textKey = false;
-        if (key != 0) {
-            textKey = SqlValues.isText(meta.getColumnType(key));
-            if (!textKey && !SqlValues.isNumber(meta.getColumnType(key))) {
-                throw new IllegalArgumentException("row 1: column '" + meta.getColumnLabel(key) + "' (record_key) has"
-                        + " the SQL type " + meta.getColumnTypeName(key) + "; a record key is an integer or a string");
-            }
+        boolean textKey = key != 0 && isTextKey(meta, key, "record_key", "a record key");
+        boolean rowText = row != 0 && isTextKey(meta, row, "row_key", "a row key");
+        return new JdbcColumns(type, number, key, textKey, version, row, rowText, List.copyOf(fields));
+    }
+
+    /**
+     * Whether a key column is of a character type; an integer type is the other kind allowed.
+     *
+     * @throws IllegalArgumentException for a column of any other type
+     */
+    private static boolean isTextKey(ResultSetMetaData meta, int index, String role, String what) throws SQLException {
+        boolean text = SqlValues.isText(meta.getColumnType(index));
+        if (!text && !SqlValues.isNumber(meta.getColumnType(index))) {
+            throw new IllegalArgumentException("row 1: column '" + meta.getColumnLabel(index) + "' (" + role + ") has"
+                    + " the SQL type " + meta.getColumnTypeName(index) + "; " + what + " is an integer or a string");
         }
-        return new JdbcColumns(type, number, key, textKey, version, List.copyOf(fields));
+        return text;
     }
 
     /** The matching key of a label or field name: lower case, without underscores. */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  *  "subjectNumberColumn": "OWNER_ID_NO",
  *  "recordKeyColumn": "REG_SEQ",              (optional)
  *  "recordVersionColumn": "REV",              (optional)
+ *  "rowKeyColumn": "ROW_ID",                  (a live dataset's surrogate key of the row)
  *  "fields": {"plate": "PLATE_NO", "brand": "BRAND_NAME", "registeredOn": "REG_DATE"},
  *  "where": "STATE <> 'CANCELLED'"}           (optional)
  * }</pre>
@@ -31,11 +32,14 @@ import java.util.regex.Pattern;
  * @param recordKeyColumn the column holding the record's key (an integer, or a string in a
  *     character column), or {@code null}
  * @param recordVersionColumn the column holding the row's version, or {@code null}
+ * @param rowKeyColumn the column holding the row's own key in the table (a surrogate key, never an
+ *     identifier), by which a live dataset reads the row again; or {@code null}
  * @param fields catalogue field name to column
  * @param where an SQL condition, or {@code null}
  */
 public record JdbcMapping(String table, String subjectType, String subjectTypeColumn, String subjectNumberColumn,
-        String recordKeyColumn, String recordVersionColumn, Map<String, String> fields, String where) {
+        String recordKeyColumn, String recordVersionColumn, String rowKeyColumn, Map<String, String> fields,
+        String where) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
@@ -52,6 +56,7 @@ public record JdbcMapping(String table, String subjectType, String subjectTypeCo
         column(subjectNumberColumn, "subjectNumberColumn", false);
         column(recordKeyColumn, "recordKeyColumn", true);
         column(recordVersionColumn, "recordVersionColumn", true);
+        column(rowKeyColumn, "rowKeyColumn", true);
         require(fields != null && !fields.isEmpty(), "fields must map at least one field to a column");
         fields.forEach((field, column) -> {
             require(IDENTIFIER.matcher(field).matches(), "field name '" + field + "' is not an identifier");
@@ -74,6 +79,9 @@ public record JdbcMapping(String table, String subjectType, String subjectTypeCo
         }
         if (recordVersionColumn != null) {
             select.add(recordVersionColumn + " AS record_version");
+        }
+        if (rowKeyColumn != null) {
+            select.add(rowKeyColumn + " AS row_key");
         }
         new TreeMap<>(fields).forEach((field, column) -> select.add(column + " AS " + field));
         String sql = select + " FROM " + table;

@@ -50,10 +50,13 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
     private final Connection connection;
     private final PreparedStatement statement;
     private final Collection<String> catalogueFields;
+    private final JdbcSettings settings;
+    private JdbcColumns columns;
     private long rowsReturned;
 
     private JdbcSource(String datasetId, Connection connection, PreparedStatement statement,
-            Collection<String> catalogueFields) {
+            Collection<String> catalogueFields, JdbcSettings settings) {
+        this.settings = settings;
         this.datasetId = datasetId;
         this.connection = connection;
         this.statement = statement;
@@ -85,7 +88,7 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
             PreparedStatement statement = connection.prepareStatement(settings.query(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(settings.fetchSize());
-            return new JdbcSource(datasetId, connection, statement, catalogueFields);
+            return new JdbcSource(datasetId, connection, statement, catalogueFields, settings);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new SourceReadException("the source database refuses the query: " + e.getMessage(), e);
@@ -116,6 +119,7 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
         try {
             rows = statement.executeQuery();
             columns = JdbcColumns.resolve(rows.getMetaData(), datasetId, catalogueFields);
+            this.columns = columns;
         } catch (SQLException e) {
             throw new SourceReadException("the source database failed to run the query: " + e.getMessage(), e);
         }
@@ -154,7 +158,41 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
         };
     }
 
-    private static SourceRow row(ResultSet rows, JdbcColumns columns, long number) throws SQLException {
+    /**
+     * Where a live dataset read from this source keeps its values: the URL and query (no
+     * credentials), the catalogue fields, and how the row key compares.
+     *
+     * @return the definition
+     * @throws IllegalStateException before {@link #rows()} ran the query
+     * @throws IllegalArgumentException if the query selects no {@code row_key}
+     */
+    public LiveSourceDefinition liveDefinition() {
+        if (columns == null) {
+            throw new IllegalStateException("the query has not run yet");
+        }
+        if (columns.rowKey == 0) {
+            throw new IllegalArgumentException("a live import needs each row's key: select a row_key column"
+                    + " (rowKeyColumn in a mapping)");
+        }
+        return new LiveSourceDefinition(settings.url(), settings.query(), List.copyOf(catalogueFields),
+                columns.rowKeyText);
+    }
+
+    /** The row's key in its table, as text; null when the query selects none. */
+    private static String rowKey(ResultSet rows, JdbcColumns columns) throws SQLException {
+        if (columns.rowKey == 0) {
+            return null;
+        }
+        Object key = columns.rowKeyText ? rows.getString(columns.rowKey)
+                : SqlValues.longValue(rows, columns.rowKey, "row_key");
+        if (key == null) {
+            throw new IllegalArgumentException("row_key must not be NULL");
+        }
+        return key.toString().strip();
+    }
+
+    /** One row of a result set as a source row; the place names it in errors. */
+    static SourceRow row(ResultSet rows, JdbcColumns columns, long number) throws SQLException {
         String place = "row " + number + " of the query";
         String subjectType = rows.getString(columns.subjectType);
         String subjectNumber = rows.getString(columns.subjectNumber);
@@ -171,13 +209,15 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
             for (JdbcColumns.FieldColumn column : columns.fields) {
                 fields.put(column.field(), SqlValues.read(rows, column));
             }
+            String rowKey = rowKey(rows, columns);
             if (columns.recordKeyText) {
                 // SQL NULL: no key, as in an integer column; SourceRow reads "42" as the integer 42
                 return new SourceRow(subjectType.strip(), subjectNumber, 0, rows.getString(columns.recordKey), version,
-                        fields);
+                        fields, rowKey);
             }
             Long key = columns.recordKey == 0 ? null : SqlValues.longValue(rows, columns.recordKey, "record_key");
-            return new SourceRow(subjectType.strip(), subjectNumber, key == null ? 0 : key, version, fields);
+            return new SourceRow(subjectType.strip(), subjectNumber, key == null ? 0 : key, null, version, fields,
+                    rowKey);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage(), e);
         }

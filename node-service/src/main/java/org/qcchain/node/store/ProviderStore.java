@@ -41,10 +41,14 @@ public final class ProviderStore implements AutoCloseable {
      * Only grows; a batch is added once its anchor is stored.
      */
     private final Set<String> anchored = ConcurrentHashMap.newKeySet();
+    /** How to read live datasets' rows from the provider's own database; null on a node that does not. */
+    private final LiveAccess liveAccess;
+    private final Map<String, LiveSource> liveSources = new ConcurrentHashMap<>();
 
-    private ProviderStore(String mspId, StoreDatabase database) {
+    private ProviderStore(String mspId, StoreDatabase database, LiveAccess liveAccess) {
         this.mspId = mspId;
         this.database = database;
+        this.liveAccess = liveAccess;
         this.saltKey = SaltKey.loadOrCreate(database);
         this.anchored.addAll(database.run("read anchored batches", BatchRows::anchored));
     }
@@ -54,10 +58,11 @@ public final class ProviderStore implements AutoCloseable {
      *
      * @param mspId the provider
      * @param folder its folder
+     * @param liveAccess how to read live datasets from the provider's database, or {@code null}
      * @return the store
      */
-    static ProviderStore open(String mspId, Path folder) {
-        return new ProviderStore(mspId, StoreDatabase.open(mspId, folder));
+    static ProviderStore open(String mspId, Path folder, LiveAccess liveAccess) {
+        return new ProviderStore(mspId, StoreDatabase.open(mspId, folder), liveAccess);
     }
 
     /** @return the provider whose records these are */
@@ -81,8 +86,19 @@ public final class ProviderStore implements AutoCloseable {
      * @param merkleRoot hex root of the batch tree
      */
     public void saveBatch(String datasetId, String batchId, List<CommittedRecord> records, String merkleRoot) {
+        saveBatch(datasetId, batchId, records, merkleRoot, null);
+    }
+
+    /**
+     * {@link #saveBatch(String, String, List, String)} for a live dataset: each record's row key in
+     * the provider's database is stored instead of its values.
+     *
+     * @param sourceRows the row keys, in leaf order; {@code null} to store the values
+     */
+    void saveBatch(String datasetId, String batchId, List<CommittedRecord> records, String merkleRoot,
+            List<String> sourceRows) {
         database.run("save batch " + batchId + " of " + datasetId, connection -> {
-            RecordRows.insert(connection, batchId, records);
+            RecordRows.insert(connection, batchId, records, sourceRows);
             BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot);
             return null;
         });
@@ -115,7 +131,89 @@ public final class ProviderStore implements AutoCloseable {
     public List<StoredRecord> latestRecords(String datasetId, String subject, int limit) {
         return database.read("read records of " + datasetId, reader ->
                 RecordRows.latest(reader.statement(RecordRows.LATEST), datasetId, subject, limit,
-                        batchId -> anchored.contains(BatchRows.anchoredKey(datasetId, batchId))));
+                        batchId -> anchored.contains(BatchRows.anchoredKey(datasetId, batchId)),
+                        (recordId, version, sourceRow) -> readLive(datasetId, subject, recordId, version, sourceRow)));
+    }
+
+    /**
+     * A live record's values, read again from the provider's database: the row must still name the
+     * same record of the same subject (the pseudonym and record id recomputed from it), else the
+     * record changed since it was anchored. Whether the values did is for the caller's root check.
+     */
+    private DataRecord readLive(String datasetId, String subject, String recordId, long version, String sourceRow) {
+        LiveSource source = liveSource(datasetId);
+        SourceRow row;
+        try {
+            row = source.read(sourceRow).orElseThrow(() ->
+                    new SourceRecordChanged(mspId, datasetId, recordId, "is no longer in the source"));
+        } catch (IllegalArgumentException e) {
+            throw new SourceRecordChanged(mspId, datasetId, recordId, "no longer reads as a record");
+        }
+        RecordMaker maker = new RecordMaker(liveAccess.pseudonyms(), liveAccess.suite(), datasetId,
+                source.definition().fields(), saltKey);
+        try {
+            RecordMaker.Identity identity = maker.identify(row);
+            if (!identity.subject().equals(subject) || !identity.recordId().equals(recordId)) {
+                throw new SourceRecordChanged(mspId, datasetId, recordId, "belongs to another subject or record");
+            }
+            return maker.record(row, identity, version);
+        } catch (IllegalArgumentException e) {
+            throw new SourceRecordChanged(mspId, datasetId, recordId, "no longer reads as a record");
+        }
+    }
+
+    private LiveSource liveSource(String datasetId) {
+        LiveSource known = liveSources.get(datasetId);
+        if (known != null) {
+            return known;
+        }
+        if (liveAccess == null) {
+            throw new StoreException("record store of " + mspId + ": " + datasetId + " is live, and this node has no"
+                    + " access to the provider's own database", null);
+        }
+        LiveSourceDefinition definition = liveDefinition(datasetId).orElseThrow(() -> new StoreException(
+                "record store of " + mspId + ": " + datasetId + " has records without values and no live source", null));
+        return liveSources.computeIfAbsent(datasetId, id -> new LiveSource(mspId, id, definition,
+                liveAccess.credentials().of(mspId)));
+    }
+
+    /**
+     * Where a live dataset's values stay, if the dataset is live.
+     *
+     * @param datasetId the dataset
+     * @return its source; empty for a dataset whose values the store holds
+     */
+    public Optional<LiveSourceDefinition> liveDefinition(String datasetId) {
+        return database.run("read the live source of " + datasetId,
+                connection -> LiveSourceRows.find(connection, datasetId));
+    }
+
+    /**
+     * Makes a dataset live, or moves its source: its values stay in the provider's database.
+     *
+     * @param datasetId the dataset
+     * @param definition where and how its rows are read
+     */
+    void defineLiveSource(String datasetId, LiveSourceDefinition definition) {
+        database.run("note the live source of " + datasetId, connection -> {
+            LiveSourceRows.put(connection, datasetId, definition);
+            return null;
+        });
+        LiveSource replaced = liveSources.remove(datasetId);
+        if (replaced != null) {
+            replaced.close();
+        }
+    }
+
+    /**
+     * A record's newest stored version and its committed root.
+     *
+     * @param datasetId the dataset
+     * @param recordId the record
+     * @return the version and root; empty for a record the store does not have
+     */
+    Optional<RecordRows.StoredVersion> newestVersion(String datasetId, String recordId) {
+        return database.run("read versions", connection -> RecordRows.newest(connection, datasetId, recordId));
     }
 
     /**
@@ -205,7 +303,7 @@ public final class ProviderStore implements AutoCloseable {
                 }
                 List<DataRecord> records = pending.stream().map(PendingRows.Pending::record).toList();
                 PendingBatch batch = batcher.batch(BatchRows.count(connection, datasetId) + 1, records);
-                RecordRows.insert(connection, batch.batchId(), batch.records());
+                RecordRows.insert(connection, batch.batchId(), batch.records(), null);
                 BatchRows.insert(connection, datasetId, batch.batchId(), batch.records().size(), batch.merkleRoot());
                 PendingRows.delete(connection, datasetId, pending.get(pending.size() - 1).seq());
                 return Optional.of(batch);
@@ -291,6 +389,8 @@ public final class ProviderStore implements AutoCloseable {
 
     @Override
     public void close() {
+        liveSources.values().forEach(LiveSource::close);
+        liveSources.clear();
         database.close();
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,10 +28,12 @@ import org.qcchain.common.syntax.IdentifierRule;
 public final class ProviderStores implements AutoCloseable {
 
     private final Path root;
+    private final LiveAccess liveAccess;
     private final Map<String, ProviderStore> open = new ConcurrentHashMap<>();
 
-    private ProviderStores(Path root) {
+    private ProviderStores(Path root, LiveAccess liveAccess) {
         this.root = root;
+        this.liveAccess = liveAccess;
     }
 
     /**
@@ -40,7 +43,19 @@ public final class ProviderStores implements AutoCloseable {
      * @return the stores; nothing is opened yet
      */
     public static ProviderStores open(Path dataDir) {
-        return new ProviderStores(dataDir.resolve("providers"));
+        return new ProviderStores(dataDir.resolve("providers"), null);
+    }
+
+    /**
+     * The stores under a node's data folder, answering live datasets from the providers' own
+     * databases.
+     *
+     * @param dataDir the node's data folder
+     * @param liveAccess the providers' database logins, the pseudonymizer and the suite
+     * @return the stores; nothing is opened yet
+     */
+    public static ProviderStores open(Path dataDir, LiveAccess liveAccess) {
+        return new ProviderStores(dataDir.resolve("providers"), Objects.requireNonNull(liveAccess, "liveAccess"));
     }
 
     /**
@@ -56,7 +71,7 @@ public final class ProviderStores implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + folder, e);
         }
-        return open.computeIfAbsent(mspId, id -> ProviderStore.open(id, folder));
+        return open.computeIfAbsent(mspId, id -> ProviderStore.open(id, folder, liveAccess));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.common.proof.CommittedRecord;
@@ -25,6 +27,11 @@ import org.qcchain.node.ledger.Committed;
  *     .importAll(source, (dataset, records, batches) -> System.out.println(records));
  * }</pre>
  *
+ * <p>A <em>live</em> import ({@link #live}) leaves the values in the source unit's database: the
+ * store keeps each record's commitment and the source's key of its row, and the node reads the row
+ * again when it answers. Importing a live dataset again anchors only the rows whose values changed
+ * (as new versions); unchanged rows are skipped.
+ *
  * <p>A batch is stored before it is anchored and marked anchored after; a batch left unanchored by
  * a crash is never answered from, and the next import starts a new batch id. A row the importer
  * refuses (a field not in the catalogue, a bad identifier) ends the import with an {@link
@@ -41,6 +48,11 @@ public final class RecordImporter {
     private final RecordCommitter committer;
     private final int batchSize;
     private final Collection<String> catalogueFields;
+    /**
+     * Where a live import's values stay, known once the source's query ran; null for an import
+     * that copies them into the store.
+     */
+    private final Supplier<LiveSourceDefinition> liveSource;
 
     /**
      * Creates an importer that takes the rows' fields as they come.
@@ -78,13 +90,40 @@ public final class RecordImporter {
         this.committer = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()));
         this.batchSize = batchSize;
         this.catalogueFields = catalogueFields == null ? null : List.copyOf(catalogueFields);
+        this.liveSource = null;
+    }
+
+    private RecordImporter(RecordImporter copy, Supplier<LiveSourceDefinition> liveSource) {
+        this.store = copy.store;
+        this.anchorer = copy.anchorer;
+        this.pseudonyms = copy.pseudonyms;
+        this.suite = copy.suite;
+        this.committer = copy.committer;
+        this.batchSize = copy.batchSize;
+        this.catalogueFields = copy.catalogueFields;
+        this.liveSource = Objects.requireNonNull(liveSource, "liveSource");
+    }
+
+    /**
+     * Imports a dataset live: the values stay in the source unit's database, which every row names
+     * by its row key ({@link SourceRow#rowKey()}); the store keeps the database's URL and query
+     * (never its credentials) to read the rows again when it answers.
+     *
+     * @param source the source unit's database
+     * @param progress hears each anchored batch
+     * @return what was imported
+     * @throws ChaincodeFailure as for {@link #importAll}
+     */
+    public ImportSummary importLive(JdbcSource source, ImportProgress progress) throws ChaincodeFailure {
+        return new RecordImporter(this, source::liveDefinition).importAll(source, progress);
     }
 
     /**
      * Imports every row of the source. A row without a version becomes a new version of its
      * record (version 1 for a new record); give each (subject, key) once per import. A row
      * with the source's own version is stored in that version, or skipped if the store already
-     * has it or a newer one, so a source with versions can be imported again and again.
+     * has it or a newer one, so a source with versions can be imported again and again. A dataset
+     * imported live ({@link #importLive}) is refused here, and the reverse.
      *
      * @param source the rows
      * @param progress hears each anchored batch
@@ -96,12 +135,14 @@ public final class RecordImporter {
         String datasetId = source.datasetId();
         RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields, store.saltKey());
         boolean fresh = store.recordCount(datasetId) == 0 && store.pendingCount(datasetId) == 0;
+        requireSameKind(datasetId, fresh);
         int batchNumber = store.batchCount(datasetId);
         List<String> batchIds = new ArrayList<>();
         long records = 0;
         long skipped = 0;
         long index = 0;
         List<CommittedRecord> batch = new ArrayList<>(batchSize);
+        List<String> rowKeys = new ArrayList<>(batchSize);
         Iterator<SourceRow> rows = source.rows();
         while (rows.hasNext()) {
             SourceRow row = rows.next();
@@ -111,15 +152,24 @@ public final class RecordImporter {
                 skipped++;
             } else {
                 batch.add(committed);
+                rowKeys.add(row.rowKey());
             }
             if (batch.size() == batchSize || !batch.isEmpty() && !rows.hasNext()) {
+                if (liveSource != null && batchIds.isEmpty()) {
+                    store.defineLiveSource(datasetId, liveSource.get()); // before the first batch that needs it
+                }
                 String batchId = String.format("batch-%06d", ++batchNumber);
-                anchor(datasetId, batchId, batch);
+                anchor(datasetId, batchId, batch, liveSource == null ? null : rowKeys);
                 batchIds.add(batchId);
                 records += batch.size();
                 progress.onBatch(datasetId, records, batchIds.size());
                 batch = new ArrayList<>(batchSize);
+                rowKeys = new ArrayList<>(batchSize);
             }
+        }
+        if (liveSource != null && batchIds.isEmpty() && index > 0) {
+            // every row unchanged: the rows read as anchored from here, so here is where they stay
+            store.defineLiveSource(datasetId, liveSource.get());
         }
         return new ImportSummary(datasetId, records, skipped, batchIds);
     }
@@ -158,6 +208,9 @@ public final class RecordImporter {
             long index) {
         try {
             RecordMaker.Identity identity = maker.identify(row);
+            if (liveSource != null) {
+                return commitLive(maker, row, identity, fresh, source.datasetId());
+            }
             // a fresh dataset has no earlier versions: skip one query per row on bulk loads
             long latest = fresh ? 0 : store.latestVersion(source.datasetId(), identity.recordId());
             if (row.version() != null && row.version() <= latest) {
@@ -171,15 +224,54 @@ public final class RecordImporter {
         }
     }
 
+    /**
+     * A live row's record, or null when the store has it already: in the row's version, or (without
+     * one) with the same values as its newest version, whose root the row then commits to again.
+     */
+    private CommittedRecord commitLive(RecordMaker maker, SourceRow row, RecordMaker.Identity identity, boolean fresh,
+            String datasetId) {
+        if (row.rowKey() == null) {
+            throw new IllegalArgumentException("a live import needs each row's key: select a row_key column"
+                    + " (rowKeyColumn in a mapping)");
+        }
+        Optional<RecordRows.StoredVersion> newest = fresh ? Optional.empty()
+                : store.newestVersion(datasetId, identity.recordId());
+        long latest = newest.map(RecordRows.StoredVersion::version).orElse(0L);
+        if (row.version() != null && row.version() <= latest) {
+            return null;
+        }
+        if (row.version() == null && newest.isPresent()) {
+            CommittedRecord again = committer.commit(maker.record(row, identity, latest));
+            if (again.rootHex().equals(newest.get().recordRoot())) {
+                return null; // unchanged since its last import
+            }
+        }
+        return committer.commit(maker.record(row, identity, row.version() != null ? row.version() : latest + 1));
+    }
+
+    /** A dataset is live or copied for good: the store answers each of its records the same way. */
+    private void requireSameKind(String datasetId, boolean fresh) {
+        boolean live = store.liveDefinition(datasetId).isPresent();
+        if (liveSource == null && live) {
+            throw new IllegalArgumentException(datasetId + " of " + store.mspId() + " is live: its values stay in the"
+                    + " provider's own database; import it again from there with --values source");
+        }
+        if (liveSource != null && !live && !fresh) {
+            throw new IllegalArgumentException(datasetId + " of " + store.mspId() + " holds copied values; a live"
+                    + " import needs a dataset without records");
+        }
+    }
+
     private static IllegalArgumentException refused(SourceAdapter source, long index, IllegalArgumentException e) {
         return new IllegalArgumentException(source.placeOfLastRow(index) + ": " + e.getMessage(), e);
     }
 
-    private void anchor(String datasetId, String batchId, List<CommittedRecord> batch) throws ChaincodeFailure {
+    private void anchor(String datasetId, String batchId, List<CommittedRecord> batch, List<String> rowKeys)
+            throws ChaincodeFailure {
         MerkleTree.Builder tree = MerkleTree.builder(suite).expectedSize(batch.size());
         batch.forEach(tree::add);
         MerkleTree built = tree.build();
-        store.saveBatch(datasetId, batchId, batch, built.rootHex());
+        store.saveBatch(datasetId, batchId, batch, built.rootHex(), rowKeys);
         Committed anchored = anchorer.anchor(datasetId, batchId, built);
         store.markAnchored(datasetId, batchId, anchored.txId());
     }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.CommittedRecord;
@@ -22,21 +23,28 @@ final class RecordRows {
 
     private RecordRows() {}
 
-    static void insert(Connection connection, String batchId, List<CommittedRecord> records)
+    /**
+     * Inserts a batch's records in leaf order.
+     *
+     * @param sourceRows for a live dataset, each record's row key in the source (its values are not
+     *     stored); {@code null} to store the values
+     */
+    static void insert(Connection connection, String batchId, List<CommittedRecord> records, List<String> sourceRows)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO records (dataset_id, "
-                + "record_id, version, subject, fields, record_root, batch_id, leaf_index) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "record_id, version, subject, fields, record_root, batch_id, leaf_index, source_row) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < records.size(); i++) {
                 DataRecord record = records.get(i).record();
                 insert.setString(1, record.datasetId());
                 insert.setString(2, record.recordId());
                 insert.setLong(3, record.version());
                 insert.setString(4, record.subject());
-                insert.setString(5, Json.write(record.fields()));
+                insert.setString(5, sourceRows == null ? Json.write(record.fields()) : null);
                 insert.setString(6, records.get(i).rootHex());
                 insert.setString(7, batchId);
                 insert.setInt(8, i);
+                insert.setString(9, sourceRows == null ? null : sourceRows.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -50,23 +58,32 @@ final class RecordRows {
      * sub-query for the newest version cost H2 a second index walk per row. Rows of batches not
      * yet anchored are left out by the caller's test, not by a join ({@link #latest}).
      */
-    static final String LATEST = "SELECT record_id, version, fields, record_root, batch_id, leaf_index "
+    static final String LATEST = "SELECT record_id, version, fields, record_root, batch_id, leaf_index, source_row "
             + "FROM records WHERE dataset_id = ? AND subject = ?";
 
     /** The newest anchored version of each record of a subject, newest batch first, at most {@code limit}. */
     private static final Comparator<LatestRow> NEWEST_BATCH_FIRST = Comparator.comparing(LatestRow::batchId)
             .thenComparingInt(LatestRow::leafIndex).reversed();
 
-    /** One row of {@link #LATEST}; fields stay text until the row is known to be kept. */
+    /**
+     * One row of {@link #LATEST}; fields stay text until the row is known to be kept. A live
+     * dataset's row has no fields but the source's key of its row.
+     */
     private record LatestRow(String recordId, long version, String fields, String recordRoot, String batchId,
-            int leafIndex) {}
+            int leafIndex, String sourceRow) {}
+
+    /** Reads a live record's values from its source; see {@link ProviderStore}. */
+    @FunctionalInterface
+    interface LiveReader {
+        DataRecord read(String recordId, long version, String sourceRow);
+    }
 
     /**
      * Runs {@link #LATEST}, prepared by the caller (and kept: this does not close it), keeping the
      * rows of anchored batches only.
      */
     static List<StoredRecord> latest(PreparedStatement query, String datasetId, String subject, int limit,
-            Predicate<String> anchoredBatch) throws SQLException {
+            Predicate<String> anchoredBatch, LiveReader live) throws SQLException {
         Map<String, LatestRow> newest = new HashMap<>();
         query.setString(1, datasetId);
         query.setString(2, subject);
@@ -76,7 +93,7 @@ final class RecordRows {
                     continue;
                 }
                 LatestRow row = new LatestRow(rows.getString(1), rows.getLong(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getInt(6));
+                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7));
                 newest.merge(row.recordId(), row, (kept, other) -> other.version() > kept.version() ? other : kept);
             }
         }
@@ -84,6 +101,11 @@ final class RecordRows {
         kept.sort(NEWEST_BATCH_FIRST);
         List<StoredRecord> found = new ArrayList<>(Math.min(limit, kept.size()));
         for (LatestRow row : kept.subList(0, Math.min(limit, kept.size()))) {
+            if (row.fields() == null) {
+                found.add(new StoredRecord(live.read(row.recordId(), row.version(), row.sourceRow()),
+                        row.recordRoot(), row.batchId(), row.leafIndex(), true));
+                continue;
+            }
             DataRecord.Builder record = DataRecord.builder().datasetId(datasetId)
                     .recordId(row.recordId()).version(row.version()).subject(subject);
             ObjectNode fields = (ObjectNode) Json.tree(row.fields());
@@ -129,6 +151,23 @@ final class RecordRows {
         }
         return counts;
     }
+
+    /** A record's newest stored version and its root; empty for a record the store does not have. */
+    static Optional<StoredVersion> newest(Connection connection, String datasetId, String recordId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT version, record_root FROM records "
+                + "WHERE dataset_id = ? AND record_id = ? ORDER BY version DESC LIMIT 1")) {
+            query.setString(1, datasetId);
+            query.setString(2, recordId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new StoredVersion(rows.getLong(1), rows.getString(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** A stored version of a record and its committed root. */
+    record StoredVersion(long version, String recordRoot) {}
 
     /** The highest version of a record stored or waiting for an anchor; 0 for a new record. */
     static long latestVersion(Connection connection, String datasetId, String recordId) throws SQLException {

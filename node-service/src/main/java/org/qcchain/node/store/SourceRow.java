@@ -31,9 +31,12 @@ import java.util.regex.Pattern;
  *     number versions; with a version, a re-import of an unchanged row is skipped
  * @param fields the values: strings, integers (as {@link Long} or {@link Integer}), booleans or
  *     null
+ * @param rowKey the source's own key of the row in its table (a surrogate key such as a row
+ *     number, never an identifier), by which a live dataset reads the row again when it answers;
+ *     {@code null} for rows that are copied into the store
  */
 public record SourceRow(String subjectType, String subjectNumber, long sequence, String textKey, Long version,
-        Map<String, Object> fields) {
+        Map<String, Object> fields, String rowKey) {
 
     /** The longest text key: a key, not a document. */
     public static final int MAX_TEXT_KEY_LENGTH = 256;
@@ -60,6 +63,26 @@ public record SourceRow(String subjectType, String subjectNumber, long sequence,
             throw new IllegalArgumentException("version must be at least 1, was " + version);
         }
         fields = Collections.unmodifiableMap(new TreeMap<>(fields));
+        if (rowKey != null && (rowKey.isBlank() || rowKey.length() > MAX_TEXT_KEY_LENGTH
+                || rowKey.chars().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("the row key must be 1 to " + MAX_TEXT_KEY_LENGTH
+                    + " characters without control characters");
+        }
+    }
+
+    /**
+     * A row copied into the store (no row key).
+     *
+     * @param subjectType the identifier type
+     * @param subjectNumber the identifier
+     * @param sequence the row's number for the subject, or 0 with a text key
+     * @param textKey the text key, or {@code null}
+     * @param version the source's version, or {@code null}
+     * @param fields the values
+     */
+    public SourceRow(String subjectType, String subjectNumber, long sequence, String textKey, Long version,
+            Map<String, Object> fields) {
+        this(subjectType, subjectNumber, sequence, textKey, version, fields, null);
     }
 
     /**

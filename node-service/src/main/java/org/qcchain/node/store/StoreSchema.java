@@ -18,9 +18,14 @@ final class StoreSchema {
                     + "meta_value VARCHAR(4096) NOT NULL)");
             statement.execute("CREATE TABLE IF NOT EXISTS records ("
                     + "dataset_id VARCHAR(128) NOT NULL, record_id VARCHAR(128) NOT NULL, "
-                    + "version BIGINT NOT NULL, subject CHAR(64) NOT NULL, fields CLOB NOT NULL, "
+                    + "version BIGINT NOT NULL, subject CHAR(64) NOT NULL, fields CLOB, "
                     + "record_root CHAR(64) NOT NULL, batch_id VARCHAR(128) NOT NULL, "
                     + "leaf_index INT NOT NULL, PRIMARY KEY (dataset_id, record_id, version))");
+            // a record of a live dataset keeps no values (fields NULL), only the source's key of its row
+            statement.execute("ALTER TABLE records ALTER COLUMN fields SET NULL");
+            statement.execute("ALTER TABLE records ADD COLUMN IF NOT EXISTS source_row VARCHAR(256)");
+            statement.execute("CREATE TABLE IF NOT EXISTS live_sources (dataset_id VARCHAR(128) PRIMARY KEY, "
+                    + "definition CLOB NOT NULL)");
             statement.execute("CREATE INDEX IF NOT EXISTS records_by_subject ON records "
                     + "(dataset_id, subject)");
             statement.execute("CREATE INDEX IF NOT EXISTS records_by_batch ON records "

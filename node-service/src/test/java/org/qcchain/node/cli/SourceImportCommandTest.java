@@ -222,6 +222,42 @@ class SourceImportCommandTest extends CommandLineTest {
         assertThat(err()).contains("--query or --mapping");
     }
 
+    @Test
+    void imports_the_live_hospital_dataset_again_from_its_database_anchoring_nothing_unchanged(@TempDir Path files)
+            throws Exception {
+        String his = "jdbc:h2:file:" + demo.resolve("sources").resolve(DemoOrganisation.HOSPITAL).resolve("his")
+                .toAbsolutePath();
+        String fields = "\"fields\":{\"date\":\"VISIT_DATE\",\"department\":\"DEPARTMENT\","
+                + "\"diagnosisCode\":\"DIAGNOSIS_CODE\",\"amount\":\"AMOUNT\",\"insuredAmount\":\"INSURED_AMOUNT\"}";
+        Path live = files.resolve("live.json");
+        Files.writeString(live, "{\"table\":\"HIS_VISITS\",\"subjectType\":\"RESIDENT_ID\","
+                + "\"subjectNumberColumn\":\"PATIENT_ID_NO\",\"recordKeyColumn\":\"VISIT_SEQ\","
+                + "\"rowKeyColumn\":\"ROW_ID\"," + fields + "}");
+        Path noRowKey = files.resolve("no-row-key.json");
+        Files.writeString(noRowKey, Files.readString(live).replace("\"rowKeyColumn\":\"ROW_ID\",", ""));
+        String[] common = {"import", "--data", demo.toString(), "--provider", DemoOrganisation.HOSPITAL,
+            "--dataset", DemoCatalogue.HOSPITAL, "--jdbc-url", his};
+        long[] before = storedState(DemoOrganisation.HOSPITAL, DemoCatalogue.HOSPITAL);
+
+        assertThat(run(Map.of(), concat(common, "--mapping", live.toString(), "--values", "source")))
+                .as(err()).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("imported 0 records of " + DemoCatalogue.HOSPITAL + " in 0 batches", "unchanged");
+        assertThat(run(Map.of(), concat(common, "--mapping", noRowKey.toString(), "--values", "source")))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("a live import needs each row's key");
+        assertThat(run(Map.of(), concat(common, "--mapping", live.toString()))).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("is live: its values stay in the provider's own database");
+        assertThat(run(Map.of(), concat(common, "--mapping", live.toString(), "--values", "elsewhere")))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(storedState(DemoOrganisation.HOSPITAL, DemoCatalogue.HOSPITAL)).containsExactly(before);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     private static String ndjson(String residentId, String fields) {
         return "{\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"" + residentId + "\",\"fields\":" + fields
                 + "}\n";
@@ -229,10 +265,13 @@ class SourceImportCommandTest extends CommandLineTest {
 
     /** The provider's stored records and batches of the dataset, and the ledger's height. */
     private static long[] storedState() throws Exception {
+        return storedState(DemoOrganisation.SOCIAL_INSURANCE, DemoCatalogue.SOCIAL_INSURANCE);
+    }
+
+    private static long[] storedState(String provider, String dataset) throws Exception {
         try (NodePlatform platform = NodePlatform.open(demo)) {
-            ProviderStore store = platform.stores().create(DemoOrganisation.SOCIAL_INSURANCE);
-            return new long[] {store.recordCount(DemoCatalogue.SOCIAL_INSURANCE),
-                store.batchCount(DemoCatalogue.SOCIAL_INSURANCE), platform.ledger().height()};
+            ProviderStore store = platform.stores().create(provider);
+            return new long[] {store.recordCount(dataset), store.batchCount(dataset), platform.ledger().height()};
         }
     }
 }

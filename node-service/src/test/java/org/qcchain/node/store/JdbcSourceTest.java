@@ -74,7 +74,7 @@ class JdbcSourceTest {
 
     @Test
     void builds_the_same_query_from_a_mapping_of_table_and_columns() {
-        JdbcMapping mapping = new JdbcMapping("DMV.VEH_REG", null, "ID_KIND", "OWNER_ID_NO", "REG_SEQ", "REV",
+        JdbcMapping mapping = new JdbcMapping("DMV.VEH_REG", null, "ID_KIND", "OWNER_ID_NO", "REG_SEQ", "REV", null,
                 Map.of("plate", "PLATE_NO", "brand", "BRAND_NAME", "registeredOn", "REG_DATE", "price", "PRICE",
                         "seats", "SEATS", "mortgaged", "MORTGAGED", "inspectedAt", "INSPECTED_AT"), "REG_SEQ > 1");
 
@@ -89,8 +89,8 @@ class JdbcSourceTest {
     @Test
     void refuses_a_mapping_whose_names_are_not_plain_identifiers() {
         assertThatThrownBy(() -> new JdbcMapping("VEH_REG; DROP TABLE X", "RESIDENT_ID", null, "OWNER_ID_NO", null,
-                null, Map.of("plate", "PLATE_NO"), null)).hasMessageContaining("table");
-        assertThatThrownBy(() -> new JdbcMapping("VEH_REG", "RESIDENT_ID", null, "OWNER_ID_NO", null, null,
+                null, null, Map.of("plate", "PLATE_NO"), null)).hasMessageContaining("table");
+        assertThatThrownBy(() -> new JdbcMapping("VEH_REG", "RESIDENT_ID", null, "OWNER_ID_NO", null, null, null,
                 Map.of("plate", "PLATE_NO || 'x'"), null)).hasMessageContaining("field 'plate'");
     }
 

@@ -35,7 +35,7 @@ class LatestRecordsTest {
 
     @BeforeEach
     void open() {
-        store = ProviderStore.open("SocialInsuranceMSP", folder);
+        store = ProviderStore.open("SocialInsuranceMSP", folder, null);
         committer = RecordCommitter.create(SUITE, SaltSource.derived(SUITE, store.saltKey()));
     }
 
@@ -79,7 +79,7 @@ class LatestRecordsTest {
         batch("other-0001", true, record("r7", 1, ALICE, 700));
         store.close();
 
-        store = ProviderStore.open("SocialInsuranceMSP", folder);
+        store = ProviderStore.open("SocialInsuranceMSP", folder, null);
 
         assertThat(store.latestRecords(DATASET, ALICE, 10))
                 .extracting(r -> r.record().recordId() + "@" + r.record().version())

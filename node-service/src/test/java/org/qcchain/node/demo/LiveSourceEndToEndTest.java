@@ -1,0 +1,245 @@
+package org.qcchain.node.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.qcchain.node.http.DemoNodes.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.chaincode.model.FieldSpec;
+import org.qcchain.common.answer.DataAnswer;
+import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.json.Json;
+import org.qcchain.node.http.DemoNodes;
+import org.qcchain.node.http.NodeServer;
+import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.store.BatchAnchorer;
+import org.qcchain.node.store.ImportProgress;
+import org.qcchain.node.store.ImportSummary;
+import org.qcchain.node.store.JdbcSource;
+import org.qcchain.node.store.RecordImporter;
+import org.qcchain.node.store.SourceAdapter;
+import org.qcchain.node.store.SourceRow;
+
+/**
+ * A live dataset end to end: the demo hospital's visits stay in its own database (an H2 file of
+ * its own layout, {@link DemoHospitalSystem}); the node's store keeps commitments and row keys, and
+ * each answer reads the rows again. Each test works on its own citizen, so that the order of the
+ * tests does not matter.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LiveSourceEndToEndTest {
+
+    @TempDir
+    static Path folder;
+    static DemoPlatform demo;
+    static final DemoService HEALTH = DemoService.all().get(2);
+    static final String HOSPITAL = DemoCatalogue.HOSPITAL;
+
+    NodeServer server;
+    WebClient client;
+
+    @BeforeAll
+    static void platform() throws Exception {
+        demo = DemoPlatform.create(folder, 300, 13L, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void close() {
+        demo.close();
+    }
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        server = DemoNodes.start(vertx, folder, demo, demo.pki().node());
+        client = WebClient.create(vertx);
+    }
+
+    @AfterEach
+    void stop() {
+        DemoNodes.await(server.stop());
+    }
+
+    @Test
+    void answers_from_the_hospital_s_own_database_and_keeps_no_value_in_the_store() throws Exception {
+        HttpResponse<Buffer> response = claim(1);
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        DataAnswer answer = DataAnswer.fromJson(response.bodyAsString());
+        AnswerCheck.verify(answer);
+        List<RecordEvidence> records = answer.items().get(0).records();
+        assertThat(records).isNotEmpty();
+        assertThat(records.stream().map(LiveSourceEndToEndTest::department).sorted().toList())
+                .isEqualTo(sourceDepartments(1));
+        try (Connection store = storeDatabase();
+                PreparedStatement query = store.prepareStatement("SELECT COUNT(*), COUNT(fields), COUNT(source_row)"
+                        + " FROM records WHERE dataset_id = ?")) {
+            query.setString(1, HOSPITAL);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isPositive();
+                assertThat(rows.getLong(2)).as("records holding values").isZero();
+                assertThat(rows.getLong(3)).isEqualTo(rows.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void refuses_a_changed_row_with_502_until_the_hospital_imports_again_which_anchors_only_that_row()
+            throws Exception {
+        int citizen = 2;
+        long rowId = rowIdOf(citizen);
+        source("UPDATE HIS_VISITS SET DEPARTMENT = '急诊科' WHERE ROW_ID = " + rowId);
+
+        JsonNode problem = assertProblem(claim(citizen), 502, "SOURCE_RECORD_CHANGED");
+
+        assertThat(problem.path("detail").asText()).contains(HOSPITAL, DemoOrganisation.HOSPITAL, "has other values",
+                "import").doesNotContain("急诊科");
+        JsonNode record = Json.tree(demo.ledger().evaluate(demo.pki().node(), "Access:getAccessRecord",
+                problem.path("accessId").asText()));
+        assertThat(record.path("decision").asText()).isEqualTo("GRANTED");
+        assertThat(record.hasNonNull("answerHash")).isFalse();
+
+        ImportSummary again = importLive();
+
+        assertThat(again.records()).isEqualTo(1);
+        assertThat(again.skipped()).isPositive();
+        HttpResponse<Buffer> response = claim(citizen);
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        DataAnswer answer = DataAnswer.fromJson(response.bodyAsString());
+        AnswerCheck.verify(answer);
+        assertThat(answer.items().get(0).records()).anySatisfy(evidence -> {
+            assertThat(department(evidence)).isEqualTo("急诊科");
+            assertThat(evidence.disclosure().version()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void refuses_a_row_deleted_at_the_source_with_502() throws Exception {
+        int citizen = 3;
+        source("DELETE FROM HIS_VISITS WHERE ROW_ID = " + rowIdOf(citizen));
+
+        JsonNode problem = assertProblem(claim(citizen), 502, "SOURCE_RECORD_CHANGED");
+
+        assertThat(problem.path("detail").asText()).contains("is no longer in the source");
+    }
+
+    @Test
+    void answers_503_naming_the_grant_when_the_hospital_s_database_fails() throws Exception {
+        int citizen = 4;
+        rowIdOf(citizen);
+        source("ALTER TABLE HIS_VISITS RENAME TO HIS_VISITS_OLD");
+        try {
+            JsonNode problem = assertProblem(claim(citizen), 503, "PROVIDER_STORE_UNAVAILABLE");
+
+            assertThat(problem.path("detail").asText()).contains(DemoOrganisation.HOSPITAL, HOSPITAL,
+                    "own database").doesNotContain("jdbc:", "HIS_VISITS");
+            assertThat(problem.path("accessId").asText()).hasSize(64);
+        } finally {
+            source("ALTER TABLE HIS_VISITS_OLD RENAME TO HIS_VISITS");
+        }
+        assertThat(claim(citizen).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void keeps_a_dataset_live_or_copied_for_good() {
+        RecordImporter importer = importer();
+        SourceAdapter copied = SourceAdapter.of(HOSPITAL, List.of(new SourceRow("RESIDENT_ID",
+                SyntheticRecords.residentId(5), 9, Map.of("date", "2026-01-01"))).iterator());
+
+        assertThatThrownBy(() -> importer.importAll(copied, ImportProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is live");
+    }
+
+    private HttpResponse<Buffer> claim(int citizen) {
+        LedgerIdentity insurer = demo.pki().client(DemoOrganisation.HEALTH_INSURER);
+        String body = TryRequest.signedRequest(insurer, demo.subject(citizen), HEALTH.consentId(citizen),
+                HEALTH.purpose(), HEALTH.items());
+        return DemoNodes.signedPost(client, server.port(), insurer, "/v1/data-requests", "application/json", body);
+    }
+
+    private static ImportSummary importLive() throws Exception {
+        List<String> fields = DemoCatalogue.entries().stream().filter(entry -> entry.definition().id().equals(HOSPITAL))
+                .findFirst().orElseThrow().definition().fields().stream().map(FieldSpec::name).toList();
+        try (JdbcSource source = JdbcSource.open(new org.qcchain.node.store.JdbcSettings(
+                DemoHospitalSystem.url(folder), null, null, DemoHospitalSystem.VISITS.toSql(), 100), HOSPITAL, fields)) {
+            return importer().importLive(source, ImportProgress.NONE);
+        }
+    }
+
+    private static RecordImporter importer() {
+        return new RecordImporter(demo.platform().stores().create(DemoOrganisation.HOSPITAL),
+                new BatchAnchorer(demo.ledger(), demo.pki().client(DemoOrganisation.HOSPITAL)),
+                demo.platform().pseudonyms(), demo.ledger().suite(), DemoImport.BATCH_SIZE);
+    }
+
+    /** The row of a citizen's first visit in the hospital's database. */
+    private static long rowIdOf(int citizen) throws Exception {
+        try (Connection his = DriverManager.getConnection(DemoHospitalSystem.url(folder));
+                PreparedStatement query = his.prepareStatement("SELECT MIN(ROW_ID) FROM HIS_VISITS"
+                        + " WHERE PATIENT_ID_NO = ?")) {
+            query.setString(1, SyntheticRecords.residentId(citizen));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                long rowId = rows.getLong(1);
+                assertThat(rowId).as("a visit of citizen " + citizen).isPositive();
+                return rowId;
+            }
+        }
+    }
+
+    private static String department(RecordEvidence evidence) {
+        return evidence.disclosure().openings().get("department").value().asText();
+    }
+
+    /** A citizen's departments as the hospital's database holds them, sorted. */
+    private static List<String> sourceDepartments(int citizen) throws Exception {
+        List<String> departments = new java.util.ArrayList<>();
+        try (Connection his = DriverManager.getConnection(DemoHospitalSystem.url(folder));
+                PreparedStatement query = his.prepareStatement("SELECT DEPARTMENT FROM HIS_VISITS"
+                        + " WHERE PATIENT_ID_NO = ?")) {
+            query.setString(1, SyntheticRecords.residentId(citizen));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    departments.add(rows.getString(1));
+                }
+            }
+        }
+        departments.sort(null);
+        return departments;
+    }
+
+    private static void source(String sql) throws Exception {
+        try (Connection his = DriverManager.getConnection(DemoHospitalSystem.url(folder))) {
+            his.createStatement().execute(sql);
+        }
+    }
+
+    private static Connection storeDatabase() throws Exception {
+        return DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("providers")
+                .resolve(DemoOrganisation.HOSPITAL).resolve("records").toAbsolutePath(), "qcchain", "");
+    }
+}
