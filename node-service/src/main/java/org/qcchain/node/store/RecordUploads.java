@@ -67,11 +67,17 @@ public final class RecordUploads {
      * @param catalogueFields the dataset's fields
      * @param source the rows
      * @return how many records were stored
-     * @throws IllegalArgumentException for a bad row, naming its place; nothing is stored
+     * @throws IllegalArgumentException for a bad row, naming its place, or a live dataset; nothing
+     *     is stored
      */
     public long stage(String providerMspId, String datasetId, Collection<String> catalogueFields,
             SourceAdapter source) {
         ProviderStore store = stores.create(providerMspId);
+        if (store.liveDefinition(datasetId).isPresent()) {
+            // its values stay in the provider's database: an upload would copy some of them here
+            throw new IllegalArgumentException(datasetId + " is live: its records are read from " + providerMspId
+                    + "'s own database and imported from there (qcchain import --values source), not uploaded");
+        }
         RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields, store.saltKey());
         return store.stagePending(datasetId, writer -> {
             Iterator<SourceRow> rows = source.rows();

@@ -177,6 +177,22 @@ class RecordUploadRoutesTest {
         }
 
         @Test
+        void an_upload_to_a_live_dataset_whose_values_stay_in_the_provider_s_database() throws Exception {
+            LedgerIdentity hospital = demo.pki().client(DemoOrganisation.HOSPITAL);
+            String record = "{\"subjectType\":\"RESIDENT_ID\",\"subjectNumber\":\"" + otherId()
+                    + "\",\"fields\":{\"department\":\"内科\"}}";
+            long pending = demo.platform().stores().create(DemoOrganisation.HOSPITAL).pendingCount(DemoCatalogue.HOSPITAL);
+
+            JsonNode problem = assertProblem(send(providerNode, hospital, "/v1/datasets/" + DemoCatalogue.HOSPITAL
+                    + "/records", "application/json", record), 400, "INVALID_ARGUMENT");
+
+            assertThat(problem.path("detail").asText()).contains("is live", "--values source", "nothing was stored")
+                    .doesNotContain(otherId());
+            assertThat(demo.platform().stores().create(DemoOrganisation.HOSPITAL).pendingCount(DemoCatalogue.HOSPITAL))
+                    .isEqualTo(pending);
+        }
+
+        @Test
         void malformed_ndjson_and_a_bad_identifier_naming_the_line() {
             assertNothingStored(() -> {
                 assertThat(assertProblem(send(providerNode, vehicles(), "/v1/datasets/" + VEHICLES + "/records",

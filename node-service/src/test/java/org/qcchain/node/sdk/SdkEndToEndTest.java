@@ -62,6 +62,20 @@ class SdkEndToEndTest {
     }
 
     @Test
+    void the_health_insurer_gets_visits_read_live_from_the_hospital_s_database_by_a_restarted_node()
+            throws Exception {
+        DemoService health = DemoService.all().get(2);
+        DataRequest.Builder request = DataRequest.builder().consumer(DemoOrganisation.HEALTH_INSURER)
+                .subject(node.citizen1).consent(health.consentId(1)).purpose(health.purpose());
+        health.items().forEach(item -> request.item(item.datasetId(), item.fields().toArray(String[]::new)));
+
+        VerifiedAnswer answer = client(DemoOrganisation.HEALTH_INSURER).requestData(
+                request.build().sign(identity(DemoOrganisation.HEALTH_INSURER).identity()));
+
+        assertThat(answer.records(DemoCatalogue.HOSPITAL)).isNotEmpty();
+    }
+
+    @Test
     void a_denied_request_raises_the_reason_code_and_the_access_id() throws Exception {
         DataRequest.Builder request = DataRequest.builder().consumer(DemoOrganisation.BANK).subject(node.citizen1)
                 .consent(LOAN.consentId(1)).purpose(LOAN.purpose())
