@@ -129,6 +129,10 @@ public final class BenchMain {
                   --signed-headers               sign each call with the X-Qc-* headers as well: the
                                                  node then checks two signatures per request instead
                                                  of the data request's own one
+                  --service loan|health          the bank's loan check (three datasets copied into
+                                                 the stores; default) or the health insurer's claim
+                                                 (hospital visits, a live dataset: each answer reads
+                                                 the rows from the demo hospital's own database)
                   --help                         this text
 
                 The machine's other load changes wall-clock rates; CPU per request is the steadier

@@ -20,10 +20,12 @@ import java.util.List;
  * @param folder where to create the node's data folder; {@code null} for a temporary folder
  * @param signedHeaders whether each call also carries the HTTP signature headers (two signature
  *     checks per request, as before the data request's own signature authenticated the call)
+ * @param service {@code loan} (the bank's three copied datasets) or {@code health} (the health
+ *     insurer's hospital visits, a live dataset read from the demo hospital's own database)
  * @param help whether only the usage was asked for
  */
 record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jitQuietPercent, int subjects, int sample,
-        Path folder, boolean signedHeaders, boolean help) {
+        Path folder, boolean signedHeaders, String service, boolean help) {
 
     static HttpBenchOptions parse(String... args) {
         List<Integer> clients = List.of(16, 64, 256);
@@ -34,6 +36,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jit
         int sample = 200;
         Path folder = null;
         boolean signedHeaders = false;
+        String service = "loan";
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -47,8 +50,12 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jit
                 case "--sample" -> sample = Integer.parseInt(value(args, ++i, name));
                 case "--folder" -> folder = Path.of(value(args, ++i, name));
                 case "--signed-headers" -> signedHeaders = true;
+                case "--service" -> service = value(args, ++i, name);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
+        }
+        if (!service.equals("loan") && !service.equals("health")) {
+            throw new IllegalArgumentException("--service must be loan or health");
         }
         if (warmup < 0 || sample < 0) {
             throw new IllegalArgumentException("--warmup and --sample must not be negative");
@@ -64,6 +71,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jit
             // two requests of one subject in flight at once would race for its consent's use counter
             throw new IllegalArgumentException("--subjects must be at least 4 x the most clients (" + 4 * most + ")");
         }
-        return new HttpBenchOptions(clients, requests, warmup, jitQuiet, subjects, sample, folder, signedHeaders, help);
+        return new HttpBenchOptions(clients, requests, warmup, jitQuiet, subjects, sample, folder, signedHeaders,
+                service, help);
     }
 }

@@ -31,6 +31,7 @@ import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.config.NodeConfig;
+import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.DemoService;
@@ -56,17 +57,19 @@ import org.qcchain.sdk.verify.Verifier;
  */
 final class HttpBenchmark {
 
-    private static final DemoService LOAN = DemoService.all().get(0);
     /** The demo's own consents (citizens 0 to 9) have small caps; the benchmark's subjects start after them. */
     private static final int FIRST_CITIZEN = DemoPlatform.CONSENTING_CITIZENS;
 
     private final HttpBenchOptions options;
+    /** The demo service whose requests the clients send. */
+    private final DemoService service;
     private final PrintStream out;
     private final PrintStream progress;
     private int nextSubject;
 
     HttpBenchmark(HttpBenchOptions options, PrintStream out, PrintStream progress) {
         this.options = options;
+        this.service = DemoService.all().get(options.service().equals("health") ? 2 : 0);
         this.out = out;
         this.progress = progress;
     }
@@ -86,7 +89,10 @@ final class HttpBenchmark {
         int subjects = options.subjects();
         long setupStart = System.nanoTime();
         progress.printf("setting up a demo node in %s with %,d subjects%n", data, subjects);
-        try (DemoPlatform demo = DemoPlatform.create(data, 7 * (FIRST_CITIZEN + subjects), 11L, progress)) {
+        // the demo spreads records evenly over its 7 datasets, and the hospital's over half as many
+        // citizens (two visits each): every subject needs records in the measured service's datasets
+        int perDataset = (service.fields().containsKey(DemoCatalogue.HOSPITAL) ? 2 : 1) * (FIRST_CITIZEN + subjects);
+        try (DemoPlatform demo = DemoPlatform.create(data, 7 * perDataset, 11L, progress)) {
             grantConsents(demo, subjects);
             progress.printf("set-up done in %.1f s; ledger height %d%n", (System.nanoTime() - setupStart) / 1e9,
                     demo.ledger().height());
@@ -118,7 +124,7 @@ final class HttpBenchmark {
 
     private HttpRunReport measure(DemoPlatform demo, HttpLoad load, Verifier verifier, int clients)
             throws Exception {
-        LedgerIdentity bank = demo.pki().client(LOAN.consumerMspId());
+        LedgerIdentity bank = demo.pki().client(service.consumerMspId());
         JitWarmUp.Outcome warmUp = new JitWarmUp(options.jitQuietPercent(), progress).run(options.warmup(),
                 new JitWarmUp.Round<List<SignedCall>>() {
                     @Override
@@ -198,8 +204,8 @@ final class HttpBenchmark {
         RequestSigner signer = RequestSigner.create(bank.mspId(), bank.identity());
         return IntStream.range(first, first + count).parallel().mapToObj(n -> {
             int citizen = FIRST_CITIZEN + n % options.subjects();
-            String body = TryRequest.signedRequest(bank, demo.subject(citizen), consentId(citizen), LOAN.purpose(),
-                    LOAN.items());
+            String body = TryRequest.signedRequest(bank, demo.subject(citizen), consentId(citizen), service.purpose(),
+                    service.items());
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             Map<String, String> headers = options.signedHeaders()
                     ? signer.sign("POST", "/v1/data-requests", bytes).asMap() : Map.of();
@@ -207,11 +213,11 @@ final class HttpBenchmark {
         }).toList();
     }
 
-    /** One consent per subject for the bank-loan service, recorded by the citizen app, many at once. */
+    /** One consent per subject for the measured service, recorded by the citizen app, many at once. */
     private void grantConsents(DemoPlatform demo, int subjects) throws Exception {
         progress.printf("recording %,d consents%n", subjects);
         LedgerIdentity app = demo.pki().client(DemoOrganisation.CITIZEN_APP);
-        List<ConsentItem> items = new TreeMap<>(LOAN.fields()).entrySet().stream()
+        List<ConsentItem> items = new TreeMap<>(service.fields()).entrySet().stream()
                 .map(e -> new ConsentItem(e.getKey(), e.getValue())).toList();
         Instant now = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -219,8 +225,8 @@ final class HttpBenchmark {
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
             for (int n = 0; n < subjects; n++) {
                 int citizen = FIRST_CITIZEN + n;
-                ConsentTerms terms = new ConsentTerms(consentId(citizen), demo.subject(citizen), LOAN.consumerMspId(),
-                        items, LOAN.purpose(), ConsentMode.VIEW, FetchType.PERIODIC,
+                ConsentTerms terms = new ConsentTerms(consentId(citizen), demo.subject(citizen),
+                        service.consumerMspId(), items, service.purpose(), ConsentMode.VIEW, FetchType.PERIODIC,
                         new Period(PeriodUnit.DAY, 1_000_000), 1_000_000L, null, new Period(PeriodUnit.DAY, 30),
                         now.minus(Duration.ofMinutes(5)).toString(), now.plus(Duration.ofDays(1)).toString());
                 done.add(pool.submit(() -> demo.ledger().submit(app, "Consents:grantConsent",
@@ -235,8 +241,8 @@ final class HttpBenchmark {
         }
     }
 
-    private static String consentId(int citizen) {
-        return String.format("bench-loan-%06d", citizen);
+    private String consentId(int citizen) {
+        return String.format("bench-%s-%06d", options.service(), citizen);
     }
 
     private static NodeConfig config(Path data) {

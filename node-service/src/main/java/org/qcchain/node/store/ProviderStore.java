@@ -20,7 +20,10 @@ import org.qcchain.common.proof.MerkleTree;
  *   <li>{@code batches}: dataset, batch id, size, Merkle root, the anchoring transaction;
  *   <li>{@code pending_records}: uploaded records waiting to be committed into a batch and
  *       anchored; never answered from;
- *   <li>{@code store_meta}: the provider's salt key (salts, and the digests of text record keys).
+ *   <li>{@code store_meta}: the provider's salt key (salts, and the digests of text record keys);
+ *   <li>{@code live_sources}: for a live dataset, where its values stay (the provider's own
+ *       database, read again for each answer through {@link LiveRecords}); its records hold no
+ *       fields, only the source's key of their row.
  * </ul>
  *
  * <p>Salts are not stored: they are derived from the salt key (docs/proof-format.md, section 4),
@@ -41,15 +44,14 @@ public final class ProviderStore implements AutoCloseable {
      * Only grows; a batch is added once its anchor is stored.
      */
     private final Set<String> anchored = ConcurrentHashMap.newKeySet();
-    /** How to read live datasets' rows from the provider's own database; null on a node that does not. */
-    private final LiveAccess liveAccess;
-    private final Map<String, LiveSource> liveSources = new ConcurrentHashMap<>();
+    /** The live datasets' values, read from the provider's own database. */
+    private final LiveRecords live;
 
     private ProviderStore(String mspId, StoreDatabase database, LiveAccess liveAccess) {
         this.mspId = mspId;
         this.database = database;
-        this.liveAccess = liveAccess;
         this.saltKey = SaltKey.loadOrCreate(database);
+        this.live = new LiveRecords(mspId, database, saltKey, liveAccess);
         this.anchored.addAll(database.run("read anchored batches", BatchRows::anchored));
     }
 
@@ -132,49 +134,7 @@ public final class ProviderStore implements AutoCloseable {
         return database.read("read records of " + datasetId, reader ->
                 RecordRows.latest(reader.statement(RecordRows.LATEST), datasetId, subject, limit,
                         batchId -> anchored.contains(BatchRows.anchoredKey(datasetId, batchId)),
-                        (recordId, version, sourceRow) -> readLive(datasetId, subject, recordId, version, sourceRow)));
-    }
-
-    /**
-     * A live record's values, read again from the provider's database: the row must still name the
-     * same record of the same subject (the pseudonym and record id recomputed from it), else the
-     * record changed since it was anchored. Whether the values did is for the caller's root check.
-     */
-    private DataRecord readLive(String datasetId, String subject, String recordId, long version, String sourceRow) {
-        LiveSource source = liveSource(datasetId);
-        SourceRow row;
-        try {
-            row = source.read(sourceRow).orElseThrow(() ->
-                    new SourceRecordChanged(mspId, datasetId, recordId, "is no longer in the source"));
-        } catch (IllegalArgumentException e) {
-            throw new SourceRecordChanged(mspId, datasetId, recordId, "no longer reads as a record");
-        }
-        RecordMaker maker = new RecordMaker(liveAccess.pseudonyms(), liveAccess.suite(), datasetId,
-                source.definition().fields(), saltKey);
-        try {
-            RecordMaker.Identity identity = maker.identify(row);
-            if (!identity.subject().equals(subject) || !identity.recordId().equals(recordId)) {
-                throw new SourceRecordChanged(mspId, datasetId, recordId, "belongs to another subject or record");
-            }
-            return maker.record(row, identity, version);
-        } catch (IllegalArgumentException e) {
-            throw new SourceRecordChanged(mspId, datasetId, recordId, "no longer reads as a record");
-        }
-    }
-
-    private LiveSource liveSource(String datasetId) {
-        LiveSource known = liveSources.get(datasetId);
-        if (known != null) {
-            return known;
-        }
-        if (liveAccess == null) {
-            throw new StoreException("record store of " + mspId + ": " + datasetId + " is live, and this node has no"
-                    + " access to the provider's own database", null);
-        }
-        LiveSourceDefinition definition = liveDefinition(datasetId).orElseThrow(() -> new StoreException(
-                "record store of " + mspId + ": " + datasetId + " has records without values and no live source", null));
-        return liveSources.computeIfAbsent(datasetId, id -> new LiveSource(mspId, id, definition,
-                liveAccess.credentials().of(mspId)));
+                        (recordId, version, sourceRow) -> live.read(datasetId, subject, recordId, version, sourceRow)));
     }
 
     /**
@@ -184,8 +144,7 @@ public final class ProviderStore implements AutoCloseable {
      * @return its source; empty for a dataset whose values the store holds
      */
     public Optional<LiveSourceDefinition> liveDefinition(String datasetId) {
-        return database.run("read the live source of " + datasetId,
-                connection -> LiveSourceRows.find(connection, datasetId));
+        return live.definition(datasetId);
     }
 
     /**
@@ -195,14 +154,7 @@ public final class ProviderStore implements AutoCloseable {
      * @param definition where and how its rows are read
      */
     void defineLiveSource(String datasetId, LiveSourceDefinition definition) {
-        database.run("note the live source of " + datasetId, connection -> {
-            LiveSourceRows.put(connection, datasetId, definition);
-            return null;
-        });
-        LiveSource replaced = liveSources.remove(datasetId);
-        if (replaced != null) {
-            replaced.close();
-        }
+        live.define(datasetId, definition);
     }
 
     /**
@@ -389,8 +341,7 @@ public final class ProviderStore implements AutoCloseable {
 
     @Override
     public void close() {
-        liveSources.values().forEach(LiveSource::close);
-        liveSources.clear();
+        live.close();
         database.close();
     }
 
