@@ -54,6 +54,14 @@ public final class DatasetCoverage implements AutoCloseable {
     /** Stores that failed their check, by provider: why, in one line. */
     private final Map<String, String> failed = new ConcurrentHashMap<>();
     private final Map<String, StoreAnchorCheck.Result> checked = new ConcurrentHashMap<>();
+    /**
+     * Providers whose datasets were anchored when the node started but which had no store here: a
+     * store made for one later (an upload after its folder was deleted) holds none of those
+     * batches, so it stays unanswerable for them until a restart checks it.
+     */
+    private final Set<String> notHeldAtStart = ConcurrentHashMap.newKeySet();
+    /** Stores another process held open at the start (a running node, for verify): not checked. */
+    private final Map<String, String> inUse = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
 
     private DatasetCoverage(LedgerBackend ledger, ProviderStores stores) {
@@ -118,6 +126,7 @@ public final class DatasetCoverage implements AutoCloseable {
                 for (String datasetId : provider.getValue()) {
                     if (hasAnchors(ledger, node, datasetId)) {
                         anchored.add(datasetId);
+                        notHeldAtStart.add(provider.getKey());
                     }
                 }
             }
@@ -132,6 +141,11 @@ public final class DatasetCoverage implements AutoCloseable {
             ProviderStore store = stores.find(mspId).orElseThrow();
             result = StoreAnchorCheck.run(store, datasetIds, ledger, node);
         } catch (StoreException e) {
+            if (heldByAnotherProcess(e)) {
+                inUse.put(mspId, "in use by another process (a running node?): not checked");
+                LOG.log(Level.WARNING, "the record store of " + mspId + " is in use by another process; not checked");
+                return;
+            }
             failed.put(mspId, e.getMessage());
             LOG.log(Level.ERROR, "the record store of " + mspId + " cannot be read; none of its datasets is answered: "
                     + e.getMessage());
@@ -150,6 +164,16 @@ public final class DatasetCoverage implements AutoCloseable {
             LOG.log(Level.ERROR, "the record store of " + mspId + " does not hold what the ledger anchors for it;"
                     + " none of its datasets is answered until it is restored from a backup: " + result.summary());
         }
+    }
+
+    /** H2's "database may be already in use": the file is locked by another process, not damaged. */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAnchors(LedgerBackend ledger, LedgerIdentity node, String datasetId)
@@ -177,7 +201,8 @@ public final class DatasetCoverage implements AutoCloseable {
                         + " when the node started, so none of its datasets is answered until the node's operator"
                         + " restores it and restarts the node (nothing was submitted)");
             }
-            if (anchored.contains(item.datasetId()) && !stores.holds(provider)) {
+            if (anchored.contains(item.datasetId())
+                    && (notHeldAtStart.contains(provider) || !stores.holds(provider))) {
                 throw new RecordsNotHeld(item.datasetId(), provider);
             }
         }
@@ -193,9 +218,17 @@ public final class DatasetCoverage implements AutoCloseable {
         for (String mspId : stores.held()) {
             String failure = failed.get(mspId);
             StoreAnchorCheck.Result result = checked.get(mspId);
-            statuses.add(failure != null ? new StoreStatus(mspId, "FAILED_CHECK", null, null, failure)
-                    : result != null ? new StoreStatus(mspId, "UP", result.batches(), result.records(), null)
-                    : new StoreStatus(mspId, "UP", null, null, null));
+            if (failure != null) {
+                statuses.add(new StoreStatus(mspId, "FAILED_CHECK", null, null, failure));
+            } else if (inUse.containsKey(mspId)) {
+                statuses.add(new StoreStatus(mspId, "IN_USE", null, null, inUse.get(mspId)));
+            } else if (notHeldAtStart.contains(mspId)) {
+                statuses.add(new StoreStatus(mspId, "NOT_CHECKED", null, null, "made after the start, while batches"
+                        + " of the provider were anchored; its anchored datasets are answered after a restart checks it"));
+            } else {
+                statuses.add(result != null ? new StoreStatus(mspId, "UP", result.batches(), result.records(), null)
+                        : new StoreStatus(mspId, "UP", null, null, null));
+            }
         }
         return statuses;
     }
@@ -204,7 +237,10 @@ public final class DatasetCoverage implements AutoCloseable {
      * One store's status.
      *
      * @param mspId the provider
-     * @param status {@code UP}, or {@code FAILED_CHECK} when none of its datasets is answered
+     * @param status {@code UP}; {@code FAILED_CHECK} when none of its datasets is answered;
+     *     {@code NOT_CHECKED} for a store made after the start for a provider with anchored batches
+     *     (those datasets are not answered until a restart checks it); {@code IN_USE} when another
+     *     process held it at the start (only for {@code qcchain verify} beside a running node)
      * @param checkedBatches the anchored batches found whole when the node started; null if the
      *     store was made after
      * @param checkedRecords their records; likewise

@@ -233,8 +233,10 @@ final class ImportCommand implements Command {
             Options options, int batch, PrintStream out, Map<String, String> env) throws IOException, ChaincodeFailure {
         String query = options.get("--query") != null ? options.get("--query") : mapping(options).toSql();
         int fetch = options.get("--fetch-size") == null ? DEFAULT_FETCH : Integer.parseInt(options.get("--fetch-size"));
-        JdbcSettings settings = new JdbcSettings(options.require("--jdbc-url"), env.get(USER_VARIABLE),
-                env.get(PASSWORD_VARIABLE), query, fetch);
+        // the provider's own login (QCCHAIN_SOURCE_<MSPID>_USER), else the one for every source, as the node reads
+        LiveAccess.Login login = LiveAccess.fromEnvironment(env).of(provider.mspId());
+        JdbcSettings settings = new JdbcSettings(options.require("--jdbc-url"), login.user(), login.password(), query,
+                fetch);
         try (JdbcSource source = JdbcSource.open(settings, dataset.id(), dataset.fieldNames())) {
             RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames());
             ImportProgress progress = (id, records, batches) -> progress(out, records, batches);

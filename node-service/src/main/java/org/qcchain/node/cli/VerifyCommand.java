@@ -104,7 +104,9 @@ final class VerifyCommand implements Command {
     private static int reportStores(List<DatasetCoverage.StoreStatus> stores, PrintStream out, PrintStream err) {
         int failed = 0;
         for (DatasetCoverage.StoreStatus store : stores) {
-            if ("UP".equals(store.status()) && store.checkedBatches() == null) {
+            if ("IN_USE".equals(store.status())) {
+                out.printf("  record store of %s: %s%n", store.mspId(), store.problem());
+            } else if ("UP".equals(store.status()) && store.checkedBatches() == null) {
                 out.printf("  record store of %s: no dataset of it in the catalogue, nothing to check%n", store.mspId());
             } else if ("UP".equals(store.status())) {
                 out.printf("  record store of %s: %,d anchored batches, %,d records, as the ledger anchors them%n",

@@ -66,7 +66,8 @@ final class HealthHandler implements Handler<RoutingContext> {
     }
 
     private void answer(RoutingContext ctx, Ledger ledger, List<DatasetCoverage.StoreStatus> stores) {
-        boolean storeFailed = stores.stream().anyMatch(store -> !"UP".equals(store.status()));
+        boolean storeFailed = stores.stream().anyMatch(store -> "FAILED_CHECK".equals(store.status())
+                || "NOT_CHECKED".equals(store.status()));
         String status = "UNAVAILABLE".equals(ledger.status()) || storeFailed ? "DEGRADED" : "UP";
         Responses.json(ctx, 200, new Health(status, NodeServer.version(), config.cryptoSuite().name(), ledger,
                 stores, Duration.between(started, Instant.now()).toSeconds()));

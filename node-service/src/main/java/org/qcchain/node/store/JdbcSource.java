@@ -178,6 +178,21 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
                 columns.rowKeyText);
     }
 
+    /**
+     * Whether a row is found again by its key, as a live dataset's answer will look it up.
+     *
+     * @param rowKey the row's key
+     * @return whether the lookup finds it
+     * @throws StoreException if the database refuses the lookup
+     * @throws IllegalArgumentException if the row no longer reads as a record
+     */
+    public boolean readAgain(String rowKey) {
+        try (LiveSource lookup = new LiveSource("the import", datasetId, liveDefinition(),
+                new LiveAccess.Login(settings.user(), settings.password()))) {
+            return lookup.read(rowKey).isPresent();
+        }
+    }
+
     /** The row's key in its table, as text; null when the query selects none. */
     private static String rowKey(ResultSet rows, JdbcColumns columns) throws SQLException {
         if (columns.rowKey == 0) {
@@ -188,7 +203,7 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
         if (key == null) {
             throw new IllegalArgumentException("row_key must not be NULL");
         }
-        return key.toString().strip();
+        return key.toString(); // as the database compares it: the lookup binds it unchanged
     }
 
     /** One row of a result set as a source row; the place names it in errors. */

@@ -13,11 +13,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * data request is answered. Connections are read-only and kept for the next read (a few at most:
  * one per concurrent reader), each with the lookup prepared once.
  *
- * <p>A failure of the database is a {@link StoreException} naming the provider and the dataset,
+ * <p>A kept connection that fails is replaced once by a new one (the database may have restarted);
+ * a lookup may take at most {@value #QUERY_TIMEOUT_SECONDS} s. A failure of the database is a
+ * {@link StoreException} naming the provider and the dataset,
  * never the URL or the driver's message (which reach the caller's problem detail); the node logs
  * the cause.
  */
 final class LiveSource implements AutoCloseable {
+
+    /** The longest a lookup of one row may take. */
+    static final int QUERY_TIMEOUT_SECONDS = 10;
 
     private final String mspId;
     private final String datasetId;
@@ -48,24 +53,42 @@ final class LiveSource implements AutoCloseable {
      * @throws StoreException if the database cannot be read
      */
     Optional<SourceRow> read(String rowKey) {
-        Lookup lookup = idle.poll();
+        Lookup pooled = idle.poll();
+        if (pooled != null) {
+            try {
+                return readWith(pooled, rowKey);
+            } catch (SQLException e) {
+                // a kept connection the database dropped (a restart, an idle timeout): once more on a new one
+                pooled.close();
+            }
+        }
+        Lookup fresh = null;
         try {
-            if (lookup == null) {
-                lookup = open();
-            }
-            Optional<SourceRow> row = lookup.read(rowKey);
-            idle.add(lookup);
-            if (closed) {
-                closeIdle(); // closed meanwhile: this lookup was not among those closed
-            }
-            return row;
+            fresh = open();
+            return readWith(fresh, rowKey);
         } catch (SQLException e) {
-            if (lookup != null) {
-                lookup.close(); // its connection may be broken
+            if (fresh != null) {
+                fresh.close();
             }
             throw new StoreException("record store of " + mspId + ": cannot read " + datasetId
                     + " from the provider's own database", e);
         }
+    }
+
+    /** Reads with a lookup and keeps it for the next read, unless the database failed. */
+    private Optional<SourceRow> readWith(Lookup lookup, String rowKey) throws SQLException {
+        Optional<SourceRow> row;
+        try {
+            row = lookup.read(rowKey);
+        } catch (IllegalArgumentException e) {
+            idle.add(lookup); // the row, not the connection, is at fault
+            throw e;
+        }
+        idle.add(lookup);
+        if (closed) {
+            closeIdle(); // closed meanwhile: this lookup was not among those closed
+        }
+        return row;
     }
 
     private Lookup open() throws SQLException {
@@ -73,7 +96,10 @@ final class LiveSource implements AutoCloseable {
                 : DriverManager.getConnection(definition.url(), login.user(), login.password());
         try {
             connection.setReadOnly(true);
-            return new Lookup(connection, connection.prepareStatement(definition.lookupSql()));
+            PreparedStatement lookup = connection.prepareStatement(definition.lookupSql());
+            // a hung source must not hold a worker (and its store reader) for long: the grant then ends in 503
+            lookup.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            return new Lookup(connection, lookup);
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -158,14 +158,25 @@ public final class ProviderStore implements AutoCloseable {
     }
 
     /**
-     * A record's newest stored version and its committed root.
+     * A record's newest anchored version, its committed root and its row key in a live source.
      *
      * @param datasetId the dataset
      * @param recordId the record
-     * @return the version and root; empty for a record the store does not have
+     * @return the version; empty for a record without an anchored version
      */
-    Optional<RecordRows.StoredVersion> newestVersion(String datasetId, String recordId) {
-        return database.run("read versions", connection -> RecordRows.newest(connection, datasetId, recordId));
+    Optional<RecordRows.StoredVersion> newestAnchored(String datasetId, String recordId) {
+        return database.run("read versions", connection -> RecordRows.newestAnchored(connection, datasetId, recordId));
+    }
+
+    /**
+     * Points a live record's version at its row's new key in the provider's database (the row was
+     * given a new key, its values unchanged).
+     */
+    void moveSourceRow(String datasetId, String recordId, long version, String sourceRow) {
+        database.run("note a moved row of " + datasetId, connection -> {
+            RecordRows.moveSourceRow(connection, datasetId, recordId, version, sourceRow);
+            return null;
+        });
     }
 
     /**

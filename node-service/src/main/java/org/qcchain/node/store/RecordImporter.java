@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.common.proof.CommittedRecord;
@@ -52,7 +51,7 @@ public final class RecordImporter {
      * Where a live import's values stay, known once the source's query ran; null for an import
      * that copies them into the store.
      */
-    private final Supplier<LiveSourceDefinition> liveSource;
+    private final JdbcSource liveSource;
 
     /**
      * Creates an importer that takes the rows' fields as they come.
@@ -93,7 +92,7 @@ public final class RecordImporter {
         this.liveSource = null;
     }
 
-    private RecordImporter(RecordImporter copy, Supplier<LiveSourceDefinition> liveSource) {
+    private RecordImporter(RecordImporter copy, JdbcSource liveSource) {
         this.store = copy.store;
         this.anchorer = copy.anchorer;
         this.pseudonyms = copy.pseudonyms;
@@ -115,7 +114,7 @@ public final class RecordImporter {
      * @throws ChaincodeFailure as for {@link #importAll}
      */
     public ImportSummary importLive(JdbcSource source, ImportProgress progress) throws ChaincodeFailure {
-        return new RecordImporter(this, source::liveDefinition).importAll(source, progress);
+        return new RecordImporter(this, source).importAll(source, progress);
     }
 
     /**
@@ -147,6 +146,9 @@ public final class RecordImporter {
         while (rows.hasNext()) {
             SourceRow row = rows.next();
             index++;
+            if (liveSource != null && index == 1) {
+                requireReadAgain(row, source);
+            }
             CommittedRecord committed = commit(maker, row, fresh, source, index);
             if (committed == null) {
                 skipped++;
@@ -156,7 +158,7 @@ public final class RecordImporter {
             }
             if (batch.size() == batchSize || !batch.isEmpty() && !rows.hasNext()) {
                 if (liveSource != null && batchIds.isEmpty()) {
-                    store.defineLiveSource(datasetId, liveSource.get()); // before the first batch that needs it
+                    store.defineLiveSource(datasetId, liveSource.liveDefinition()); // before the first batch
                 }
                 String batchId = String.format("batch-%06d", ++batchNumber);
                 anchor(datasetId, batchId, batch, liveSource == null ? null : rowKeys);
@@ -169,7 +171,7 @@ public final class RecordImporter {
         }
         if (liveSource != null && batchIds.isEmpty() && index > 0) {
             // every row unchanged: the rows read as anchored from here, so here is where they stay
-            store.defineLiveSource(datasetId, liveSource.get());
+            store.defineLiveSource(datasetId, liveSource.liveDefinition());
         }
         return new ImportSummary(datasetId, records, skipped, batchIds);
     }
@@ -226,7 +228,8 @@ public final class RecordImporter {
 
     /**
      * A live row's record, or null when the store has it already: in the row's version, or (without
-     * one) with the same values as its newest version, whose root the row then commits to again.
+     * one) with the same values as its newest anchored version, whose root the row then commits to
+     * again (a row given a new key is pointed at by it from then on).
      */
     private CommittedRecord commitLive(RecordMaker maker, SourceRow row, RecordMaker.Identity identity, boolean fresh,
             String datasetId) {
@@ -234,19 +237,43 @@ public final class RecordImporter {
             throw new IllegalArgumentException("a live import needs each row's key: select a row_key column"
                     + " (rowKeyColumn in a mapping)");
         }
-        Optional<RecordRows.StoredVersion> newest = fresh ? Optional.empty()
-                : store.newestVersion(datasetId, identity.recordId());
-        long latest = newest.map(RecordRows.StoredVersion::version).orElse(0L);
+        // numbered after every stored version, compared with the newest anchored one (the one answered)
+        long latest = fresh ? 0 : store.latestVersion(datasetId, identity.recordId());
         if (row.version() != null && row.version() <= latest) {
             return null;
         }
-        if (row.version() == null && newest.isPresent()) {
-            CommittedRecord again = committer.commit(maker.record(row, identity, latest));
-            if (again.rootHex().equals(newest.get().recordRoot())) {
+        Optional<RecordRows.StoredVersion> anchored = fresh ? Optional.empty()
+                : store.newestAnchored(datasetId, identity.recordId());
+        if (row.version() == null && anchored.isPresent()) {
+            CommittedRecord again = committer.commit(maker.record(row, identity, anchored.get().version()));
+            if (again.rootHex().equals(anchored.get().recordRoot())) {
+                if (!row.rowKey().equals(anchored.get().sourceRow())) {
+                    store.moveSourceRow(datasetId, identity.recordId(), anchored.get().version(), row.rowKey());
+                }
                 return null; // unchanged since its last import
             }
         }
         return committer.commit(maker.record(row, identity, row.version() != null ? row.version() : latest + 1));
+    }
+
+    /**
+     * Reads a live import's first row again by its key, as an answer will, before anything is
+     * stored: a query whose row key the database cannot look up is refused now, not at every answer.
+     */
+    private void requireReadAgain(SourceRow first, SourceAdapter source) {
+        if (first.rowKey() == null) {
+            return; // refused with the row's place by commitLive
+        }
+        boolean found;
+        try {
+            found = liveSource.readAgain(first.rowKey());
+        } catch (StoreException e) {
+            throw new IllegalArgumentException(source.placeOfLastRow(1) + ": the database cannot look the row up again"
+                    + " by its row_key (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")", e);
+        }
+        if (!found) {
+            throw new IllegalArgumentException(source.placeOfLastRow(1) + ": the row is not found again by its row_key");
+        }
     }
 
     /** A dataset is live or copied for good: the store answers each of its records the same way. */

@@ -152,22 +152,41 @@ final class RecordRows {
         return counts;
     }
 
-    /** A record's newest stored version and its root; empty for a record the store does not have. */
-    static Optional<StoredVersion> newest(Connection connection, String datasetId, String recordId)
+    /**
+     * A record's newest anchored version, its root and (for a live dataset) its row key; empty for
+     * a record without an anchored version. A version in a batch left unanchored does not count:
+     * it is never answered, so its values cannot stand for the record's.
+     */
+    static Optional<StoredVersion> newestAnchored(Connection connection, String datasetId, String recordId)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT version, record_root FROM records "
-                + "WHERE dataset_id = ? AND record_id = ? ORDER BY version DESC LIMIT 1")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT r.version, r.record_root, r.source_row"
+                + " FROM records r JOIN batches b ON b.dataset_id = r.dataset_id AND b.batch_id = r.batch_id"
+                + " WHERE r.dataset_id = ? AND r.record_id = ? AND b.anchor_tx IS NOT NULL"
+                + " ORDER BY r.version DESC LIMIT 1")) {
             query.setString(1, datasetId);
             query.setString(2, recordId);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(new StoredVersion(rows.getLong(1), rows.getString(2)))
-                        : Optional.empty();
+                return rows.next() ? Optional.of(new StoredVersion(rows.getLong(1), rows.getString(2),
+                        rows.getString(3))) : Optional.empty();
             }
         }
     }
 
-    /** A stored version of a record and its committed root. */
-    record StoredVersion(long version, String recordRoot) {}
+    /** A stored version of a record, its committed root and its row key in a live source (or null). */
+    record StoredVersion(long version, String recordRoot, String sourceRow) {}
+
+    /** Points a live record's version at its row's new key in the source. */
+    static void moveSourceRow(Connection connection, String datasetId, String recordId, long version, String sourceRow)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE records SET source_row = ?"
+                + " WHERE dataset_id = ? AND record_id = ? AND version = ?")) {
+            update.setString(1, sourceRow);
+            update.setString(2, datasetId);
+            update.setString(3, recordId);
+            update.setLong(4, version);
+            update.executeUpdate();
+        }
+    }
 
     /** The highest version of a record stored or waiting for an anchor; 0 for a new record. */
     static long latestVersion(Connection connection, String datasetId, String recordId) throws SQLException {

@@ -60,7 +60,14 @@ final class StoreDatabase implements AutoCloseable {
             if (reader == null) {
                 reader = new ReadConnection(DriverManager.getConnection(url, "qcchain", ""));
             }
-            T result = work.apply(reader);
+            T result;
+            try {
+                result = work.apply(reader);
+            } catch (RuntimeException e) {
+                // the work failed outside the store (a live dataset's source): the reader is sound
+                readers.add(reader);
+                throw e;
+            }
             readers.add(reader);
             if (closed) {
                 closeReaders(); // closed meanwhile: this reader was not among those closed

@@ -245,6 +245,14 @@ class SourceImportCommandTest extends CommandLineTest {
         assertThat(run(Map.of(), concat(common, "--mapping", noRowKey.toString(), "--values", "source")))
                 .isEqualTo(ExitCodes.FAILURE);
         assertThat(err()).contains("a live import needs each row's key");
+        // a row key the database cannot look up by the name row_key (a quoted label): refused before storing
+        String quoted = "SELECT 'RESIDENT_ID' AS subject_type, PATIENT_ID_NO AS subject_number, VISIT_SEQ AS"
+                + " record_key, ROW_ID AS \"rowKey\", VISIT_DATE AS \"date\", DEPARTMENT AS department,"
+                + " DIAGNOSIS_CODE AS \"diagnosisCode\", AMOUNT AS amount, INSURED_AMOUNT AS \"insuredAmount\""
+                + " FROM HIS_VISITS";
+        assertThat(run(Map.of(), concat(common, "--query", quoted, "--values", "source")))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("row 1 of the query: the database cannot look the row up again by its row_key");
         assertThat(run(Map.of(), concat(common, "--mapping", live.toString()))).isEqualTo(ExitCodes.FAILURE);
         assertThat(err()).contains("is live: its values stay in the provider's own database");
         assertThat(run(Map.of(), concat(common, "--mapping", live.toString(), "--values", "elsewhere")))

@@ -34,6 +34,7 @@ import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
+import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.ImportProgress;
@@ -165,6 +166,42 @@ class LiveSourceEndToEndTest {
     }
 
     @Test
+    void follows_a_row_given_a_new_key_after_the_next_import() throws Exception {
+        int citizen = 6;
+        long rowId = rowIdOf(citizen);
+        source("UPDATE HIS_VISITS SET ROW_ID = " + (rowId + 9_000_000) + " WHERE ROW_ID = " + rowId);
+
+        assertThat(assertProblem(claim(citizen), 502, "SOURCE_RECORD_CHANGED").path("detail").asText())
+                .contains("is no longer in the source");
+
+        ImportSummary again = importLive();
+
+        assertThat(again.records()).isZero();
+        HttpResponse<Buffer> response = claim(citizen);
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        AnswerCheck.verify(DataAnswer.fromJson(response.bodyAsString()));
+    }
+
+    @Test
+    void anchors_again_the_rows_of_a_live_import_cut_short_before_its_anchor() throws Exception {
+        int citizen = 7;
+        source("UPDATE HIS_VISITS SET DEPARTMENT = '康复科' WHERE ROW_ID = " + rowIdOf(citizen));
+        // the batch is stored, then its anchor refused: the bank may not anchor the hospital's records
+        RecordImporter refused = new RecordImporter(demo.platform().stores().create(DemoOrganisation.HOSPITAL),
+                new BatchAnchorer(demo.ledger(), demo.pki().client(DemoOrganisation.BANK)),
+                demo.platform().pseudonyms(), demo.ledger().suite(), DemoImport.BATCH_SIZE);
+        assertThatThrownBy(() -> importLive(refused)).isInstanceOf(ChaincodeFailure.class);
+
+        ImportSummary again = importLive();
+
+        assertThat(again.records()).isEqualTo(1);
+        HttpResponse<Buffer> response = claim(citizen);
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(DataAnswer.fromJson(response.bodyAsString()).items().get(0).records())
+                .anySatisfy(evidence -> assertThat(department(evidence)).isEqualTo("康复科"));
+    }
+
+    @Test
     void keeps_a_dataset_live_or_copied_for_good() {
         RecordImporter importer = importer();
         SourceAdapter copied = SourceAdapter.of(HOSPITAL, List.of(new SourceRow("RESIDENT_ID",
@@ -182,11 +219,15 @@ class LiveSourceEndToEndTest {
     }
 
     private static ImportSummary importLive() throws Exception {
+        return importLive(importer());
+    }
+
+    private static ImportSummary importLive(RecordImporter importer) throws Exception {
         List<String> fields = DemoCatalogue.entries().stream().filter(entry -> entry.definition().id().equals(HOSPITAL))
                 .findFirst().orElseThrow().definition().fields().stream().map(FieldSpec::name).toList();
         try (JdbcSource source = JdbcSource.open(new org.qcchain.node.store.JdbcSettings(
                 DemoHospitalSystem.url(folder), null, null, DemoHospitalSystem.VISITS.toSql(), 100), HOSPITAL, fields)) {
-            return importer().importLive(source, ImportProgress.NONE);
+            return importer.importLive(source, ImportProgress.NONE);
         }
     }
 

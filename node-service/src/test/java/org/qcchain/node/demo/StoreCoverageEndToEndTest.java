@@ -136,6 +136,15 @@ class StoreCoverageEndToEndTest {
             assertThat(problem.path("detail").asText()).contains(SOCIAL_INSURANCE, DemoCatalogue.SOCIAL_INSURANCE);
             assertThat(accessRecordsOf(citizen)).isEmpty();
             assertThat(node.health().path("status").asText()).isEqualTo("UP");
+
+            // an upload would make the folder again: an empty store, which must not answer as if it held all
+            node.stores().create(SOCIAL_INSURANCE);
+
+            assertProblem(node.post(loanRequest(citizen)), 421, "RECORDS_NOT_HELD");
+            assertThat(accessRecordsOf(citizen)).isEmpty();
+            JsonNode health = node.health();
+            assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(storeStatus(health, SOCIAL_INSURANCE).path("status").asText()).isEqualTo("NOT_CHECKED");
         }
     }
 
