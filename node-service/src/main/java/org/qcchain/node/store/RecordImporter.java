@@ -157,11 +157,8 @@ public final class RecordImporter {
                 rowKeys.add(row.rowKey());
             }
             if (batch.size() == batchSize || !batch.isEmpty() && !rows.hasNext()) {
-                if (liveSource != null && batchIds.isEmpty()) {
-                    store.defineLiveSource(datasetId, liveSource.liveDefinition()); // before the first batch
-                }
                 String batchId = String.format("batch-%06d", ++batchNumber);
-                anchor(datasetId, batchId, batch, liveSource == null ? null : rowKeys);
+                anchor(datasetId, batchId, batch, liveSource == null ? null : rowKeys, batchIds.isEmpty());
                 batchIds.add(batchId);
                 records += batch.size();
                 progress.onBatch(datasetId, records, batchIds.size());
@@ -293,12 +290,17 @@ public final class RecordImporter {
         return new IllegalArgumentException(source.placeOfLastRow(index) + ": " + e.getMessage(), e);
     }
 
-    private void anchor(String datasetId, String batchId, List<CommittedRecord> batch, List<String> rowKeys)
-            throws ChaincodeFailure {
+    private void anchor(String datasetId, String batchId, List<CommittedRecord> batch, List<String> rowKeys,
+            boolean first) throws ChaincodeFailure {
         MerkleTree.Builder tree = MerkleTree.builder(suite).expectedSize(batch.size());
         batch.forEach(tree::add);
         MerkleTree built = tree.build();
         store.saveBatch(datasetId, batchId, batch, built.rootHex(), rowKeys);
+        if (rowKeys != null && first) {
+            // after the first batch, before its anchor: a failed save leaves a fresh dataset as it was, not live and
+            // empty; an anchored live batch always finds its source
+            store.defineLiveSource(datasetId, liveSource.liveDefinition());
+        }
         Committed anchored = anchorer.anchor(datasetId, batchId, built);
         store.markAnchored(datasetId, batchId, anchored.txId());
     }
