@@ -1,5 +1,6 @@
 package org.qcchain.node.answer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qcchain.chaincode.model.AccessRequest;
@@ -51,17 +53,14 @@ public final class DatasetCoverage implements AutoCloseable {
     private final ProviderStores stores;
     private final Map<String, String> providerOf = new ConcurrentHashMap<>();
     private final Set<String> anchored = ConcurrentHashMap.newKeySet();
-    /** Stores that failed their check, by provider: why, in one line. */
-    private final Map<String, String> failed = new ConcurrentHashMap<>();
-    private final Map<String, StoreAnchorCheck.Result> checked = new ConcurrentHashMap<>();
     /**
-     * Providers whose datasets were anchored when the node started but which had no store here: a
-     * store made for one later (an upload after its folder was deleted) holds none of those
-     * batches, so it stays unanswerable for them until a restart checks it.
+     * What the start found of each provider's store, by provider: checked (UP or FAILED_CHECK),
+     * held by another process (IN_USE), or absent while the provider's batches were anchored
+     * (NOT_CHECKED: a store made for it later, by an upload after its folder was deleted, holds
+     * none of those batches, so it stays unanswerable for them until a restart checks it).
+     * A provider missing here had no store and nothing anchored at the start.
      */
-    private final Set<String> notHeldAtStart = ConcurrentHashMap.newKeySet();
-    /** Stores another process held open at the start (a running node, for verify): not checked. */
-    private final Map<String, String> inUse = new ConcurrentHashMap<>();
+    private final Map<String, StoreStatus> atStart = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
 
     private DatasetCoverage(LedgerBackend ledger, ProviderStores stores) {
@@ -126,7 +125,9 @@ public final class DatasetCoverage implements AutoCloseable {
                 for (String datasetId : provider.getValue()) {
                     if (hasAnchors(ledger, node, datasetId)) {
                         anchored.add(datasetId);
-                        notHeldAtStart.add(provider.getKey());
+                        atStart.put(provider.getKey(), new StoreStatus(provider.getKey(), State.NOT_CHECKED, null, null,
+                                "made after the start, while batches of the provider were anchored; its anchored"
+                                        + " datasets are answered after a restart checks it"));
                     }
                 }
             }
@@ -142,25 +143,26 @@ public final class DatasetCoverage implements AutoCloseable {
             result = StoreAnchorCheck.run(store, datasetIds, ledger, node);
         } catch (StoreException e) {
             if (heldByAnotherProcess(e)) {
-                inUse.put(mspId, "in use by another process (a running node?): not checked");
+                atStart.put(mspId, new StoreStatus(mspId, State.IN_USE, null, null,
+                        "in use by another process (a running node?): not checked"));
                 LOG.log(Level.WARNING, "the record store of " + mspId + " is in use by another process; not checked");
                 return;
             }
-            failed.put(mspId, e.getMessage());
+            atStart.put(mspId, new StoreStatus(mspId, State.FAILED_CHECK, null, null, e.getMessage()));
             LOG.log(Level.ERROR, "the record store of " + mspId + " cannot be read; none of its datasets is answered: "
                     + e.getMessage());
             return;
         }
-        checked.put(mspId, result);
         anchored.addAll(result.anchoredDatasets());
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.intact()) {
+            atStart.put(mspId, new StoreStatus(mspId, State.UP, result.batches(), result.records(), null));
             LOG.log(Level.INFO, "record store of " + mspId + ": " + result.batches() + " anchored batches, "
                     + result.records() + " records, as the ledger anchors them (" + millis + " ms"
                     + (result.adopted() > 0 ? "; " + result.adopted() + " anchors noted that a crash had left unnoted" : "")
                     + ")");
         } else {
-            failed.put(mspId, result.summary());
+            atStart.put(mspId, new StoreStatus(mspId, State.FAILED_CHECK, null, null, result.summary()));
             LOG.log(Level.ERROR, "the record store of " + mspId + " does not hold what the ledger anchors for it;"
                     + " none of its datasets is answered until it is restored from a backup: " + result.summary());
         }
@@ -195,14 +197,13 @@ public final class DatasetCoverage implements AutoCloseable {
             if (provider == null) {
                 continue; // not (yet) known here: the chaincode decides on it
             }
-            String failure = failed.get(provider);
-            if (failure != null) {
+            State state = Optional.ofNullable(atStart.get(provider)).map(StoreStatus::state).orElse(State.UP);
+            if (state == State.FAILED_CHECK) {
                 throw new StoreException("the record store of " + provider + " failed its check against the ledger"
                         + " when the node started, so none of its datasets is answered until the node's operator"
                         + " restores it and restarts the node (nothing was submitted)");
             }
-            if (anchored.contains(item.datasetId())
-                    && (notHeldAtStart.contains(provider) || !stores.holds(provider))) {
+            if (anchored.contains(item.datasetId()) && (state == State.NOT_CHECKED || !stores.holds(provider))) {
                 throw new RecordsNotHeld(item.datasetId(), provider);
             }
         }
@@ -214,40 +215,40 @@ public final class DatasetCoverage implements AutoCloseable {
      * @return one entry per store, by provider
      */
     public List<StoreStatus> storeStatuses() {
-        List<StoreStatus> statuses = new ArrayList<>();
-        for (String mspId : stores.held()) {
-            String failure = failed.get(mspId);
-            StoreAnchorCheck.Result result = checked.get(mspId);
-            if (failure != null) {
-                statuses.add(new StoreStatus(mspId, "FAILED_CHECK", null, null, failure));
-            } else if (inUse.containsKey(mspId)) {
-                statuses.add(new StoreStatus(mspId, "IN_USE", null, null, inUse.get(mspId)));
-            } else if (notHeldAtStart.contains(mspId)) {
-                statuses.add(new StoreStatus(mspId, "NOT_CHECKED", null, null, "made after the start, while batches"
-                        + " of the provider were anchored; its anchored datasets are answered after a restart checks it"));
-            } else {
-                statuses.add(result != null ? new StoreStatus(mspId, "UP", result.batches(), result.records(), null)
-                        : new StoreStatus(mspId, "UP", null, null, null));
-            }
+        // a store made after the start (an import, an upload) without anchors to check then is UP
+        return stores.held().stream().map(mspId -> atStart.getOrDefault(mspId,
+                new StoreStatus(mspId, State.UP, null, null, null))).toList();
+    }
+
+    /** What a store is to the node. */
+    public enum State {
+        /** Answered from: checked at the start, or made after it with nothing anchored before. */
+        UP,
+        /** Does not hold what the ledger anchors for it (or cannot be read): none of its datasets answered. */
+        FAILED_CHECK,
+        /** Made after the start for a provider with anchored batches: those datasets not answered until a restart. */
+        NOT_CHECKED,
+        /** Held by another process at the start, so not checked: only {@code qcchain verify} beside a running node. */
+        IN_USE;
+
+        /** @return whether the node is degraded by a store in this state */
+        public boolean degrades() {
+            return this == FAILED_CHECK || this == NOT_CHECKED;
         }
-        return statuses;
     }
 
     /**
      * One store's status.
      *
      * @param mspId the provider
-     * @param status {@code UP}; {@code FAILED_CHECK} when none of its datasets is answered;
-     *     {@code NOT_CHECKED} for a store made after the start for a provider with anchored batches
-     *     (those datasets are not answered until a restart checks it); {@code IN_USE} when another
-     *     process held it at the start (only for {@code qcchain verify} beside a running node)
-     * @param checkedBatches the anchored batches found whole when the node started; null if the
-     *     store was made after
+     * @param state what the store is to the node
+     * @param checkedBatches the anchored batches found whole when the node started; null if not
+     *     checked
      * @param checkedRecords their records; likewise
-     * @param problem for a failed check, what failed (ids and roots only)
+     * @param problem why the store is not UP (ids and roots only), or null
      */
-    public record StoreStatus(String mspId, String status, Integer checkedBatches, Long checkedRecords,
-            String problem) {}
+    public record StoreStatus(String mspId, @JsonProperty("status") State state, Integer checkedBatches,
+            Long checkedRecords, String problem) {}
 
     private void onEvent(LedgerEvent event) {
         if (!"DatasetRegistered".equals(event.name()) && !"BatchAnchored".equals(event.name())) {

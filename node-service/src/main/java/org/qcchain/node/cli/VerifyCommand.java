@@ -104,17 +104,17 @@ final class VerifyCommand implements Command {
     private static int reportStores(List<DatasetCoverage.StoreStatus> stores, PrintStream out, PrintStream err) {
         int failed = 0;
         for (DatasetCoverage.StoreStatus store : stores) {
-            if ("IN_USE".equals(store.status())) {
-                out.printf("  record store of %s: %s%n", store.mspId(), store.problem());
-            } else if ("UP".equals(store.status()) && store.checkedBatches() == null) {
-                out.printf("  record store of %s: no dataset of it in the catalogue, nothing to check%n", store.mspId());
-            } else if ("UP".equals(store.status())) {
-                out.printf("  record store of %s: %,d anchored batches, %,d records, as the ledger anchors them%n",
-                        store.mspId(), store.checkedBatches(), store.checkedRecords());
-            } else {
-                failed++;
-                err.println("qcchain verify: the record store of " + store.mspId()
-                        + " does not hold what the ledger anchors for it: " + store.problem());
+            switch (store.state()) {
+                case IN_USE -> out.printf("  record store of %s: %s%n", store.mspId(), store.problem());
+                case UP -> out.println(store.checkedBatches() == null
+                        ? "  record store of " + store.mspId() + ": no dataset of it in the catalogue, nothing to check"
+                        : String.format("  record store of %s: %,d anchored batches, %,d records, as the ledger"
+                                + " anchors them", store.mspId(), store.checkedBatches(), store.checkedRecords()));
+                default -> {
+                    failed++;
+                    err.println("qcchain verify: the record store of " + store.mspId()
+                            + " does not hold what the ledger anchors for it: " + store.problem());
+                }
             }
         }
         if (failed > 0) {

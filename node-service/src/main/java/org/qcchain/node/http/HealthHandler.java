@@ -13,9 +13,9 @@ import org.qcchain.node.ledger.LedgerBackend;
  * {@code GET /health}: whether the node answers, unauthenticated so load balancers and service
  * managers can probe it. The ledger part says {@code NOT_CONNECTED} when no ledger backend is
  * wired in, {@code UP} with the chain height when the backend answers, and {@code UNAVAILABLE}
- * when it does not. Each provider store the node holds is {@code UP} or {@code FAILED_CHECK} (it
- * does not hold what the ledger anchors for it, so none of its datasets is answered; {@link
- * DatasetCoverage}). The node is {@code DEGRADED} when the ledger is unavailable or a store failed.
+ * when it does not. Each provider store the node holds has its {@link DatasetCoverage.State}; the
+ * node is {@code DEGRADED} when the ledger is unavailable or a store's state degrades it (its
+ * datasets are not answered).
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
@@ -66,8 +66,7 @@ final class HealthHandler implements Handler<RoutingContext> {
     }
 
     private void answer(RoutingContext ctx, Ledger ledger, List<DatasetCoverage.StoreStatus> stores) {
-        boolean storeFailed = stores.stream().anyMatch(store -> "FAILED_CHECK".equals(store.status())
-                || "NOT_CHECKED".equals(store.status()));
+        boolean storeFailed = stores.stream().anyMatch(store -> store.state().degrades());
         String status = "UNAVAILABLE".equals(ledger.status()) || storeFailed ? "DEGRADED" : "UP";
         Responses.json(ctx, 200, new Health(status, NodeServer.version(), config.cryptoSuite().name(), ledger,
                 stores, Duration.between(started, Instant.now()).toSeconds()));

@@ -18,7 +18,10 @@ final class LiveRecords implements AutoCloseable {
     private final byte[] saltKey;
     /** Logins, pseudonymizer and suite; null on a node that does not read providers' databases. */
     private final LiveAccess access;
-    private final Map<String, LiveSource> sources = new ConcurrentHashMap<>();
+    private final Map<String, Live> sources = new ConcurrentHashMap<>();
+
+    /** A live dataset's source and the maker that turns its rows into records, made once per dataset. */
+    private record Live(LiveSource source, RecordMaker maker) {}
 
     LiveRecords(String mspId, StoreDatabase database, byte[] saltKey, LiveAccess access) {
         this.mspId = mspId;
@@ -35,16 +38,15 @@ final class LiveRecords implements AutoCloseable {
      * @throws StoreException if the database cannot be read, or the node has no access to it
      */
     DataRecord read(String datasetId, String subject, String recordId, long version, String sourceRow) {
-        LiveSource source = source(datasetId);
+        Live live = live(datasetId);
         SourceRow row;
         try {
-            row = source.read(sourceRow).orElseThrow(() ->
+            row = live.source().read(sourceRow).orElseThrow(() ->
                     new SourceRecordChanged(mspId, datasetId, recordId, "is no longer in the source"));
         } catch (IllegalArgumentException e) {
             throw new SourceRecordChanged(mspId, datasetId, recordId, "no longer reads as a record");
         }
-        RecordMaker maker = new RecordMaker(access.pseudonyms(), access.suite(), datasetId,
-                source.definition().fields(), saltKey);
+        RecordMaker maker = live.maker();
         try {
             RecordMaker.Identity identity = maker.identify(row);
             if (!identity.subject().equals(subject) || !identity.recordId().equals(recordId)) {
@@ -68,30 +70,31 @@ final class LiveRecords implements AutoCloseable {
             LiveSourceRows.put(connection, datasetId, definition);
             return null;
         });
-        LiveSource replaced = sources.remove(datasetId);
+        Live replaced = sources.remove(datasetId);
         if (replaced != null) {
-            replaced.close();
+            replaced.source().close();
         }
     }
 
-    private LiveSource source(String datasetId) {
-        LiveSource known = sources.get(datasetId);
+    private Live live(String datasetId) {
+        Live known = sources.get(datasetId);
         if (known != null) {
             return known;
         }
         if (access == null) {
             throw new StoreException("record store of " + mspId + ": " + datasetId + " is live, and this node has no"
-                    + " access to the provider's own database", null);
+                    + " access to the provider's own database");
         }
         LiveSourceDefinition definition = definition(datasetId).orElseThrow(() -> new StoreException(
-                "record store of " + mspId + ": " + datasetId + " has records without values and no live source", null));
-        return sources.computeIfAbsent(datasetId, id -> new LiveSource(mspId, id, definition,
-                access.credentials().of(mspId)));
+                "record store of " + mspId + ": " + datasetId + " has records without values and no live source"));
+        return sources.computeIfAbsent(datasetId, id -> new Live(
+                new LiveSource(mspId, id, definition, access.credentials().of(mspId)),
+                new RecordMaker(access.pseudonyms(), access.suite(), id, definition.fields(), saltKey)));
     }
 
     @Override
     public void close() {
-        sources.values().forEach(LiveSource::close);
+        sources.values().forEach(live -> live.source().close());
         sources.clear();
     }
 }

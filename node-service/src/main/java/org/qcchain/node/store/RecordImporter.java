@@ -26,7 +26,7 @@ import org.qcchain.node.ledger.Committed;
  *     .importAll(source, (dataset, records, batches) -> System.out.println(records));
  * }</pre>
  *
- * <p>A <em>live</em> import ({@link #live}) leaves the values in the source unit's database: the
+ * <p>A <em>live</em> import ({@link #importLive}) leaves the values in the source unit's database: the
  * store keeps each record's commitment and the source's key of its row, and the node reads the row
  * again when it answers. Importing a live dataset again anchors only the rows whose values changed
  * (as new versions); unchanged rows are skipped.
