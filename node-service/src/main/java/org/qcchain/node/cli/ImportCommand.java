@@ -19,6 +19,7 @@ import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.platform.IdentityFiles;
+import org.qcchain.node.platform.LedgerUnreachable;
 import org.qcchain.node.platform.NodePlatform;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.CsvSource;
@@ -138,6 +139,9 @@ final class ImportCommand implements Command {
         } catch (ConfigException e) {
             err.println("qcchain import: " + e.getMessage());
             return ExitCodes.CONFIG;
+        } catch (LedgerUnreachable e) {
+            err.println("qcchain import: " + e.getMessage() + "; nothing was imported, try again later");
+            return ExitCodes.UNAVAILABLE;
         }
     }
 

@@ -8,6 +8,7 @@ import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.config.NodeConfigLoader;
 import org.qcchain.node.http.NodeServer;
+import org.qcchain.node.platform.LedgerUnreachable;
 import org.qcchain.node.platform.NodePlatform;
 
 /**
@@ -40,7 +41,9 @@ final class StartCommand implements Command {
                 + "its gateway peer instead (docs/fabric.md) and keeps only the provider stores and\n"
                 + "platform key in the data folder. Without --config (or QCCHAIN_CONFIG) the embedded\n"
                 + "defaults apply: HTTP on 127.0.0.1:8080, data in ./qcchain-data, P256_SHA256.\n"
-                + "A folder without a ledger, or an unusable Fabric setting, exits with 78.\n\n"
+                + "A folder without a ledger, or an unusable Fabric setting, exits with 78; a\n"
+                + "Fabric gateway peer that does not answer at the start exits with 69, for a\n"
+                + "service manager to start the node again later.\n\n"
                 + "Options:\n  --config FILE   JSON configuration file (see docs/api.md)\n\n"
                 + "Environment overrides:\n");
         NodeConfigLoader.environmentVariables().forEach((variable, key) ->
@@ -65,6 +68,11 @@ final class StartCommand implements Command {
         } catch (ConfigException e) {
             err.println("qcchain start: " + e.getMessage());
             return ExitCodes.CONFIG;
+        } catch (LedgerUnreachable e) {
+            // nothing wrong with the node's settings: a service manager should start it again
+            err.println("qcchain start: " + e.getMessage() + "; exiting with " + ExitCodes.UNAVAILABLE
+                    + " so that the node is started again later");
+            return ExitCodes.UNAVAILABLE;
         }
         if (platform.ledger().suite() != config.cryptoSuite()) {
             err.println("qcchain start: the ledger in " + config.dataDir() + " is of suite " + platform.ledger().suite()

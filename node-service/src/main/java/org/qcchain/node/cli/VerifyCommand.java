@@ -10,6 +10,7 @@ import org.qcchain.node.answer.DatasetCoverage;
 import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.config.NodeConfigLoader;
+import org.qcchain.node.platform.LedgerUnreachable;
 import org.qcchain.node.platform.NodePlatform;
 
 /**
@@ -20,7 +21,8 @@ import org.qcchain.node.platform.NodePlatform;
  * hashes and header-hash links checked (docs/fabric.md, "What verify checks on Fabric"). Then the
  * provider stores of the data folder, as checked against the ledger's anchors when the platform
  * opened. Exits 0 when intact, 1 naming the first bad block, 2 naming a store that lacks what the
- * ledger anchors: a script can act on the code, a person on the message.
+ * ledger anchors (69 when a Fabric gateway peer does not answer, 78 for an unusable configuration):
+ * a script can act on the code, a person on the message.
  */
 final class VerifyCommand implements Command {
 
@@ -58,7 +60,8 @@ final class VerifyCommand implements Command {
                 + "batch anchored for the provider's datasets must be in it, whole.\n"
                 + "Exits 0 when all is intact, 1 naming the first block that does not match, 2 naming\n"
                 + "a provider store that lacks what the ledger anchors, 78 when the configuration is\n"
-                + "unusable, the folder has no ledger or a running node holds it.\n\n"
+                + "unusable, the folder has no ledger or a running node holds it, 69 when a Fabric\n"
+                + "gateway peer does not answer.\n\n"
                 + DATA_FOLDER_OPTIONS;
     }
 
@@ -92,6 +95,9 @@ final class VerifyCommand implements Command {
         } catch (ConfigException e) {
             err.println("qcchain verify: " + e.getMessage());
             return ExitCodes.CONFIG;
+        } catch (LedgerUnreachable e) {
+            err.println("qcchain verify: " + e.getMessage() + "; nothing was verified, try again later");
+            return ExitCodes.UNAVAILABLE;
         }
     }
 

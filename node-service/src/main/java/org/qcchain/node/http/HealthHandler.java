@@ -15,13 +15,22 @@ import org.qcchain.node.ledger.LedgerBackend;
  * wired in, {@code UP} with the chain height when the backend answers, and {@code UNAVAILABLE}
  * when it does not. Each provider store the node holds has its {@link DatasetCoverage.State}; the
  * node is {@code DEGRADED} when the ledger is unavailable or a store's state degrades it (its
- * datasets are not answered).
+ * datasets are not answered). Why a store failed (batch ids and roots) is not for anyone who can
+ * reach the port: it is in the node's log and on {@code GET /v1/node} for the operator and auditors.
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
     /** The answer. */
     record Health(String status, String version, String cryptoSuite, Ledger ledger,
-            List<DatasetCoverage.StoreStatus> providerStores, long uptimeSeconds) {}
+            List<StoreHealth> providerStores, long uptimeSeconds) {}
+
+    /** A provider store as anyone may see it: its state and what was checked, not why it failed. */
+    record StoreHealth(String mspId, DatasetCoverage.State status, Integer checkedBatches, Long checkedRecords) {
+
+        static StoreHealth of(DatasetCoverage.StoreStatus store) {
+            return new StoreHealth(store.mspId(), store.state(), store.checkedBatches(), store.checkedRecords());
+        }
+    }
 
     /** The ledger's part of the answer; height is null unless the ledger is up. */
     record Ledger(String backend, String status, Long height) {}
@@ -69,6 +78,6 @@ final class HealthHandler implements Handler<RoutingContext> {
         boolean storeFailed = stores.stream().anyMatch(store -> store.state().degrades());
         String status = "UNAVAILABLE".equals(ledger.status()) || storeFailed ? "DEGRADED" : "UP";
         Responses.json(ctx, 200, new Health(status, NodeServer.version(), config.cryptoSuite().name(), ledger,
-                stores, Duration.between(started, Instant.now()).toSeconds()));
+                stores.stream().map(StoreHealth::of).toList(), Duration.between(started, Instant.now()).toSeconds()));
     }
 }

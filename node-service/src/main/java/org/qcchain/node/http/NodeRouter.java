@@ -65,7 +65,7 @@ final class NodeRouter {
         mount(HttpMethod.POST, "/v1/echo", List.of(new JsonContentType(), authentication,
                 RoleGuard.anyRole(), new EchoHandler(config.cryptoSuite())));
         mount(HttpMethod.GET, "/v1/node", List.of(authentication,
-                RoleGuard.anyOf(Role.OPERATOR, Role.AUDITOR), new NodeInfoHandler(config)));
+                RoleGuard.anyOf(Role.OPERATOR, Role.AUDITOR), new NodeInfoHandler(config, services)));
         mount(HttpMethod.POST, "/v1/data-requests", List.of(new JsonContentType(), dataRequestAuthentication,
                 RoleGuard.anyOf(Role.CONSUMER), new DataRequestHandler(services)));
         mount(HttpMethod.GET, "/v1/access-records", List.of(authentication,

@@ -1,6 +1,8 @@
 package org.qcchain.node.platform;
 
 import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +52,40 @@ public final class NodePlatform implements AutoCloseable {
     private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node, boolean newLedger) {
         this.ledger = ledger;
         this.node = node;
-        // first what asks the ledger (a Fabric peer may be unreachable), then the local files
-        this.directory = new LedgerOrganisationDirectory(ledger, node);
-        this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
-        // live datasets are read from the providers' own databases with logins from the environment
-        this.stores = ProviderStores.open(dataDir, new LiveAccess(LiveAccess.fromEnvironment(System.getenv()),
-                pseudonyms, ledger.suite()));
-        // every store checked against the ledger's anchors before any request is answered from it
-        this.coverage = newLedger ? DatasetCoverage.following(ledger, stores)
-                : DatasetCoverage.open(ledger, node, stores);
-        // receipts a stop or crash left behind are recorded from here on
-        this.deliveries = DeliveryRecorder.open(deliveriesFolder(dataDir), ledger, node);
-        this.dataRequests = new DataRequestService(ledger, node, stores, coverage, deliveries);
+        // what is opened so far, closed again (newest first) if a later part cannot be opened
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            // first what asks the ledger (a Fabric peer may be unreachable), then the local files
+            this.directory = keep(opened, new LedgerOrganisationDirectory(ledger, node));
+            this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
+            // live datasets are read from the providers' own databases with logins from the environment
+            this.stores = keep(opened, ProviderStores.open(dataDir, new LiveAccess(
+                    LiveAccess.fromEnvironment(System.getenv()), pseudonyms, ledger.suite())));
+            // every store checked against the ledger's anchors before any request is answered from it
+            this.coverage = keep(opened, newLedger ? DatasetCoverage.following(ledger, stores)
+                    : DatasetCoverage.open(ledger, node, stores));
+            // receipts a stop or crash left behind are recorded from here on
+            this.deliveries = keep(opened, DeliveryRecorder.open(deliveriesFolder(dataDir), ledger, node));
+            this.dataRequests = new DataRequestService(ledger, node, stores, coverage, deliveries);
+        } catch (RuntimeException e) {
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T keep(Deque<AutoCloseable> opened, T part) {
+        opened.push(part);
+        return part;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> opened, RuntimeException failure) {
+        for (AutoCloseable part : opened) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /**
@@ -93,8 +117,9 @@ public final class NodePlatform implements AutoCloseable {
      * @return the platform
      * @throws ConfigException if the data folder, the node's files or the Fabric settings are not
      *     usable
+     * @throws LedgerUnreachable if the Fabric channel does not answer (trying again later may succeed)
      */
-    public static NodePlatform open(NodeConfig config) throws ConfigException {
+    public static NodePlatform open(NodeConfig config) throws ConfigException, LedgerUnreachable {
         Path dataDir = Path.of(config.dataDir());
         return config.ledger().usesFabric() ? openFabric(dataDir, config.ledger().fabric()) : open(dataDir);
     }
@@ -109,10 +134,12 @@ public final class NodePlatform implements AutoCloseable {
      * @param fabric the gateway peer, channel, chaincode and MSP folder
      * @return the platform
      * @throws ConfigException if the MSP folder or TLS root certificate is unusable, the node's key
-     *     is not P-256, the data folder has provider stores but no platform key, or the gateway
-     *     peer cannot be asked for the chain's height
+     *     is not P-256, the data folder has provider stores but no platform key, or the channel
+     *     refuses what the node reads at the start (e.g. the member is not in the channel)
+     * @throws LedgerUnreachable if the gateway peer does not answer the reads of the start
      */
-    public static NodePlatform openFabric(Path dataDir, NodeConfig.Fabric fabric) throws ConfigException {
+    public static NodePlatform openFabric(Path dataDir, NodeConfig.Fabric fabric)
+            throws ConfigException, LedgerUnreachable {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(fabric, "fabric");
         if (Files.isDirectory(dataDir.resolve("providers")) && !Files.isRegularFile(dataDir.resolve(PlatformKey.FILE))) {
@@ -132,8 +159,12 @@ public final class NodePlatform implements AutoCloseable {
             return new NodePlatform(dataDir, ledger, node, false);
         } catch (RuntimeException e) {
             ledger.close();
-            throw new ConfigException("cannot use Fabric channel " + fabric.channel() + " through "
-                    + fabric.gatewayEndpoint() + " as " + fabric.mspId() + ": " + e.getMessage(), e);
+            String channel = "Fabric channel " + fabric.channel() + " through " + fabric.gatewayEndpoint() + " as "
+                    + fabric.mspId();
+            if (LedgerUnreachable.isCause(e)) {
+                throw new LedgerUnreachable(channel + " did not answer: " + e.getMessage(), e);
+            }
+            throw new ConfigException("cannot use " + channel + ": " + e.getMessage(), e);
         }
     }
 

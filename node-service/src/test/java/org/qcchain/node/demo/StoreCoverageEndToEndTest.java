@@ -119,6 +119,14 @@ class StoreCoverageEndToEndTest {
             assertThat(storeStatus(health, SOCIAL_INSURANCE).path("status").asText()).isEqualTo("FAILED_CHECK");
             assertThat(storeStatus(health, DemoCatalogue.providerOf(DemoCatalogue.VEHICLES))
                     .path("status").asText()).isEqualTo("UP");
+            // why it failed is for the operator and auditors, not for whoever can reach /health
+            assertThat(storeStatus(health, SOCIAL_INSURANCE).has("problem")).isFalse();
+            HttpResponse<Buffer> info = node.get(DemoOrganisation.BUREAU, "/v1/node");
+            assertThat(info.statusCode()).as(info.bodyAsString()).isEqualTo(200);
+            JsonNode failed = storeStatus(Json.tree(info.bodyAsString()), SOCIAL_INSURANCE);
+            assertThat(failed.path("status").asText()).isEqualTo("FAILED_CHECK");
+            assertThat(failed.path("problem").asText()).isNotBlank();
+            assertThat(node.get(DemoOrganisation.BANK, "/v1/node").statusCode()).isEqualTo(403);
         }
     }
 
@@ -258,6 +266,10 @@ class StoreCoverageEndToEndTest {
         HttpResponse<Buffer> post(String body) {
             LedgerIdentity bank = demo.pki().client(DemoOrganisation.BANK);
             return DemoNodes.signedPost(client, server.port(), bank, "/v1/data-requests", "application/json", body);
+        }
+
+        HttpResponse<Buffer> get(String organisation, String target) {
+            return DemoNodes.signedGet(client, server.port(), demo.pki().client(organisation), target);
         }
 
         JsonNode health() {

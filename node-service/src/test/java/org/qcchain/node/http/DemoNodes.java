@@ -69,6 +69,14 @@ public final class DemoNodes {
         return await(request.sendBuffer(Buffer.buffer(bytes)));
     }
 
+    /** GETs {@code target} from a node on a loopback port, signed as {@code who} (QCCHAIN-REQ-1). */
+    public static HttpResponse<Buffer> signedGet(WebClient client, int port, LedgerIdentity who, String target) {
+        HttpRequest<Buffer> request = client.request(HttpMethod.GET, port, "127.0.0.1", target);
+        RequestSigner.create(who.mspId(), who.identity()).sign("GET", target, new byte[0]).asMap()
+                .forEach(request::putHeader);
+        return await(request.send());
+    }
+
     /** @return the future's result, within 60 s */
     public static <T> T await(Future<T> future) {
         try {

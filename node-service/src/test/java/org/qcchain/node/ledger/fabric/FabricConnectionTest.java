@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,11 +26,14 @@ import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.crypto.Pem;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.node.ApiException;
+import org.qcchain.node.cli.Cli;
+import org.qcchain.node.cli.ExitCodes;
 import org.qcchain.node.config.ConfigException;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.platform.IdentityFiles;
+import org.qcchain.node.platform.LedgerUnreachable;
 import org.qcchain.node.platform.NodePlatform;
 
 /** Setting up the Fabric backend: the member's MSP folder, the key suite, a gateway peer that is down. */
@@ -105,13 +112,31 @@ class FabricConnectionTest {
     }
 
     @Test
-    void a_node_whose_gateway_peer_is_down_does_not_start() throws Exception {
+    void a_node_whose_gateway_peer_is_down_does_not_start_and_may_try_again() throws Exception {
         NodeConfig.Fabric fabric = new NodeConfig.Fabric("127.0.0.1:" + closedPort(), tlsRoot().toString(), null,
                 "datashare", "qcchain", "BureauMSP", mspFolder().toString());
 
         assertThatThrownBy(() -> NodePlatform.openFabric(folder.resolve("data"), fabric))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("cannot use Fabric channel datashare through 127.0.0.1:");
+                .isInstanceOf(LedgerUnreachable.class)
+                .hasMessageContaining("Fabric channel datashare through 127.0.0.1:")
+                .hasMessageContaining("did not answer");
+    }
+
+    @Test
+    void start_exits_with_69_when_the_gateway_peer_does_not_answer() throws Exception {
+        Map<String, String> env = Map.of("QCCHAIN_DATA_DIR", folder.resolve("data").toString(),
+                "QCCHAIN_LEDGER_BACKEND", "fabric", "QCCHAIN_FABRIC_GATEWAY_ENDPOINT", "127.0.0.1:" + closedPort(),
+                "QCCHAIN_FABRIC_TLS_ROOT_CERTIFICATE", tlsRoot().toString(), "QCCHAIN_FABRIC_CHANNEL", "datashare",
+                "QCCHAIN_FABRIC_CHAINCODE", "qcchain", "QCCHAIN_FABRIC_MSP_ID", "BureauMSP",
+                "QCCHAIN_FABRIC_MSP_DIRECTORY", mspFolder().toString());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Cli.standard().run(new String[] {"start"}, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
+
+        // 69, not the 78 of a configuration a service manager should not retry
+        assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE).isEqualTo(69);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did not answer").contains("exiting with 69");
     }
 
     private FabricNetworkOptions options(int port, Path tlsRoot) {
