@@ -68,7 +68,7 @@ final class ImportCommand implements Command {
                 + "                      (--file RECORDS.ndjson|RECORDS.csv [--format ndjson|csv]\n"
                 + "                       | --jdbc-url URL (--query SQL | --mapping FILE.json) [--fetch-size N]\n"
                 + "                         [--values store|source])\n"
-                + "                      [--data DIR] [--config FILE] [--batch N]\n"
+                + "                      [--missing keep|retire] [--data DIR] [--config FILE] [--batch N]\n"
                 + "                      [--certificate FILE --key FILE | --msp DIR]\n\n"
                 + "Loads records of a dataset into the provider's store and anchors their Merkle\n"
                 + "roots on the ledger in batches of N (default 5000), printing each batch.\n"
@@ -94,7 +94,12 @@ final class ImportCommand implements Command {
                 + "  _PASSWORD (else the variables above) in its environment. The query names a\n"
                 + "  row_key column (rowKeyColumn in a mapping): the table's own surrogate key of the\n"
                 + "  row, never an identifier. Importing again anchors only the rows that changed.\n"
-                + "  Default: --values store, the values are copied into the provider's store.\n\n"
+                + "  Default: --values store, the values are copied into the provider's store.\n"
+                + "--missing retire: the file or query holds EVERY row of the dataset, so a record\n"
+                + "  the store has whose row it no longer gives was deleted at the source: each such\n"
+                + "  record gets a version that retires it, anchored after the rows, and is not\n"
+                + "  answered from then on (a live dataset's answers about it no longer end in\n"
+                + "  502). A source without any row is refused. Default: keep.\n\n"
                 + "The ledger is the configuration's (--config or QCCHAIN_CONFIG and the QCCHAIN_*\n"
                 + "variables, as for qcchain start): the embedded ledger of DIR, or with\n"
                 + "ledger.backend fabric the channel through the gateway peer. The provider signs\n"
@@ -113,7 +118,7 @@ final class ImportCommand implements Command {
         int batch;
         try {
             options = Options.parse(name(), args, Set.of("--data", "--config", "--provider", "--dataset", "--file",
-                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--values", "--batch",
+                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--values", "--missing", "--batch",
                     "--certificate", "--key", "--msp"));
             options.require("--provider");
             options.require("--dataset");
@@ -162,6 +167,10 @@ final class ImportCommand implements Command {
         if (values != null && !values.equals("store") && !values.equals("source")) {
             throw new IllegalArgumentException("--values must be store or source");
         }
+        String missing = options.get("--missing");
+        if (missing != null && !missing.equals("keep") && !missing.equals("retire")) {
+            throw new IllegalArgumentException("--missing must be keep or retire");
+        }
         if (jdbc && options.get("--format") != null) {
             throw new IllegalArgumentException("--format goes with --file");
         }
@@ -192,10 +201,12 @@ final class ImportCommand implements Command {
             ImportSummary done = options.get("--file") != null
                     ? fromFile(platform, provider, dataset, options, batch, out)
                     : fromDatabase(platform, provider, dataset, options, batch, out, env);
-            out.printf("imported %,d records of %s in %d batches%s%n", done.records(), datasetId,
+            out.printf("imported %,d records of %s in %d batches%s%s%n", done.records(), datasetId,
                     done.batchIds().size(), done.skipped() == 0 ? ""
                             : String.format(" (%,d rows skipped: stored already in their version, or unchanged)",
-                                    done.skipped()));
+                                    done.skipped()),
+                    done.retired() == 0 ? "" : String.format("; %,d records retired: their rows are gone from"
+                            + " the source", done.retired()));
             return ExitCodes.OK;
         } catch (ChaincodeFailure e) {
             // batches anchored before the refusal stay; the message names the chaincode's code
@@ -218,7 +229,7 @@ final class ImportCommand implements Command {
         Path file = Path.of(options.require("--file"));
         boolean csv = options.get("--format") != null ? options.get("--format").equals("csv")
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames());
+        RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames(), options);
         // a file can be read twice: check every row first, so that a bad one stores and anchors none
         try (BufferedReader text = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             importer.checkAll(fileSource(csv, dataset.id(), text));
@@ -242,7 +253,7 @@ final class ImportCommand implements Command {
         JdbcSettings settings = new JdbcSettings(options.require("--jdbc-url"), login.user(), login.password(), query,
                 fetch);
         try (JdbcSource source = JdbcSource.open(settings, dataset.id(), dataset.fieldNames())) {
-            RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames());
+            RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames(), options);
             ImportProgress progress = (id, records, batches) -> progress(out, records, batches);
             return "source".equals(options.get("--values")) ? importer.importLive(source, progress)
                     : importer.importAll(source, progress);
@@ -259,10 +270,11 @@ final class ImportCommand implements Command {
     }
 
     private static RecordImporter importer(NodePlatform platform, LedgerIdentity provider, int batch,
-            List<String> catalogueFields) {
-        return new RecordImporter(platform.stores().create(provider.mspId()),
+            List<String> catalogueFields, Options options) {
+        RecordImporter importer = new RecordImporter(platform.stores().create(provider.mspId()),
                 new BatchAnchorer(platform.ledger(), provider), platform.pseudonyms(), platform.ledger().suite(), batch,
                 catalogueFields);
+        return "retire".equals(options.get("--missing")) ? importer.retiringMissing() : importer;
     }
 
     private static void progress(PrintStream out, long records, int batches) {

@@ -7,10 +7,13 @@ import java.util.List;
  *
  * @param datasetId the dataset
  * @param records record versions stored and anchored
- * @param skipped rows whose version the store had already (a re-import of a versioned source)
- * @param batchIds the anchored batches, in order
+ * @param skipped rows whose version the store had already (a re-import of a versioned source), or
+ *     whose values had not changed (a live re-import)
+ * @param retired records retired because the source no longer gave their rows ({@link
+ *     RecordImporter#retiringMissing})
+ * @param batchIds the anchored batches, in order, the retiring ones last
  */
-public record ImportSummary(String datasetId, long records, long skipped, List<String> batchIds) {
+public record ImportSummary(String datasetId, long records, long skipped, long retired, List<String> batchIds) {
 
     /** Copies the list. */
     public ImportSummary {

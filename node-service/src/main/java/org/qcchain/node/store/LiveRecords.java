@@ -42,7 +42,7 @@ final class LiveRecords implements AutoCloseable {
         SourceRow row;
         try {
             row = live.source().read(sourceRow).orElseThrow(() ->
-                    new SourceRecordChanged(mspId, datasetId, recordId, "is no longer in the source"));
+                    SourceRecordChanged.rowGone(mspId, datasetId, recordId));
         } catch (IllegalArgumentException e) {
             throw new SourceRecordChanged(mspId, datasetId, recordId, "no longer reads as a record");
         }

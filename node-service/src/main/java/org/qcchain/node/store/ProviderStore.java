@@ -7,16 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.qcchain.common.proof.CommittedRecord;
 import org.qcchain.common.proof.DataRecord;
 import org.qcchain.common.proof.MerkleTree;
+import org.qcchain.common.proof.RetiredRecord;
 
 /**
  * One provider's records in an H2 database in file mode ({@code <folder>/records.mv.db}):
  *
  * <ul>
  *   <li>{@code records}: dataset, record id, version, subject pseudonym, fields (JSON), record
- *       root, batch id, leaf index; one row per version, a newer version supersedes an older;
+ *       root, batch id, leaf index; one row per version, a newer version supersedes an older; a
+ *       version may retire its record instead ({@link RetiredRecord}: no fields, never answered);
  *   <li>{@code batches}: dataset, batch id, size, Merkle root, the anchoring transaction;
  *   <li>{@code pending_records}: uploaded records waiting to be committed into a batch and
  *       anchored; never answered from;
@@ -105,6 +108,38 @@ public final class ProviderStore implements AutoCloseable {
             return null;
         });
         database.sync("batch " + batchId + " of " + datasetId);
+    }
+
+    /**
+     * Stores a batch of versions that retire their records, as {@link #saveBatch} stores records,
+     * forced to disk before its anchor is submitted.
+     *
+     * @param datasetId the dataset
+     * @param batchId the batch id, new for the dataset
+     * @param records the retiring versions in leaf order
+     * @param roots their roots (hex), in the same order
+     * @param merkleRoot hex root of the batch tree
+     */
+    void saveRetirements(String datasetId, String batchId, List<RetiredRecord> records, List<String> roots,
+            String merkleRoot) {
+        database.run("save batch " + batchId + " of " + datasetId, connection -> {
+            RecordRows.insertRetired(connection, batchId, records, roots);
+            BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot);
+            return null;
+        });
+        database.sync("batch " + batchId + " of " + datasetId);
+    }
+
+    /**
+     * The records of a dataset not retired and not named by {@code keep}: what an import that read
+     * every row of its source did not see again.
+     *
+     * @param datasetId the dataset
+     * @param keep the record ids to leave out
+     * @return each record's newest stored version, in record id order
+     */
+    List<RecordRows.CurrentVersion> recordsNotIn(String datasetId, Predicate<String> keep) {
+        return database.run("list records of " + datasetId, connection -> RecordRows.notIn(connection, datasetId, keep));
     }
 
     /**

@@ -2,16 +2,20 @@ package org.qcchain.node.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Pseudonymizer;
 import org.qcchain.common.proof.CommittedRecord;
 import org.qcchain.common.proof.DataRecord;
 import org.qcchain.common.proof.MerkleTree;
 import org.qcchain.common.proof.RecordCommitter;
+import org.qcchain.common.proof.RetiredRecord;
 import org.qcchain.common.proof.SaltSource;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
@@ -30,6 +34,11 @@ import org.qcchain.node.ledger.Committed;
  * store keeps each record's commitment and the source's key of its row, and the node reads the row
  * again when it answers. Importing a live dataset again anchors only the rows whose values changed
  * (as new versions); unchanged rows are skipped.
+ *
+ * <p>An import that reads every row of its source (a full dump, a query without a filter) can
+ * also {@linkplain #retiringMissing retire} the records whose rows the source no longer gives:
+ * each gets a version that says so ({@link RetiredRecord}), anchored in batches after the rows, and
+ * is not answered from then on. A row that comes back later is a new version again.
  *
  * <p>A batch is stored before it is anchored and marked anchored after; a batch left unanchored by
  * a crash is never answered from, and the next import starts a new batch id. A row the importer
@@ -52,6 +61,8 @@ public final class RecordImporter {
      * that copies them into the store.
      */
     private final JdbcSource liveSource;
+    /** Whether records this import does not see are retired after it (a source read whole). */
+    private final boolean retireMissing;
 
     /**
      * Creates an importer that takes the rows' fields as they come.
@@ -90,9 +101,10 @@ public final class RecordImporter {
         this.batchSize = batchSize;
         this.catalogueFields = catalogueFields == null ? null : List.copyOf(catalogueFields);
         this.liveSource = null;
+        this.retireMissing = false;
     }
 
-    private RecordImporter(RecordImporter copy, JdbcSource liveSource) {
+    private RecordImporter(RecordImporter copy, JdbcSource liveSource, boolean retireMissing) {
         this.store = copy.store;
         this.anchorer = copy.anchorer;
         this.pseudonyms = copy.pseudonyms;
@@ -100,7 +112,21 @@ public final class RecordImporter {
         this.committer = copy.committer;
         this.batchSize = copy.batchSize;
         this.catalogueFields = copy.catalogueFields;
-        this.liveSource = Objects.requireNonNull(liveSource, "liveSource");
+        this.liveSource = liveSource;
+        this.retireMissing = retireMissing;
+    }
+
+    /**
+     * This importer, retiring after each import the records of the dataset whose rows the source
+     * did not give (their newest version not retired already). Only for a source read whole: a
+     * filtered query would retire every record it filters out. A source that gives no row at all
+     * is refused rather than taken to mean that every record is gone. Keeps the id of every record
+     * read in memory (~150 bytes each) until the import ends.
+     *
+     * @return the importer that retires
+     */
+    public RecordImporter retiringMissing() {
+        return new RecordImporter(this, liveSource, true);
     }
 
     /**
@@ -114,7 +140,8 @@ public final class RecordImporter {
      * @throws ChaincodeFailure as for {@link #importAll}
      */
     public ImportSummary importLive(JdbcSource source, ImportProgress progress) throws ChaincodeFailure {
-        return new RecordImporter(this, source).importAll(source, progress);
+        return new RecordImporter(this, Objects.requireNonNull(source, "source"), retireMissing)
+                .importAll(source, progress);
     }
 
     /**
@@ -128,7 +155,8 @@ public final class RecordImporter {
      * @param progress hears each anchored batch
      * @return what was imported
      * @throws ChaincodeFailure if the ledger refuses an anchor; batches anchored before stay
-     * @throws IllegalArgumentException for a row the importer refuses, naming its place
+     * @throws IllegalArgumentException for a row the importer refuses, naming its place; or, when
+     *     {@linkplain #retiringMissing retiring}, for a source without rows
      */
     public ImportSummary importAll(SourceAdapter source, ImportProgress progress) throws ChaincodeFailure {
         String datasetId = source.datasetId();
@@ -142,6 +170,7 @@ public final class RecordImporter {
         long index = 0;
         List<CommittedRecord> batch = new ArrayList<>(batchSize);
         List<String> rowKeys = new ArrayList<>(batchSize);
+        Set<String> seen = retireMissing ? new HashSet<>() : null;
         Iterator<SourceRow> rows = source.rows();
         while (rows.hasNext()) {
             SourceRow row = rows.next();
@@ -149,7 +178,7 @@ public final class RecordImporter {
             if (liveSource != null && index == 1) {
                 requireReadAgain(row, source);
             }
-            CommittedRecord committed = commit(maker, row, fresh, source, index);
+            CommittedRecord committed = commit(maker, row, fresh, source, index, seen);
             if (committed == null) {
                 skipped++;
             } else {
@@ -170,7 +199,38 @@ public final class RecordImporter {
             // every row unchanged: the rows read as anchored from here, so here is where they stay
             store.defineLiveSource(datasetId, liveSource.liveDefinition());
         }
-        return new ImportSummary(datasetId, records, skipped, batchIds);
+        long retired = 0;
+        if (retireMissing) {
+            if (index == 0) {
+                throw new IllegalArgumentException("the source gave no rows; retiring every record of " + datasetId
+                        + " is refused (check the query or file)");
+            }
+            retired = retireUnseen(datasetId, seen, batchIds, progress, records);
+        }
+        return new ImportSummary(datasetId, records, skipped, retired, batchIds);
+    }
+
+    /**
+     * Retires the records of the dataset that this import did not see, in batches anchored after
+     * the rows' batches.
+     */
+    private long retireUnseen(String datasetId, Set<String> seen, List<String> batchIds, ImportProgress progress,
+            long records) throws ChaincodeFailure {
+        List<RecordRows.CurrentVersion> missing = store.recordsNotIn(datasetId, seen::contains);
+        int batchNumber = store.batchCount(datasetId);
+        for (int from = 0; from < missing.size(); from += batchSize) {
+            List<RetiredRecord> batch = new ArrayList<>(Math.min(batchSize, missing.size() - from));
+            for (RecordRows.CurrentVersion current : missing.subList(from, Math.min(from + batchSize, missing.size()))) {
+                // after every version, an upload waiting for its anchor included
+                batch.add(new RetiredRecord(datasetId, current.recordId(),
+                        store.latestVersion(datasetId, current.recordId()) + 1, current.subject()));
+            }
+            String batchId = String.format("batch-%06d", ++batchNumber);
+            anchorRetirements(datasetId, batchId, batch);
+            batchIds.add(batchId);
+            progress.onBatch(datasetId, records + from + batch.size(), batchIds.size());
+        }
+        return missing.size();
     }
 
     /**
@@ -202,11 +262,17 @@ public final class RecordImporter {
         return index;
     }
 
-    /** The committed record of a row, or {@code null} if the store has the row's version already. */
+    /**
+     * The committed record of a row, or {@code null} if the store has the row's version already.
+     * Notes the row's record id in {@code seen} (when retiring).
+     */
     private CommittedRecord commit(RecordMaker maker, SourceRow row, boolean fresh, SourceAdapter source,
-            long index) {
+            long index, Set<String> seen) {
         try {
             RecordMaker.Identity identity = maker.identify(row);
+            if (seen != null) {
+                seen.add(identity.recordId());
+            }
             if (liveSource != null) {
                 return commitLive(maker, row, identity, fresh, source.datasetId());
             }
@@ -301,6 +367,21 @@ public final class RecordImporter {
             // empty; an anchored live batch always finds its source
             store.defineLiveSource(datasetId, liveSource.liveDefinition());
         }
+        Committed anchored = anchorer.anchor(datasetId, batchId, built);
+        store.markAnchored(datasetId, batchId, anchored.txId());
+    }
+
+    private void anchorRetirements(String datasetId, String batchId, List<RetiredRecord> batch)
+            throws ChaincodeFailure {
+        MerkleTree.Builder tree = MerkleTree.builder(suite).expectedSize(batch.size());
+        List<String> roots = new ArrayList<>(batch.size());
+        for (RetiredRecord retired : batch) {
+            byte[] root = retired.root(suite);
+            tree.add(root);
+            roots.add(HexFormat.of().formatHex(root));
+        }
+        MerkleTree built = tree.build();
+        store.saveRetirements(datasetId, batchId, batch, roots, built.rootHex());
         Committed anchored = anchorer.anchor(datasetId, batchId, built);
         store.markAnchored(datasetId, batchId, anchored.txId());
     }

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.CommittedRecord;
 import org.qcchain.common.proof.DataRecord;
+import org.qcchain.common.proof.RetiredRecord;
 
 /** Reads and writes rows of the {@code records} table. */
 final class RecordRows {
@@ -52,14 +53,38 @@ final class RecordRows {
     }
 
     /**
+     * Inserts a batch of retiring versions ({@link RetiredRecord}) in leaf order: no fields, no row
+     * key, the retired flag.
+     */
+    static void insertRetired(Connection connection, String batchId, List<RetiredRecord> records, List<String> roots)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO records (dataset_id, "
+                + "record_id, version, subject, fields, record_root, batch_id, leaf_index, source_row, retired) "
+                + "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, NULL, TRUE)")) {
+            for (int i = 0; i < records.size(); i++) {
+                RetiredRecord record = records.get(i);
+                insert.setString(1, record.datasetId());
+                insert.setString(2, record.recordId());
+                insert.setLong(3, record.version());
+                insert.setString(4, record.subject());
+                insert.setString(5, roots.get(i));
+                insert.setString(6, batchId);
+                insert.setInt(7, i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
      * Every anchored version of a subject's records in a dataset. A record id is derived from the
      * subject's pseudonym ({@link RecordIds}), so all versions of a record belong to the same
      * subject and the newest of each is found among these rows ({@link #latest}); a correlated
      * sub-query for the newest version cost H2 a second index walk per row. Rows of batches not
      * yet anchored are left out by the caller's test, not by a join ({@link #latest}).
      */
-    static final String LATEST = "SELECT record_id, version, fields, record_root, batch_id, leaf_index, source_row "
-            + "FROM records WHERE dataset_id = ? AND subject = ?";
+    static final String LATEST = "SELECT record_id, version, fields, record_root, batch_id, leaf_index, source_row, "
+            + "retired FROM records WHERE dataset_id = ? AND subject = ?";
 
     /** The newest anchored version of each record of a subject, newest batch first, at most {@code limit}. */
     private static final Comparator<LatestRow> NEWEST_BATCH_FIRST = Comparator.comparing(LatestRow::batchId)
@@ -67,10 +92,10 @@ final class RecordRows {
 
     /**
      * One row of {@link #LATEST}; fields stay text until the row is known to be kept. A live
-     * dataset's row has no fields but the source's key of its row.
+     * dataset's row has no fields but the source's key of its row; a retiring version has neither.
      */
     private record LatestRow(String recordId, long version, String fields, String recordRoot, String batchId,
-            int leafIndex, String sourceRow) {}
+            int leafIndex, String sourceRow, boolean retired) {}
 
     /** Reads a live record's values from its source; see {@link ProviderStore}. */
     @FunctionalInterface
@@ -80,7 +105,7 @@ final class RecordRows {
 
     /**
      * Runs {@link #LATEST}, prepared by the caller (and kept: this does not close it), keeping the
-     * rows of anchored batches only.
+     * rows of anchored batches only. A record whose newest anchored version retires it is left out.
      */
     static List<StoredRecord> latest(PreparedStatement query, String datasetId, String subject, int limit,
             Predicate<String> anchoredBatch, LiveReader live) throws SQLException {
@@ -93,11 +118,16 @@ final class RecordRows {
                     continue;
                 }
                 LatestRow row = new LatestRow(rows.getString(1), rows.getLong(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7));
+                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7), rows.getBoolean(8));
                 newest.merge(row.recordId(), row, (kept, other) -> other.version() > kept.version() ? other : kept);
             }
         }
-        List<LatestRow> kept = new ArrayList<>(newest.values());
+        List<LatestRow> kept = new ArrayList<>(newest.size());
+        for (LatestRow row : newest.values()) {
+            if (!row.retired()) {
+                kept.add(row);
+            }
+        }
         kept.sort(NEWEST_BATCH_FIRST);
         List<StoredRecord> found = new ArrayList<>(Math.min(limit, kept.size()));
         for (LatestRow row : kept.subList(0, Math.min(limit, kept.size()))) {
@@ -174,6 +204,45 @@ final class RecordRows {
 
     /** A stored version of a record, its committed root and its row key in a live source (or null). */
     record StoredVersion(long version, String recordRoot, String sourceRow) {}
+
+    /**
+     * The records of a dataset whose newest stored version does not retire them, and that {@code
+     * keep} does not name: those an import that read every row of its source no longer saw. Walks
+     * the primary key in (record, version) order.
+     *
+     * @return each record's newest version, in record id order
+     */
+    static List<CurrentVersion> notIn(Connection connection, String datasetId, Predicate<String> keep)
+            throws SQLException {
+        List<CurrentVersion> missing = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT record_id, version, subject, retired"
+                + " FROM records WHERE dataset_id = ? ORDER BY record_id, version")) {
+            query.setString(1, datasetId);
+            try (ResultSet rows = query.executeQuery()) {
+                CurrentVersion newest = null;
+                boolean retired = false;
+                while (rows.next()) {
+                    if (newest != null && !rows.getString(1).equals(newest.recordId())) {
+                        addIfMissing(missing, newest, retired, keep);
+                    }
+                    newest = new CurrentVersion(rows.getString(1), rows.getLong(2), rows.getString(3));
+                    retired = rows.getBoolean(4);
+                }
+                addIfMissing(missing, newest, retired, keep);
+            }
+        }
+        return missing;
+    }
+
+    /** The newest stored version of a record and its subject's pseudonym. */
+    record CurrentVersion(String recordId, long version, String subject) {}
+
+    private static void addIfMissing(List<CurrentVersion> missing, CurrentVersion newest, boolean retired,
+            Predicate<String> keep) {
+        if (newest != null && !retired && !keep.test(newest.recordId())) {
+            missing.add(newest);
+        }
+    }
 
     /** Points a live record's version at its row's new key in the source. */
     static void moveSourceRow(Connection connection, String datasetId, String recordId, long version, String sourceRow)

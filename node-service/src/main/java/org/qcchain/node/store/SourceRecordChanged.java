@@ -23,11 +23,29 @@ public final class SourceRecordChanged extends RuntimeException {
      * @param what what changed, without a value
      */
     public SourceRecordChanged(String providerMspId, String datasetId, String recordId, String what) {
+        this(providerMspId, datasetId, recordId, what, "");
+    }
+
+    private SourceRecordChanged(String providerMspId, String datasetId, String recordId, String what, String how) {
         super("record " + recordId + " of " + datasetId + " in the database of " + providerMspId + " " + what
-                + " since it was anchored; " + providerMspId + " has to import " + datasetId + " again");
+                + " since it was anchored; " + providerMspId + " has to import " + datasetId + " again" + how);
         this.providerMspId = providerMspId;
         this.datasetId = datasetId;
         this.recordId = recordId;
+    }
+
+    /**
+     * The record's row is not in the source: deleted there (an import that reads the whole source
+     * with {@code --missing retire} retires the record), or given a new key (any import follows it).
+     *
+     * @param providerMspId the provider
+     * @param datasetId the dataset
+     * @param recordId the record
+     * @return the exception
+     */
+    public static SourceRecordChanged rowGone(String providerMspId, String datasetId, String recordId) {
+        return new SourceRecordChanged(providerMspId, datasetId, recordId, "is no longer in the source",
+                " (with --missing retire if the row was deleted)");
     }
 
     /** @return the provider */

@@ -24,6 +24,8 @@ final class StoreSchema {
             // a record of a live dataset keeps no values (fields NULL), only the source's key of its row
             statement.execute("ALTER TABLE records ALTER COLUMN fields SET NULL");
             statement.execute("ALTER TABLE records ADD COLUMN IF NOT EXISTS source_row VARCHAR(256)");
+            // a version that retires its record (its row deleted at the source): no fields, never answered
+            statement.execute("ALTER TABLE records ADD COLUMN IF NOT EXISTS retired BOOLEAN DEFAULT FALSE NOT NULL");
             statement.execute("CREATE TABLE IF NOT EXISTS live_sources (dataset_id VARCHAR(128) PRIMARY KEY, "
                     + "definition CLOB NOT NULL)");
             statement.execute("CREATE INDEX IF NOT EXISTS records_by_subject ON records "

@@ -213,6 +213,38 @@ class SourceImportCommandTest extends CommandLineTest {
     }
 
     @Test
+    void retires_the_records_a_whole_file_no_longer_holds_and_none_twice(@TempDir Path files) throws Exception {
+        // the provident fund's demo records are not in the file: deleted at the source, as far as it says
+        String provider = DemoOrganisation.PROVIDENT_FUND;
+        String dataset = DemoCatalogue.PROVIDENT_FUND;
+        Path records = files.resolve("fund.ndjson");
+        Files.writeString(records, ndjson("370102198805050301", "{\"employer\":\"Inspur\",\"monthlyDeposit\":1200,"
+                + "\"monthsPaid\":3,\"status\":\"ACTIVE\"}"));
+        String[] args = {"import", "--data", demo.toString(), "--provider", provider, "--dataset", dataset,
+            "--file", records.toString(), "--missing", "retire"};
+        long[] before = storedState(provider, dataset);
+        assertThat(before[0]).as("demo records of the fund").isPositive();
+
+        assertThat(run(Map.of(), args)).as(err()).isEqualTo(ExitCodes.OK);
+
+        assertThat(out()).contains("imported 1 records", "; " + before[0] + " records retired");
+        long[] after = storedState(provider, dataset);
+        assertThat(after[0]).as("a retiring version for each").isEqualTo(2 * before[0] + 1);
+        assertThat(after[1]).as("the row's batch, then the retiring one").isEqualTo(before[1] + 2);
+
+        out.reset();
+        assertThat(run(Map.of(), args)).as(err()).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("imported 1 records").doesNotContain("retired");
+        assertThat(run(Map.of(), "verify", "--data", demo.toString())).as(err()).isEqualTo(ExitCodes.OK);
+
+        Files.writeString(records, "");
+        assertThat(run(Map.of(), args)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("the source gave no rows");
+        assertThat(run(Map.of(), concat(args, "--missing", "maybe"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--missing must be keep or retire");
+    }
+
+    @Test
     void needs_either_a_file_or_a_database_and_a_query_or_mapping_with_it() {
         assertThat(run(Map.of(), "import", "--data", demo.toString(), "--provider", "P", "--dataset", "d"))
                 .isEqualTo(ExitCodes.USAGE);

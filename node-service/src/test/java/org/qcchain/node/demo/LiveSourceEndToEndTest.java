@@ -97,7 +97,7 @@ class LiveSourceEndToEndTest {
                 .isEqualTo(sourceDepartments(1));
         try (Connection store = storeDatabase();
                 PreparedStatement query = store.prepareStatement("SELECT COUNT(*), COUNT(fields), COUNT(source_row)"
-                        + " FROM records WHERE dataset_id = ?")) {
+                        + " FROM records WHERE dataset_id = ? AND NOT retired")) {
             query.setString(1, HOSPITAL);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -145,7 +145,60 @@ class LiveSourceEndToEndTest {
 
         JsonNode problem = assertProblem(claim(citizen), 502, "SOURCE_RECORD_CHANGED");
 
-        assertThat(problem.path("detail").asText()).contains("is no longer in the source");
+        assertThat(problem.path("detail").asText()).contains("is no longer in the source", "--missing retire");
+    }
+
+    @Test
+    void retires_a_record_whose_row_was_deleted_so_that_the_subject_is_answered_again() throws Exception {
+        int citizen = 8;
+        long rowId = rowIdOf(citizen);
+        source("CREATE TABLE DELETED_VISIT AS SELECT * FROM HIS_VISITS WHERE ROW_ID = " + rowId);
+        source("DELETE FROM HIS_VISITS WHERE ROW_ID = " + rowId);
+        String recordId = recordIdOf(rowId);
+        assertProblem(claim(citizen), 502, "SOURCE_RECORD_CHANGED");
+
+        ImportSummary retiring = importLive(importer().retiringMissing());
+
+        assertThat(retiring.records()).isZero();
+        assertThat(retiring.retired()).isPositive();
+        assertThat(newestVersion(recordId)).isEqualTo(new Version(2, true));
+        HttpResponse<Buffer> answered = claim(citizen);
+        assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);
+        DataAnswer answer = DataAnswer.fromJson(answered.bodyAsString());
+        AnswerCheck.verify(answer);
+        List<RecordEvidence> records = answer.items().get(0).records();
+        assertThat(records).noneSatisfy(evidence -> assertThat(evidence.disclosure().recordId()).isEqualTo(recordId));
+        assertThat(records.stream().map(LiveSourceEndToEndTest::department).sorted().toList())
+                .isEqualTo(sourceDepartments(citizen));
+
+        // the row is back: an import anchors it as the version after the retiring one
+        source("INSERT INTO HIS_VISITS SELECT * FROM DELETED_VISIT");
+        source("DROP TABLE DELETED_VISIT");
+        ImportSummary back = importLive();
+
+        assertThat(back.records()).isEqualTo(1);
+        assertThat(back.retired()).isZero();
+        HttpResponse<Buffer> again = claim(citizen);
+        assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(200);
+        DataAnswer answerAgain = DataAnswer.fromJson(again.bodyAsString());
+        AnswerCheck.verify(answerAgain);
+        assertThat(answerAgain.items().get(0).records()).anySatisfy(evidence -> {
+            assertThat(evidence.disclosure().recordId()).isEqualTo(recordId);
+            assertThat(evidence.disclosure().version()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void refuses_to_retire_everything_when_the_source_gives_no_rows() throws Exception {
+        int batchesBefore = demo.platform().stores().create(DemoOrganisation.HOSPITAL).batchCount(HOSPITAL);
+        String nothing = "SELECT * FROM (" + DemoHospitalSystem.VISITS.toSql() + ") everything WHERE 1 = 0";
+
+        assertThatThrownBy(() -> importLive(importer().retiringMissing(), nothing))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gave no rows");
+
+        assertThat(demo.platform().stores().create(DemoOrganisation.HOSPITAL).batchCount(HOSPITAL))
+                .isEqualTo(batchesBefore);
+        assertThat(claim(9).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -223,10 +276,14 @@ class LiveSourceEndToEndTest {
     }
 
     private static ImportSummary importLive(RecordImporter importer) throws Exception {
+        return importLive(importer, DemoHospitalSystem.VISITS.toSql());
+    }
+
+    private static ImportSummary importLive(RecordImporter importer, String query) throws Exception {
         List<String> fields = DemoCatalogue.entries().stream().filter(entry -> entry.definition().id().equals(HOSPITAL))
                 .findFirst().orElseThrow().definition().fields().stream().map(FieldSpec::name).toList();
         try (JdbcSource source = JdbcSource.open(new org.qcchain.node.store.JdbcSettings(
-                DemoHospitalSystem.url(folder), null, null, DemoHospitalSystem.VISITS.toSql(), 100), HOSPITAL, fields)) {
+                DemoHospitalSystem.url(folder), null, null, query, 100), HOSPITAL, fields)) {
             return importer.importLive(source, ImportProgress.NONE);
         }
     }
@@ -248,6 +305,36 @@ class LiveSourceEndToEndTest {
                 long rowId = rows.getLong(1);
                 assertThat(rowId).as("a visit of citizen " + citizen).isPositive();
                 return rowId;
+            }
+        }
+    }
+
+    /** The store's record of a row of the hospital's database. */
+    private static String recordIdOf(long rowId) throws Exception {
+        try (Connection store = storeDatabase();
+                PreparedStatement query = store.prepareStatement("SELECT record_id FROM records"
+                        + " WHERE dataset_id = ? AND source_row = ?")) {
+            query.setString(1, HOSPITAL);
+            query.setString(2, Long.toString(rowId));
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as("a record of row " + rowId).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /** A record's newest stored version, and whether it retires the record. */
+    private record Version(long version, boolean retired) {}
+
+    private static Version newestVersion(String recordId) throws Exception {
+        try (Connection store = storeDatabase();
+                PreparedStatement query = store.prepareStatement("SELECT version, retired FROM records"
+                        + " WHERE dataset_id = ? AND record_id = ? ORDER BY version DESC LIMIT 1")) {
+            query.setString(1, HOSPITAL);
+            query.setString(2, recordId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new Version(rows.getLong(1), rows.getBoolean(2));
             }
         }
     }
