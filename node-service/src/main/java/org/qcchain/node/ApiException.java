@@ -28,7 +28,19 @@ public final class ApiException extends RuntimeException {
      * @param detail what is wrong, for the caller
      */
     public ApiException(ErrorCode errorCode, String detail) {
-        super(detail, null, false, false);
+        this(errorCode, detail, null);
+    }
+
+    /**
+     * Creates the exception with the failure behind it, for the node's own decisions (e.g. whether
+     * a ledger may answer later); the cause never reaches the caller's problem document.
+     *
+     * @param errorCode the catalogue entry: decides the HTTP status and the {@code code} field
+     * @param detail human-readable explanation for this occurrence
+     * @param cause the failure behind it, or {@code null}
+     */
+    public ApiException(ErrorCode errorCode, String detail, Throwable cause) {
+        super(detail, cause, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     }
 

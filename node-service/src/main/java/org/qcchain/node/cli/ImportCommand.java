@@ -201,6 +201,9 @@ final class ImportCommand implements Command {
             ImportSummary done = options.get("--file") != null
                     ? fromFile(platform, provider, dataset, options, batch, out)
                     : fromDatabase(platform, provider, dataset, options, batch, out, env);
+            if (done.resumed() > 0) {
+                out.printf("anchored first %d batches an earlier run stored but did not anchor%n", done.resumed());
+            }
             out.printf("imported %,d records of %s in %d batches%s%s%n", done.records(), datasetId,
                     done.batchIds().size(), done.skipped() == 0 ? ""
                             : String.format(" (%,d rows skipped: stored already in their version, or unchanged)",

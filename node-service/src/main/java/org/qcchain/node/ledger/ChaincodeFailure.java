@@ -26,7 +26,21 @@ public final class ChaincodeFailure extends Exception {
      * @param message the explanation, without the code prefix
      */
     public ChaincodeFailure(ErrorCode errorCode, String function, String message) {
-        super(message, null, false, false);
+        this(errorCode, function, message, null);
+    }
+
+    /**
+     * Creates the failure with what the ledger client threw, so that the node can tell a network
+     * that did not answer from one that refused (e.g. at start, {@link
+     * org.qcchain.node.ledger.fabric.Reachability}).
+     *
+     * @param errorCode the catalogue entry
+     * @param function the contract function called
+     * @param message the explanation, without the code prefix
+     * @param cause the client's failure, or {@code null}
+     */
+    public ChaincodeFailure(ErrorCode errorCode, String function, String message, Throwable cause) {
+        super(message, cause, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.function = Objects.requireNonNull(function, "function");
     }

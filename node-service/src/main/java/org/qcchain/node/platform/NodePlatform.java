@@ -20,6 +20,7 @@ import org.qcchain.node.ledger.LedgerOrganisationDirectory;
 import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
 import org.qcchain.node.ledger.fabric.FabricLedgerBackend;
 import org.qcchain.node.ledger.fabric.FabricNetworkOptions;
+import org.qcchain.node.ledger.fabric.Reachability;
 import org.qcchain.node.store.LiveAccess;
 import org.qcchain.node.store.PlatformKey;
 import org.qcchain.node.store.ProviderStores;
@@ -67,7 +68,7 @@ public final class NodePlatform implements AutoCloseable {
             // receipts a stop or crash left behind are recorded from here on
             this.deliveries = keep(opened, DeliveryRecorder.open(deliveriesFolder(dataDir), ledger, node));
             this.dataRequests = new DataRequestService(ledger, node, stores, coverage, deliveries);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             closeAll(opened, e);
             throw e;
         }
@@ -78,13 +79,18 @@ public final class NodePlatform implements AutoCloseable {
         return part;
     }
 
-    private static void closeAll(Deque<AutoCloseable> opened, RuntimeException failure) {
+    private static void closeAll(Deque<AutoCloseable> opened, Throwable failure) {
         for (AutoCloseable part : opened) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
+            closeQuietly(part, failure);
+        }
+    }
+
+    /** Closes a part after {@code failure}, which stays the failure reported; the close's own goes with it. */
+    private static void closeQuietly(AutoCloseable part, Throwable failure) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -104,8 +110,13 @@ public final class NodePlatform implements AutoCloseable {
             throw new IllegalStateException(dataDir + " already holds a ledger; open it instead");
         }
         NodeFiles.writeGenesis(dataDir, node.mspId(), genesisMembers);
-        return new NodePlatform(dataDir, EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, genesisMembers),
-                node, true);
+        EmbeddedLedgerBackend ledger = EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, genesisMembers);
+        try {
+            return new NodePlatform(dataDir, ledger, node, true);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(ledger, e);
+            throw e;
+        }
     }
 
     /**
@@ -158,10 +169,10 @@ public final class NodePlatform implements AutoCloseable {
         try {
             return new NodePlatform(dataDir, ledger, node, false);
         } catch (RuntimeException e) {
-            ledger.close();
+            closeQuietly(ledger, e);
             String channel = "Fabric channel " + fabric.channel() + " through " + fabric.gatewayEndpoint() + " as "
                     + fabric.mspId();
-            if (LedgerUnreachable.isCause(e)) {
+            if (Reachability.unreachable(e)) {
                 throw new LedgerUnreachable(channel + " did not answer: " + e.getMessage(), e);
             }
             throw new ConfigException("cannot use " + channel + ": " + e.getMessage(), e);
@@ -200,8 +211,8 @@ public final class NodePlatform implements AutoCloseable {
         }
         try {
             return new NodePlatform(dataDir, ledger, node, false);
-        } catch (RuntimeException e) {
-            ledger.close();
+        } catch (RuntimeException | Error e) {
+            closeQuietly(ledger, e);
             throw e;
         }
     }

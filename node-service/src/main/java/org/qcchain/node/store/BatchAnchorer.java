@@ -1,9 +1,14 @@
 package org.qcchain.node.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import org.qcchain.chaincode.model.AnchorStatement;
 import org.qcchain.chaincode.model.AnchorSubmission;
+import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.MerkleTree;
 import org.qcchain.node.ledger.ChaincodeFailure;
@@ -49,5 +54,47 @@ public final class BatchAnchorer {
         AnchorSubmission submission = new AnchorSubmission(statement,
                 provider.identity().certificatePem(), signature);
         return ledger.submit(provider, "Anchors:anchorBatch", Json.write(submission));
+    }
+
+    /**
+     * Anchors the batches of a dataset that a cut-short import or anchoring left stored but
+     * unanchored (a crash, a ledger failure), oldest first, so that the store and the ledger agree
+     * again. A batch the ledger already anchors with the same root (the run was cut short after
+     * the anchor, before the store noted it) is noted; with another root it needs repair. The
+     * caller holds the store's {@link ProviderStore#anchorLock()}.
+     *
+     * @param store the provider's store
+     * @param datasetId the dataset
+     * @return the batches anchored or noted, in order; empty when none waited
+     * @throws ChaincodeFailure if the ledger refuses an anchor; batches anchored before stay
+     * @throws IllegalStateException if the ledger anchors a batch id with another root
+     */
+    public List<AnchoredBatch> resumeUnanchored(ProviderStore store, String datasetId) throws ChaincodeFailure {
+        List<AnchoredBatch> anchored = new ArrayList<>();
+        for (String batchId : store.unanchoredBatches(datasetId)) {
+            anchored.add(resume(store, datasetId, batchId));
+        }
+        return anchored;
+    }
+
+    private AnchoredBatch resume(ProviderStore store, String datasetId, String batchId) throws ChaincodeFailure {
+        MerkleTree tree = MerkleTree.of(ledger.suite(), store.batchLeaves(datasetId, batchId).stream()
+                .map(HexFormat.of()::parseHex).toList());
+        String txId;
+        try {
+            txId = anchor(datasetId, batchId, tree).txId();
+        } catch (ChaincodeFailure e) {
+            if (e.errorCode() != ErrorCode.ANCHOR_EXISTS) {
+                throw e;
+            }
+            JsonNode anchor = Json.tree(ledger.evaluate(provider, "Anchors:getAnchor", datasetId, batchId));
+            if (!anchor.path("statement").path("merkleRoot").asText().equals(tree.rootHex())) {
+                throw new IllegalStateException("batch " + batchId + " of " + datasetId + " is anchored on the ledger"
+                        + " with another root than the store holds; the store needs repair");
+            }
+            txId = anchor.path("txId").asText();
+        }
+        store.markAnchored(datasetId, batchId, txId);
+        return new AnchoredBatch(batchId, tree.size(), tree.rootHex(), txId);
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
  *     whose values had not changed (a live re-import)
  * @param retired records retired because the source no longer gave their rows ({@link
  *     RecordImporter#retiringMissing})
- * @param batchIds the anchored batches, in order, the retiring ones last
+ * @param resumed batches an earlier run stored but did not anchor, anchored first by this one
+ * @param batchIds the anchored batches, in order: the resumed ones first, the retiring ones last
  */
-public record ImportSummary(String datasetId, long records, long skipped, long retired, List<String> batchIds) {
+public record ImportSummary(String datasetId, long records, long skipped, long retired, int resumed,
+        List<String> batchIds) {
 
     /** Copies the list. */
     public ImportSummary {

@@ -160,11 +160,24 @@ public final class RecordImporter {
      */
     public ImportSummary importAll(SourceAdapter source, ImportProgress progress) throws ChaincodeFailure {
         String datasetId = source.datasetId();
+        synchronized (store.anchorLock()) {
+            return importAll(source, datasetId, progress);
+        }
+    }
+
+    private ImportSummary importAll(SourceAdapter source, String datasetId, ImportProgress progress)
+            throws ChaincodeFailure {
+        // what an earlier run stored but did not anchor is anchored first: the rows are then compared with
+        // what the ledger holds, and no stale batch can be anchored later over what this run anchors
+        List<String> batchIds = new ArrayList<>();
+        for (AnchoredBatch resumed : anchorer.resumeUnanchored(store, datasetId)) {
+            batchIds.add(resumed.batchId());
+        }
+        int resumed = batchIds.size();
         RecordMaker maker = new RecordMaker(pseudonyms, suite, datasetId, catalogueFields, store.saltKey());
         boolean fresh = store.recordCount(datasetId) == 0 && store.pendingCount(datasetId) == 0;
         requireSameKind(datasetId, fresh);
         int batchNumber = store.batchCount(datasetId);
-        List<String> batchIds = new ArrayList<>();
         long records = 0;
         long skipped = 0;
         long index = 0;
@@ -187,7 +200,7 @@ public final class RecordImporter {
             }
             if (batch.size() == batchSize || !batch.isEmpty() && !rows.hasNext()) {
                 String batchId = String.format("batch-%06d", ++batchNumber);
-                anchor(datasetId, batchId, batch, liveSource == null ? null : rowKeys, batchIds.isEmpty());
+                anchor(datasetId, batchId, batch, liveSource == null ? null : rowKeys, batchIds.size() == resumed);
                 batchIds.add(batchId);
                 records += batch.size();
                 progress.onBatch(datasetId, records, batchIds.size());
@@ -195,7 +208,7 @@ public final class RecordImporter {
                 rowKeys = new ArrayList<>(batchSize);
             }
         }
-        if (liveSource != null && batchIds.isEmpty() && index > 0) {
+        if (liveSource != null && batchIds.size() == resumed && index > 0) {
             // every row unchanged: the rows read as anchored from here, so here is where they stay
             store.defineLiveSource(datasetId, liveSource.liveDefinition());
         }
@@ -207,7 +220,7 @@ public final class RecordImporter {
             }
             retired = retireUnseen(datasetId, seen, batchIds, progress, records);
         }
-        return new ImportSummary(datasetId, records, skipped, retired, batchIds);
+        return new ImportSummary(datasetId, records, skipped, retired, resumed, batchIds);
     }
 
     /**
@@ -253,6 +266,7 @@ public final class RecordImporter {
             SourceRow row = rows.next();
             index++;
             try {
+                requireUnversionedWhenRetiring(row);
                 // the version only numbers the record; which one the store would give does not matter here
                 maker.record(row, maker.identify(row), row.version() != null ? row.version() : 1);
             } catch (IllegalArgumentException e) {
@@ -269,6 +283,7 @@ public final class RecordImporter {
     private CommittedRecord commit(RecordMaker maker, SourceRow row, boolean fresh, SourceAdapter source,
             long index, Set<String> seen) {
         try {
+            requireUnversionedWhenRetiring(row);
             RecordMaker.Identity identity = maker.identify(row);
             if (seen != null) {
                 seen.add(identity.recordId());
@@ -336,6 +351,18 @@ public final class RecordImporter {
         }
         if (!found) {
             throw new IllegalArgumentException(source.placeOfLastRow(1) + ": the row is not found again by its row_key");
+        }
+    }
+
+    /**
+     * A retiring version is numbered after the record's versions; a source that numbers versions
+     * itself could bring the row back under a number at or below it, which the store would take
+     * for one it has and skip: the record would stay retired.
+     */
+    private void requireUnversionedWhenRetiring(SourceRow row) {
+        if (retireMissing && row.version() != null) {
+            throw new IllegalArgumentException("--missing retire needs rows without their own version (the"
+                    + " store numbers them): a row back after its record was retired could not be told apart");
         }
     }
 

@@ -3,7 +3,6 @@ package org.qcchain.node.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -137,9 +136,7 @@ public final class RecordUploads {
         BatchAnchorer anchorer = new BatchAnchorer(ledger, provider);
         List<AnchoredBatch> anchored = new ArrayList<>();
         synchronized (store.anchorLock()) {
-            for (String batchId : store.unanchoredBatches(datasetId)) {
-                anchored.add(resume(ledger, provider, anchorer, store, datasetId, batchId));
-            }
+            anchored.addAll(anchorer.resumeUnanchored(store, datasetId));
             RecordCommitter committer = RecordCommitter.create(suite, SaltSource.derived(suite, store.saltKey()));
             while (true) {
                 Optional<ProviderStore.PendingBatch> batch = store.movePendingToBatch(datasetId, batchSize,
@@ -277,32 +274,5 @@ public final class RecordUploads {
         committed.forEach(tree::add);
         MerkleTree built = tree.build();
         return new ProviderStore.PendingBatch(String.format("batch-%06d", number), committed, built.rootHex(), built);
-    }
-
-    /**
-     * Anchors a batch stored earlier but never marked anchored. If the ledger holds its anchor
-     * already (the crash came after the anchor, before the mark), the anchor is adopted when its
-     * root is the batch's.
-     */
-    private AnchoredBatch resume(LedgerBackend ledger, LedgerIdentity provider, BatchAnchorer anchorer,
-            ProviderStore store, String datasetId, String batchId) throws ChaincodeFailure {
-        MerkleTree tree = MerkleTree.of(suite, store.batchLeaves(datasetId, batchId).stream()
-                .map(HexFormat.of()::parseHex).toList());
-        String txId;
-        try {
-            txId = anchorer.anchor(datasetId, batchId, tree).txId();
-        } catch (ChaincodeFailure e) {
-            if (e.errorCode() != ErrorCode.ANCHOR_EXISTS) {
-                throw e;
-            }
-            JsonNode anchor = Json.tree(ledger.evaluate(provider, "Anchors:getAnchor", datasetId, batchId));
-            if (!anchor.path("statement").path("merkleRoot").asText().equals(tree.rootHex())) {
-                throw new IllegalStateException("batch " + batchId + " of " + datasetId + " is anchored on the ledger"
-                        + " with another root than the store holds; the store needs repair");
-            }
-            txId = anchor.path("txId").asText();
-        }
-        store.markAnchored(datasetId, batchId, txId);
-        return new AnchoredBatch(batchId, tree.size(), tree.rootHex(), txId);
     }
 }

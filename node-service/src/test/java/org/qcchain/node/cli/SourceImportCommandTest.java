@@ -240,6 +240,13 @@ class SourceImportCommandTest extends CommandLineTest {
         Files.writeString(records, "");
         assertThat(run(Map.of(), args)).isEqualTo(ExitCodes.FAILURE);
         assertThat(err()).contains("the source gave no rows");
+        // a source that numbers versions itself could bring a row back under the retiring version's number
+        Files.writeString(records, ndjson("370102198805050301", "{\"employer\":\"Inspur\"}").replace("\"fields\"",
+                "\"version\":9,\"fields\""));
+        long[] beforeVersioned = storedState(provider, dataset);
+        assertThat(run(Map.of(), args)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("line 1", "--missing retire needs rows without their own version");
+        assertThat(storedState(provider, dataset)).containsExactly(beforeVersioned);
         assertThat(run(Map.of(), concat(args, "--missing", "maybe"))).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("--missing must be keep or retire");
     }

@@ -189,6 +189,35 @@ class LiveSourceEndToEndTest {
     }
 
     @Test
+    void anchors_a_retirement_cut_short_before_the_row_that_came_back_so_that_the_row_is_answered()
+            throws Exception {
+        int citizen = 0;
+        long rowId = rowIdOf(citizen);
+        String recordId = recordIdOf(rowId);
+        source("CREATE TABLE GONE_VISIT AS SELECT * FROM HIS_VISITS WHERE ROW_ID = " + rowId);
+        source("DELETE FROM HIS_VISITS WHERE ROW_ID = " + rowId);
+        assertThatThrownBy(() -> importLive(refusedImporter().retiringMissing())).isInstanceOf(ChaincodeFailure.class);
+        assertThat(newestVersion(recordId)).isEqualTo(new Version(2, true));
+        assertProblem(claim(citizen), 502, "SOURCE_RECORD_CHANGED"); // the retirement is not anchored: not taken
+
+        source("INSERT INTO HIS_VISITS SELECT * FROM GONE_VISIT");
+        source("DROP TABLE GONE_VISIT");
+        ImportSummary back = importLive();
+
+        // the retirement anchored first (the ledger shows the row was gone), then the row as version 3
+        assertThat(back.resumed()).isEqualTo(1);
+        assertThat(back.records()).isEqualTo(1);
+        HttpResponse<Buffer> response = claim(citizen);
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        DataAnswer answer = DataAnswer.fromJson(response.bodyAsString());
+        AnswerCheck.verify(answer);
+        assertThat(answer.items().get(0).records()).anySatisfy(evidence -> {
+            assertThat(evidence.disclosure().recordId()).isEqualTo(recordId);
+            assertThat(evidence.disclosure().version()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void refuses_to_retire_everything_when_the_source_gives_no_rows() throws Exception {
         int batchesBefore = demo.platform().stores().create(DemoOrganisation.HOSPITAL).batchCount(HOSPITAL);
         String nothing = "SELECT * FROM (" + DemoHospitalSystem.VISITS.toSql() + ") everything WHERE 1 = 0";
@@ -236,18 +265,17 @@ class LiveSourceEndToEndTest {
     }
 
     @Test
-    void anchors_again_the_rows_of_a_live_import_cut_short_before_its_anchor() throws Exception {
+    void anchors_first_the_batch_a_live_import_cut_short_left_unanchored() throws Exception {
         int citizen = 7;
         source("UPDATE HIS_VISITS SET DEPARTMENT = '康复科' WHERE ROW_ID = " + rowIdOf(citizen));
         // the batch is stored, then its anchor refused: the bank may not anchor the hospital's records
-        RecordImporter refused = new RecordImporter(demo.platform().stores().create(DemoOrganisation.HOSPITAL),
-                new BatchAnchorer(demo.ledger(), demo.pki().client(DemoOrganisation.BANK)),
-                demo.platform().pseudonyms(), demo.ledger().suite(), DemoImport.BATCH_SIZE);
-        assertThatThrownBy(() -> importLive(refused)).isInstanceOf(ChaincodeFailure.class);
+        assertThatThrownBy(() -> importLive(refusedImporter())).isInstanceOf(ChaincodeFailure.class);
 
         ImportSummary again = importLive();
 
-        assertThat(again.records()).isEqualTo(1);
+        // the stored batch anchored as it is, then the row compared with it: unchanged
+        assertThat(again.resumed()).isEqualTo(1);
+        assertThat(again.records()).isZero();
         HttpResponse<Buffer> response = claim(citizen);
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         assertThat(DataAnswer.fromJson(response.bodyAsString()).items().get(0).records())
@@ -286,6 +314,13 @@ class LiveSourceEndToEndTest {
                 DemoHospitalSystem.url(folder), null, null, query, 100), HOSPITAL, fields)) {
             return importer.importLive(source, ImportProgress.NONE);
         }
+    }
+
+    /** An importer whose anchors the ledger refuses: the bank may not anchor the hospital's records. */
+    private static RecordImporter refusedImporter() {
+        return new RecordImporter(demo.platform().stores().create(DemoOrganisation.HOSPITAL),
+                new BatchAnchorer(demo.ledger(), demo.pki().client(DemoOrganisation.BANK)),
+                demo.platform().pseudonyms(), demo.ledger().suite(), DemoImport.BATCH_SIZE);
     }
 
     private static RecordImporter importer() {

@@ -44,13 +44,13 @@ final class FabricFailures {
         String text = String.join("; ", messages);
         if (text.contains("access denied") || e.getStatus().getCode() == Status.Code.PERMISSION_DENIED) {
             return new ChaincodeFailure(ErrorCode.NOT_AUTHORIZED, function,
-                    "the Fabric channel refused the caller: " + text);
+                    "the Fabric channel refused the caller: " + text, e);
         }
         return switch (e.getStatus().getCode()) {
             case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED, RESOURCE_EXHAUSTED, FAILED_PRECONDITION, ABORTED ->
                     new ChaincodeFailure(ErrorCode.LEDGER_UNAVAILABLE, function,
-                            "the Fabric network did not answer: " + text);
-            default -> new ChaincodeFailure(ErrorCode.INTERNAL_ERROR, function, "the Fabric gateway failed: " + text);
+                            "the Fabric network did not answer: " + text, e);
+            default -> new ChaincodeFailure(ErrorCode.INTERNAL_ERROR, function, "the Fabric gateway failed: " + text, e);
         };
     }
 

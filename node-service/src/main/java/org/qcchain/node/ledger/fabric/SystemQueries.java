@@ -76,8 +76,9 @@ final class SystemQueries {
             if (isNotFound(text)) {
                 return Optional.empty();
             }
+            // the gateway's failure kept: whether the peer was unreachable or refused decides a start's exit code
             throw new ApiException(ErrorCode.LEDGER_UNAVAILABLE, "the peer did not answer " + systemChaincode + " "
-                    + function + ": " + text);
+                    + function + ": " + text, e);
         }
     }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -120,6 +126,32 @@ class FabricConnectionTest {
                 .isInstanceOf(LedgerUnreachable.class)
                 .hasMessageContaining("Fabric channel datashare through 127.0.0.1:")
                 .hasMessageContaining("did not answer");
+    }
+
+    @Test
+    void a_gateway_peer_whose_tls_certificate_the_configured_root_did_not_sign_is_a_configuration_error()
+            throws Exception {
+        CertificateAuthority otherCa = CertificateAuthority.createRoot(CryptoSuite.P256_SHA256,
+                "CN=tlsca.elsewhere,O=Elsewhere,C=CN", START, Duration.ofDays(3650));
+        Identity peerTls = otherCa.issueIdentity("CN=peer0,O=Elsewhere,C=CN", CertificateProfile.SERVER, START,
+                Duration.ofDays(365), List.of("localhost"), List.of("127.0.0.1"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpServer peer = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setUseAlpn(true)
+                    .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(peerTls.certificatePem()))
+                            .setKeyValue(Buffer.buffer(peerTls.privateKeyPem()))))
+                    .requestHandler(request -> request.response().setStatusCode(500).end())
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            NodeConfig.Fabric fabric = new NodeConfig.Fabric("127.0.0.1:" + peer.actualPort(), tlsRoot().toString(),
+                    null, "datashare", "qcchain", "BureauMSP", mspFolder().toString());
+
+            // not 69: restarting the node would not make the peer's certificate trusted
+            assertThatThrownBy(() -> NodePlatform.openFabric(folder.resolve("data"), fabric))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("cannot use Fabric channel datashare through 127.0.0.1:");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test

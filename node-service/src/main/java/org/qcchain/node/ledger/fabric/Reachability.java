@@ -1,0 +1,57 @@
+package org.qcchain.node.ledger.fabric;
+
+import io.grpc.Status;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import org.hyperledger.fabric.client.GatewayException;
+import org.qcchain.common.error.ErrorCode;
+
+/**
+ * Tells a Fabric gateway peer that could not be reached (down, not up yet, too slow: trying again
+ * later may succeed) from one that answered and refused (a wrong TLS root or host name, a member
+ * the channel does not admit, an unknown channel or chaincode: a person has to change something).
+ * Only the first kind lets {@code qcchain start} exit for a restart (69); the rest stay
+ * configuration errors (78), so that a service manager does not restart a node forever.
+ */
+public final class Reachability {
+
+    /** Deep enough for any real chain of causes; guards against a cycle of causes too. */
+    private static final int MAX_DEPTH = 32;
+
+    private Reachability() {}
+
+    /**
+     * @param failure what opening the platform threw
+     * @return whether the failure, by its causes, is the gateway peer not answering: a refused or
+     *     timed-out connection, or a gRPC call that ended {@code UNAVAILABLE} or {@code
+     *     DEADLINE_EXCEEDED} without a TLS or certificate failure behind it
+     */
+    public static boolean unreachable(Throwable failure) {
+        boolean network = false;
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH && seen.add(cause); depth++) {
+            if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
+                return false; // TLS refused the peer, or the peer us: configuration
+            }
+            if (cause instanceof GatewayException gateway
+                    && FabricFailures.of("open", gateway).errorCode() == ErrorCode.NOT_AUTHORIZED) {
+                return false; // the channel refused the member: configuration
+            }
+            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
+                network = true;
+            }
+            Status.Code code = Status.fromThrowable(cause).getCode();
+            if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
+                network = true;
+            }
+            cause = cause.getCause();
+        }
+        return network;
+    }
+}
