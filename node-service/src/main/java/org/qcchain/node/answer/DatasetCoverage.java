@@ -43,6 +43,10 @@ import org.qcchain.node.store.StoreException;
  *
  * <p>{@link #open} reads the catalogue and checks every store the node holds; from then on the
  * ledger's {@code DatasetRegistered} and {@code BatchAnchored} events keep the view current. A
+ * batch anchored for a provider whose store this node holds must be in that store with the
+ * anchored root and count (it is stored before its anchor is submitted, by this node's uploads
+ * and imports alike); one anchored through another node or process that this store lacks makes
+ * the store FAILED_CHECK on the spot, since its answers would leave that batch's records out. A
  * dataset registered in a block whose event has not arrived yet is not refused here: the chaincode
  * decides on it as on any other.
  */
@@ -58,9 +62,11 @@ public final class DatasetCoverage implements AutoCloseable {
      * held by another process (IN_USE), or absent while the provider's batches were anchored
      * (NOT_CHECKED: a store made for it later, by an upload after its folder was deleted, holds
      * none of those batches, so it stays unanswerable for them until a restart checks it).
-     * A provider missing here had no store and nothing anchored at the start.
+     * A provider missing here had no store and nothing anchored at the start. A store becomes
+     * FAILED_CHECK while the node runs when the ledger anchors a batch of its provider that it does
+     * not hold ({@link #onEvent}).
      */
-    private final Map<String, StoreStatus> atStart = new ConcurrentHashMap<>();
+    private final Map<String, StoreStatus> statuses = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
 
     private DatasetCoverage(LedgerBackend ledger, ProviderStores stores) {
@@ -125,7 +131,7 @@ public final class DatasetCoverage implements AutoCloseable {
                 for (String datasetId : provider.getValue()) {
                     if (hasAnchors(ledger, node, datasetId)) {
                         anchored.add(datasetId);
-                        atStart.put(provider.getKey(), new StoreStatus(provider.getKey(), State.NOT_CHECKED, null, null,
+                        statuses.put(provider.getKey(), new StoreStatus(provider.getKey(), State.NOT_CHECKED, null, null,
                                 "made after the start, while batches of the provider were anchored; its anchored"
                                         + " datasets are answered after a restart checks it"));
                     }
@@ -143,12 +149,12 @@ public final class DatasetCoverage implements AutoCloseable {
             result = StoreAnchorCheck.run(store, datasetIds, ledger, node);
         } catch (StoreException e) {
             if (heldByAnotherProcess(e)) {
-                atStart.put(mspId, new StoreStatus(mspId, State.IN_USE, null, null,
+                statuses.put(mspId, new StoreStatus(mspId, State.IN_USE, null, null,
                         "in use by another process (a running node?): not checked"));
                 LOG.log(Level.WARNING, "the record store of " + mspId + " is in use by another process; not checked");
                 return;
             }
-            atStart.put(mspId, new StoreStatus(mspId, State.FAILED_CHECK, null, null, e.getMessage()));
+            statuses.put(mspId, new StoreStatus(mspId, State.FAILED_CHECK, null, null, e.getMessage()));
             LOG.log(Level.ERROR, "the record store of " + mspId + " cannot be read; none of its datasets is answered: "
                     + e.getMessage());
             return;
@@ -156,13 +162,13 @@ public final class DatasetCoverage implements AutoCloseable {
         anchored.addAll(result.anchoredDatasets());
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.intact()) {
-            atStart.put(mspId, new StoreStatus(mspId, State.UP, result.batches(), result.records(), null));
+            statuses.put(mspId, new StoreStatus(mspId, State.UP, result.batches(), result.records(), null));
             LOG.log(Level.INFO, "record store of " + mspId + ": " + result.batches() + " anchored batches, "
                     + result.records() + " records, as the ledger anchors them (" + millis + " ms"
                     + (result.adopted() > 0 ? "; " + result.adopted() + " anchors noted that a crash had left unnoted" : "")
                     + ")");
         } else {
-            atStart.put(mspId, new StoreStatus(mspId, State.FAILED_CHECK, null, null, result.summary()));
+            statuses.put(mspId, new StoreStatus(mspId, State.FAILED_CHECK, null, null, result.summary()));
             LOG.log(Level.ERROR, "the record store of " + mspId + " does not hold what the ledger anchors for it;"
                     + " none of its datasets is answered until it is restored from a backup: " + result.summary());
         }
@@ -197,7 +203,7 @@ public final class DatasetCoverage implements AutoCloseable {
             if (provider == null) {
                 continue; // not (yet) known here: the chaincode decides on it
             }
-            State state = Optional.ofNullable(atStart.get(provider)).map(StoreStatus::state).orElse(State.UP);
+            State state = Optional.ofNullable(statuses.get(provider)).map(StoreStatus::state).orElse(State.UP);
             if (state == State.FAILED_CHECK) {
                 throw new StoreException("the record store of " + provider + " failed its check against the ledger"
                         + " when the node started, so none of its datasets is answered until the node's operator"
@@ -216,7 +222,7 @@ public final class DatasetCoverage implements AutoCloseable {
      */
     public List<StoreStatus> storeStatuses() {
         // a store made after the start (an import, an upload) without anchors to check then is UP
-        return stores.held().stream().map(mspId -> atStart.getOrDefault(mspId,
+        return stores.held().stream().map(mspId -> statuses.getOrDefault(mspId,
                 new StoreStatus(mspId, State.UP, null, null, null))).toList();
     }
 
@@ -260,6 +266,34 @@ public final class DatasetCoverage implements AutoCloseable {
             providerOf.put(datasetId, payload.path("providerMspId").asText(""));
         } else {
             anchored.add(datasetId);
+            requireHeld(datasetId, payload.path("batchId").asText(""), payload.path("merkleRoot").asText(""),
+                    payload.path("recordCount").asInt(-1));
+        }
+    }
+
+    /** A batch just anchored for a provider whose store is here must be in that store. */
+    private void requireHeld(String datasetId, String batchId, String merkleRoot, int recordCount) {
+        String provider = providerOf.get(datasetId);
+        Optional<ProviderStore> store = provider == null ? Optional.empty() : stores.find(provider);
+        if (store.isEmpty() || Optional.ofNullable(statuses.get(provider)).map(StoreStatus::state)
+                .orElse(State.UP) != State.UP) {
+            return; // not held here (421 decides), or not answered from already
+        }
+        String problem;
+        try {
+            problem = store.get().batch(datasetId, batchId)
+                    .filter(held -> held.merkleRoot().equals(merkleRoot) && held.records() == recordCount)
+                    .isPresent() ? null : "batch " + batchId + " of " + datasetId + " was anchored (root " + merkleRoot
+                            + ", " + recordCount + " records) but this store does not hold it: anchored through"
+                            + " another node or process";
+        } catch (StoreException e) {
+            problem = "cannot read batch " + batchId + " of " + datasetId + " just anchored: " + e.getMessage();
+        }
+        if (problem != null) {
+            statuses.put(provider, new StoreStatus(provider, State.FAILED_CHECK, null, null, problem));
+            LOG.log(Level.ERROR, "the record store of " + provider + " no longer holds what the ledger anchors for it;"
+                    + " none of its datasets is answered until it holds the batch and a restart checks it: "
+                    + problem);
         }
     }
 

@@ -38,9 +38,14 @@ import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.store.BatchAnchorer;
+import org.qcchain.node.store.ImportProgress;
 import org.qcchain.node.store.ProviderStore;
 import org.qcchain.node.store.ProviderStores;
 import org.qcchain.node.store.StoreAnchorCheck;
+import org.qcchain.node.store.RecordImporter;
+import org.qcchain.node.store.SourceAdapter;
+import org.qcchain.node.store.SourceRow;
 import org.qcchain.node.store.StoredBatch;
 
 /**
@@ -128,6 +133,41 @@ class StoreCoverageEndToEndTest {
             assertThat(failed.path("problem").asText()).isNotBlank();
             assertThat(node.get(DemoOrganisation.BANK, "/v1/node").statusCode()).isEqualTo(403);
         }
+    }
+
+    @Test
+    void stops_answering_a_provider_once_the_ledger_anchors_a_batch_its_store_here_lacks(Vertx vertx,
+            @TempDir Path other) throws Exception {
+        TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
+        int citizen = 7;
+
+        try (Node node = Node.start(vertx, other)) {
+            // the provider imports through another node: that node's store and the ledger get the batch, this one's not
+            ProviderStore elsewhere = demo.platform().stores().create(SOCIAL_INSURANCE);
+            new RecordImporter(elsewhere, new BatchAnchorer(demo.ledger(), demo.pki().client(SOCIAL_INSURANCE)),
+                    demo.platform().pseudonyms(), demo.ledger().suite(), 10)
+                    .importAll(SourceAdapter.of(DemoCatalogue.SOCIAL_INSURANCE, List.of(new SourceRow("RESIDENT_ID",
+                            SyntheticRecords.residentId(7_000), 0, Map.of("employer", "Inspur"))).iterator()),
+                            ImportProgress.NONE);
+            demo.platform().stores().close();
+
+            JsonNode health = healthOnceDegraded(node);
+            assertThat(storeStatus(health, SOCIAL_INSURANCE).path("status").asText()).isEqualTo("FAILED_CHECK");
+            JsonNode problem = assertProblem(node.post(loanRequest(citizen)), 503, "PROVIDER_STORE_UNAVAILABLE");
+            assertThat(problem.path("detail").asText()).contains(SOCIAL_INSURANCE, "nothing was submitted");
+            assertThat(accessRecordsOf(citizen)).isEmpty();
+        }
+    }
+
+    /** /health once the node has taken in the anchor's event (delivered after the commit). */
+    private static JsonNode healthOnceDegraded(Node node) throws InterruptedException {
+        JsonNode health = node.health();
+        for (int attempt = 0; attempt < 200 && !"DEGRADED".equals(health.path("status").asText()); attempt++) {
+            Thread.sleep(25);
+            health = node.health();
+        }
+        assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("DEGRADED");
+        return health;
     }
 
     @Test
