@@ -48,6 +48,8 @@ final class ImportCommand implements Command {
 
     static final int DEFAULT_BATCH = 5000;
     static final int DEFAULT_FETCH = 1000;
+    /** The most records one import retires unless told otherwise: more looks like a source read in part. */
+    static final long DEFAULT_MAX_RETIRED = 1000;
     /** The environment variables holding the source database's credentials. */
     static final String USER_VARIABLE = LiveAccess.USER_VARIABLE;
     static final String PASSWORD_VARIABLE = LiveAccess.PASSWORD_VARIABLE;
@@ -68,7 +70,8 @@ final class ImportCommand implements Command {
                 + "                      (--file RECORDS.ndjson|RECORDS.csv [--format ndjson|csv]\n"
                 + "                       | --jdbc-url URL (--query SQL | --mapping FILE.json) [--fetch-size N]\n"
                 + "                         [--values store|source])\n"
-                + "                      [--missing keep|retire] [--data DIR] [--config FILE] [--batch N]\n"
+                + "                      [--missing keep|retire [--max-retire N]]\n"
+                + "                      [--data DIR] [--config FILE] [--batch N]\n"
                 + "                      [--certificate FILE --key FILE | --msp DIR]\n\n"
                 + "Loads records of a dataset into the provider's store and anchors their Merkle\n"
                 + "roots on the ledger in batches of N (default 5000), printing each batch.\n"
@@ -99,7 +102,9 @@ final class ImportCommand implements Command {
                 + "  the store has whose row it no longer gives was deleted at the source: each such\n"
                 + "  record gets a version that retires it, anchored after the rows, and is not\n"
                 + "  answered from then on (a live dataset's answers about it no longer end in\n"
-                + "  502). A source without any row is refused. Default: keep.\n\n"
+                + "  502). A source without any row is refused, and so is retiring more than N\n"
+                + "  records (--max-retire, default " + DEFAULT_MAX_RETIRED + "): the rows are imported, nothing is\n"
+                + "  retired. Default: keep.\n\n"
                 + "The ledger is the configuration's (--config or QCCHAIN_CONFIG and the QCCHAIN_*\n"
                 + "variables, as for qcchain start): the embedded ledger of DIR, or with\n"
                 + "ledger.backend fabric the channel through the gateway peer. The provider signs\n"
@@ -118,7 +123,7 @@ final class ImportCommand implements Command {
         int batch;
         try {
             options = Options.parse(name(), args, Set.of("--data", "--config", "--provider", "--dataset", "--file",
-                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--values", "--missing", "--batch",
+                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--values", "--missing", "--max-retire", "--batch",
                     "--certificate", "--key", "--msp"));
             options.require("--provider");
             options.require("--dataset");
@@ -170,6 +175,10 @@ final class ImportCommand implements Command {
         String missing = options.get("--missing");
         if (missing != null && !missing.equals("keep") && !missing.equals("retire")) {
             throw new IllegalArgumentException("--missing must be keep or retire");
+        }
+        String maxRetire = options.get("--max-retire");
+        if (maxRetire != null && (!"retire".equals(missing) || !maxRetire.matches("[0-9]{1,18}"))) {
+            throw new IllegalArgumentException("--max-retire N goes with --missing retire, N a count of records");
         }
         if (jdbc && options.get("--format") != null) {
             throw new IllegalArgumentException("--format goes with --file");
@@ -277,7 +286,11 @@ final class ImportCommand implements Command {
         RecordImporter importer = new RecordImporter(platform.stores().create(provider.mspId()),
                 new BatchAnchorer(platform.ledger(), provider), platform.pseudonyms(), platform.ledger().suite(), batch,
                 catalogueFields);
-        return "retire".equals(options.get("--missing")) ? importer.retiringMissing() : importer;
+        if (!"retire".equals(options.get("--missing"))) {
+            return importer;
+        }
+        return importer.retiringMissing(options.get("--max-retire") == null ? DEFAULT_MAX_RETIRED
+                : Long.parseLong(options.get("--max-retire")));
     }
 
     private static void progress(PrintStream out, long records, int batches) {

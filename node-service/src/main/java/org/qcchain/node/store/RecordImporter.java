@@ -63,6 +63,8 @@ public final class RecordImporter {
     private final JdbcSource liveSource;
     /** Whether records this import does not see are retired after it (a source read whole). */
     private final boolean retireMissing;
+    /** The most records one import may retire; more is refused as a source read in part. */
+    private final long maxRetired;
 
     /**
      * Creates an importer that takes the rows' fields as they come.
@@ -102,9 +104,10 @@ public final class RecordImporter {
         this.catalogueFields = catalogueFields == null ? null : List.copyOf(catalogueFields);
         this.liveSource = null;
         this.retireMissing = false;
+        this.maxRetired = 0;
     }
 
-    private RecordImporter(RecordImporter copy, JdbcSource liveSource, boolean retireMissing) {
+    private RecordImporter(RecordImporter copy, JdbcSource liveSource, boolean retireMissing, long maxRetired) {
         this.store = copy.store;
         this.anchorer = copy.anchorer;
         this.pseudonyms = copy.pseudonyms;
@@ -114,6 +117,7 @@ public final class RecordImporter {
         this.catalogueFields = copy.catalogueFields;
         this.liveSource = liveSource;
         this.retireMissing = retireMissing;
+        this.maxRetired = maxRetired;
     }
 
     /**
@@ -123,10 +127,26 @@ public final class RecordImporter {
      * is refused rather than taken to mean that every record is gone. Keeps the id of every record
      * read in memory (~150 bytes each) until the import ends.
      *
-     * @return the importer that retires
+     * @return the importer that retires, however many records
      */
     public RecordImporter retiringMissing() {
-        return new RecordImporter(this, liveSource, true);
+        return retiringMissing(Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #retiringMissing()}, refusing to retire more than {@code atMost} records in one
+     * import: a source that lost part of its rows (a truncated file, a query that filters) would
+     * otherwise retire them in bulk. The rows are imported all the same; only the retiring is
+     * refused, before any of it is stored.
+     *
+     * @param atMost the most records to retire, at least 0
+     * @return the importer that retires
+     */
+    public RecordImporter retiringMissing(long atMost) {
+        if (atMost < 0) {
+            throw new IllegalArgumentException("the most records to retire must be at least 0, not " + atMost);
+        }
+        return new RecordImporter(this, liveSource, true, atMost);
     }
 
     /**
@@ -140,7 +160,7 @@ public final class RecordImporter {
      * @throws ChaincodeFailure as for {@link #importAll}
      */
     public ImportSummary importLive(JdbcSource source, ImportProgress progress) throws ChaincodeFailure {
-        return new RecordImporter(this, Objects.requireNonNull(source, "source"), retireMissing)
+        return new RecordImporter(this, Objects.requireNonNull(source, "source"), retireMissing, maxRetired)
                 .importAll(source, progress);
     }
 
@@ -230,6 +250,11 @@ public final class RecordImporter {
     private long retireUnseen(String datasetId, Set<String> seen, List<String> batchIds, ImportProgress progress,
             long records) throws ChaincodeFailure {
         List<RecordRows.CurrentVersion> missing = store.recordsNotIn(datasetId, seen::contains);
+        if (missing.size() > maxRetired) {
+            throw new IllegalArgumentException("the source lacks the rows of " + missing.size() + " records of "
+                    + datasetId + ", more than the " + maxRetired + " one import may retire: none retired (a"
+                    + " source read in part? if they are all gone, allow it with --max-retire " + missing.size() + ")");
+        }
         int batchNumber = store.batchCount(datasetId);
         for (int from = 0; from < missing.size(); from += batchSize) {
             List<RetiredRecord> batch = new ArrayList<>(Math.min(batchSize, missing.size() - from));
