@@ -162,7 +162,9 @@ public final class DatasetCoverage implements AutoCloseable {
         anchored.addAll(result.anchoredDatasets());
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.intact()) {
-            statuses.put(mspId, new StoreStatus(mspId, State.UP, result.batches(), result.records(), null));
+            // a failure an event found meanwhile (the subscription runs from before this check) stays
+            statuses.merge(mspId, new StoreStatus(mspId, State.UP, result.batches(), result.records(), null),
+                    (found, checked) -> found.state() == State.FAILED_CHECK ? found : checked);
             LOG.log(Level.INFO, "record store of " + mspId + ": " + result.batches() + " anchored batches, "
                     + result.records() + " records, as the ledger anchors them (" + millis + " ms"
                     + (result.adopted() > 0 ? "; " + result.adopted() + " anchors noted that a crash had left unnoted" : "")
@@ -205,9 +207,9 @@ public final class DatasetCoverage implements AutoCloseable {
             }
             State state = Optional.ofNullable(statuses.get(provider)).map(StoreStatus::state).orElse(State.UP);
             if (state == State.FAILED_CHECK) {
-                throw new StoreException("the record store of " + provider + " failed its check against the ledger"
-                        + " when the node started, so none of its datasets is answered until the node's operator"
-                        + " restores it and restarts the node (nothing was submitted)");
+                throw new StoreException("the record store of " + provider + " does not hold what the ledger"
+                        + " anchors for it, so none of its datasets is answered until the node's operator restores it"
+                        + " and restarts the node (nothing was submitted)");
             }
             if (anchored.contains(item.datasetId()) && (state == State.NOT_CHECKED || !stores.holds(provider))) {
                 throw new RecordsNotHeld(item.datasetId(), provider);
@@ -271,10 +273,14 @@ public final class DatasetCoverage implements AutoCloseable {
         }
     }
 
-    /** A batch just anchored for a provider whose store is here must be in that store. */
+    /**
+     * A batch just anchored for a provider whose store is open here must be in that store. Only an
+     * open store is looked at (every store held at the start was opened by its check, and one made
+     * since is open): an event never opens a store, nor reopens one the node closed.
+     */
     private void requireHeld(String datasetId, String batchId, String merkleRoot, int recordCount) {
         String provider = providerOf.get(datasetId);
-        Optional<ProviderStore> store = provider == null ? Optional.empty() : stores.find(provider);
+        Optional<ProviderStore> store = provider == null ? Optional.empty() : stores.opened(provider);
         if (store.isEmpty() || Optional.ofNullable(statuses.get(provider)).map(StoreStatus::state)
                 .orElse(State.UP) != State.UP) {
             return; // not held here (421 decides), or not answered from already
@@ -286,7 +292,12 @@ public final class DatasetCoverage implements AutoCloseable {
                     .isPresent() ? null : "batch " + batchId + " of " + datasetId + " was anchored (root " + merkleRoot
                             + ", " + recordCount + " records) but this store does not hold it: anchored through"
                             + " another node or process";
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
+            // a store closed meanwhile (the node stops) or unreadable: never let the listener throw,
+            // which would cost the events after this one
+            if (stores.opened(provider).isEmpty()) {
+                return;
+            }
             problem = "cannot read batch " + batchId + " of " + datasetId + " just anchored: " + e.getMessage();
         }
         if (problem != null) {

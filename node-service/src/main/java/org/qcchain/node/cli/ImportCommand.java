@@ -214,7 +214,7 @@ final class ImportCommand implements Command {
                 out.printf("anchored first %d batches an earlier run stored but did not anchor%n", done.resumed());
             }
             out.printf("imported %,d records of %s in %d batches%s%s%n", done.records(), datasetId,
-                    done.batchIds().size(), done.skipped() == 0 ? ""
+                    done.batchIds().size() - done.resumed(), done.skipped() == 0 ? ""
                             : String.format(" (%,d rows skipped: stored already in their version, or unchanged)",
                                     done.skipped()),
                     done.retired() == 0 ? "" : String.format("; %,d records retired: their rows are gone from"

@@ -168,6 +168,9 @@ public final class NodePlatform implements AutoCloseable {
         }
         try {
             return new NodePlatform(dataDir, ledger, node, false);
+        } catch (Error e) {
+            closeQuietly(ledger, e);
+            throw e;
         } catch (RuntimeException e) {
             closeQuietly(ledger, e);
             String channel = "Fabric channel " + fabric.channel() + " through " + fabric.gatewayEndpoint() + " as "

@@ -89,6 +89,16 @@ public final class ProviderStores implements AutoCloseable {
     }
 
     /**
+     * A provider's store if it is open now: never opens one (nor reopens one after {@link #close}).
+     *
+     * @param mspId the provider
+     * @return its open store, or empty
+     */
+    public Optional<ProviderStore> opened(String mspId) {
+        return Optional.ofNullable(open.get(mspId));
+    }
+
+    /**
      * Whether the provider has a store on this node, without opening it.
      *
      * @param mspId the provider

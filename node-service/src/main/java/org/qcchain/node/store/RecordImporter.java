@@ -234,11 +234,7 @@ public final class RecordImporter {
         }
         long retired = 0;
         if (retireMissing) {
-            if (index == 0) {
-                throw new IllegalArgumentException("the source gave no rows; retiring every record of " + datasetId
-                        + " is refused (check the query or file)");
-            }
-            retired = retireUnseen(datasetId, seen, batchIds, progress, records);
+            retired = retireUnseen(datasetId, seen, index, batchIds, progress, records);
         }
         return new ImportSummary(datasetId, records, skipped, retired, resumed, batchIds);
     }
@@ -247,14 +243,10 @@ public final class RecordImporter {
      * Retires the records of the dataset that this import did not see, in batches anchored after
      * the rows' batches.
      */
-    private long retireUnseen(String datasetId, Set<String> seen, List<String> batchIds, ImportProgress progress,
-            long records) throws ChaincodeFailure {
+    private long retireUnseen(String datasetId, Set<String> seen, long rows, List<String> batchIds,
+            ImportProgress progress, long records) throws ChaincodeFailure {
         List<RecordRows.CurrentVersion> missing = store.recordsNotIn(datasetId, seen::contains);
-        if (missing.size() > maxRetired) {
-            throw new IllegalArgumentException("the source lacks the rows of " + missing.size() + " records of "
-                    + datasetId + ", more than the " + maxRetired + " one import may retire: none retired (a"
-                    + " source read in part? if they are all gone, allow it with --max-retire " + missing.size() + ")");
-        }
+        requireRetirable(datasetId, rows, missing.size());
         int batchNumber = store.batchCount(datasetId);
         for (int from = 0; from < missing.size(); from += batchSize) {
             List<RetiredRecord> batch = new ArrayList<>(Math.min(batchSize, missing.size() - from));
@@ -286,19 +278,41 @@ public final class RecordImporter {
         RecordMaker maker = new RecordMaker(pseudonyms, suite, source.datasetId(), catalogueFields,
                 store.saltKey());
         long index = 0;
+        Set<String> seen = retireMissing ? new HashSet<>() : null;
         Iterator<SourceRow> rows = source.rows();
         while (rows.hasNext()) {
             SourceRow row = rows.next();
             index++;
             try {
                 requireUnversionedWhenRetiring(row);
+                RecordMaker.Identity identity = maker.identify(row);
+                if (seen != null) {
+                    seen.add(identity.recordId());
+                }
                 // the version only numbers the record; which one the store would give does not matter here
-                maker.record(row, maker.identify(row), row.version() != null ? row.version() : 1);
+                maker.record(row, identity, row.version() != null ? row.version() : 1);
             } catch (IllegalArgumentException e) {
                 throw refused(source, index, e);
             }
         }
+        if (seen != null) {
+            // refused now, before any row is stored, rather than after the rows are anchored
+            requireRetirable(source.datasetId(), index, store.recordsNotIn(source.datasetId(), seen::contains).size());
+        }
         return index;
+    }
+
+    /** Refuses to retire when the source gave no row, or would retire more than allowed. */
+    private void requireRetirable(String datasetId, long rows, long missing) {
+        if (rows == 0) {
+            throw new IllegalArgumentException("the source gave no rows; retiring every record of " + datasetId
+                    + " is refused (check the query or file)");
+        }
+        if (missing > maxRetired) {
+            throw new IllegalArgumentException("the source lacks the rows of " + missing + " records of " + datasetId
+                    + ", more than the " + maxRetired + " one import may retire: none retired (a source read in"
+                    + " part? if they are all gone, allow it with --max-retire " + missing + ")");
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -60,9 +61,14 @@ class KilledNodeEndToEndTest {
     private static final String VEHICLES = DemoCatalogue.VEHICLES;
     private static final int ANSWERS_BEFORE_KILL = 60;
     private static final int UPLOADS_BEFORE_KILL = 6;
+    /** Concurrent bank clients, each with citizens of its own: no two requests race for one consent. */
+    private static final int CLIENTS = 4;
 
     @TempDir
     Path folder;
+    /** The child's standard error, apart from its data folder. */
+    @TempDir
+    Path logs;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Answers received: access id → the body's bytes hashed as the node's receipt hashes them. */
@@ -83,29 +89,33 @@ class KilledNodeEndToEndTest {
             }
         }
         long vehiclesBefore = vehicleRecords();
-        Process node = startNode();
-        int port = portOf(node);
-        ExecutorService clients = Executors.newFixedThreadPool(5);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
         AtomicBoolean killed = new AtomicBoolean();
         CountDownLatch enough = new CountDownLatch(1);
+        boolean loaded;
+        Process node = null;
         try {
-            for (int client = 0; client < 4; client++) {
+            node = startNode();
+            int port = portOf(node);
+            for (int client = 0; client < CLIENTS; client++) {
                 int first = client;
                 clients.execute(() -> requestUntilKilled(port, pki.client(DemoOrganisation.BANK), subjects, first,
                         killed, enough));
             }
             clients.execute(() -> uploadUntilKilled(port, pki.client(DemoOrganisation.VEHICLES), killed, enough));
             // a client that met anything but success stops; the rest may then never get enough
-            assertThat(enough.await(2, TimeUnit.MINUTES)).as("answers and uploads before the kill; unexpected: %s",
-                    unexpected).isTrue();
+            loaded = enough.await(2, TimeUnit.MINUTES);
         } finally {
             // SIGKILL: no shutdown hook runs, requests in flight are cut off
-            node.toHandle().destroyForcibly();
-            node.waitFor(30, TimeUnit.SECONDS);
+            if (node != null) {
+                node.toHandle().destroyForcibly();
+                node.waitFor(30, TimeUnit.SECONDS);
+            }
             killed.set(true);
-            clients.shutdown();
-            assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            clients.shutdownNow();
         }
+        assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(loaded).as("answers and uploads before the kill; unexpected: %s", unexpected).isTrue();
         assertThat(unexpected).isEmpty();
         assertThat(answered).hasSizeGreaterThanOrEqualTo(ANSWERS_BEFORE_KILL);
 
@@ -132,35 +142,47 @@ class KilledNodeEndToEndTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(),
                 "start")
-                .redirectError(folder.resolveSibling(folder.getFileName() + "-node.err").toFile());
+                .redirectError(logs.resolve("node.err").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("QCCHAIN_"));
         builder.environment().put("QCCHAIN_DATA_DIR", folder.toString());
         builder.environment().put("QCCHAIN_HTTP_PORT", "0");
         return builder.start();
     }
 
-    /** Reads the banner for the port, then drains the node's output so that it never blocks on it. */
+    /**
+     * Reads the banner for the port, within a minute (a reader thread: a read cannot be
+     * interrupted), then drains the node's output so that it never blocks on it.
+     */
     private static int portOf(Process node) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        List<String> seen = new ArrayList<>();
-        while ((line = out.readLine()) != null) {
-            Matcher banner = LISTENING.matcher(line);
-            if (banner.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "node-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(banner.group(1));
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            List<String> seen = new ArrayList<>();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher banner = LISTENING.matcher(line);
+                    if (banner.find()) {
+                        port.complete(Integer.parseInt(banner.group(1)));
+                    } else if (!port.isDone()) {
+                        seen.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the node is gone
             }
-            seen.add(line);
-        }
-        throw new AssertionError("the node ended before listening: " + seen);
+            port.completeExceptionally(new AssertionError("the node ended before listening: " + seen));
+        }, "node-output");
+        reader.setDaemon(true);
+        reader.start();
+        return port.get(1, TimeUnit.MINUTES);
     }
 
     private void requestUntilKilled(int port, LedgerIdentity bank, String[] subjects, int first, AtomicBoolean killed,
             CountDownLatch enough) {
-        for (int i = first; !killed.get(); i += 4) {
-            int citizen = i % subjects.length;
+        int own = (subjects.length - first + CLIENTS - 1) / CLIENTS; // citizens first, first + CLIENTS, ...
+        for (int n = 0; !killed.get(); n++) {
+            int citizen = first + CLIENTS * (n % own);
             String body = TryRequest.signedRequest(bank, subjects[citizen], LOAN.consentId(citizen), LOAN.purpose(),
                     LOAN.items());
             HttpResponse<byte[]> response = post(port, bank, "/v1/data-requests", "application/json", body);

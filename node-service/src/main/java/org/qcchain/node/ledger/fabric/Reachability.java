@@ -28,8 +28,11 @@ public final class Reachability {
     /**
      * @param failure what opening the platform threw
      * @return whether the failure, by its causes, is the gateway peer not answering: a refused or
-     *     timed-out connection, or a gRPC call that ended {@code UNAVAILABLE} or {@code
-     *     DEADLINE_EXCEEDED} without a TLS or certificate failure behind it
+     *     timed-out connection, a gRPC call that ended {@code UNAVAILABLE}, {@code
+     *     DEADLINE_EXCEEDED} or {@code RESOURCE_EXHAUSTED} without a TLS, certificate or ALPN
+     *     failure behind it, or a gateway that does not know the chaincode's peers yet (right
+     *     after a peer starts). A host name that does not resolve counts as not answering: the
+     *     peer's name may resolve only once it runs (containers)
      */
     public static boolean unreachable(Throwable failure) {
         boolean network = false;
@@ -39,15 +42,23 @@ public final class Reachability {
             if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
                 return false; // TLS refused the peer, or the peer us: configuration
             }
-            if (cause instanceof GatewayException gateway
-                    && FabricFailures.of("open", gateway).errorCode() == ErrorCode.NOT_AUTHORIZED) {
-                return false; // the channel refused the member: configuration
+            if (cause instanceof GatewayException gateway) {
+                if (FabricFailures.of("open", gateway).errorCode() == ErrorCode.NOT_AUTHORIZED) {
+                    return false; // the channel refused the member: configuration
+                }
+                if (FabricFailures.isDiscoveryNotReady(gateway)) {
+                    network = true; // a peer just started: gossip has not told the gateway who endorses yet
+                }
+            }
+            if (String.valueOf(cause.getMessage()).contains("ALPN")) {
+                return false; // a TLS endpoint that does not speak gRPC: the wrong port
             }
             if (cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
                 network = true;
             }
             Status.Code code = Status.fromThrowable(cause).getCode();
-            if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
+            if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                    || code == Status.Code.RESOURCE_EXHAUSTED) {
                 network = true;
             }
             cause = cause.getCause();
