@@ -112,6 +112,12 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
      *     or a row has no identifier or a value no field can hold ("row N: ...")
      * @throws SourceReadException if the database fails
      */
+    /** @return whether the query has a record_version column; known once {@link #rows()} ran it */
+    @Override
+    public boolean numbersVersions() {
+        return columns != null && columns.recordVersion > 0;
+    }
+
     @Override
     public Iterator<SourceRow> rows() {
         ResultSet rows;

@@ -205,6 +205,11 @@ public final class RecordImporter {
         List<String> rowKeys = new ArrayList<>(batchSize);
         Set<String> seen = retireMissing ? new HashSet<>() : null;
         Iterator<SourceRow> rows = source.rows();
+        if (retireMissing && source.numbersVersions()) {
+            // known from the query's columns: refused before its first row, not at the first row with a version
+            throw new IllegalArgumentException("--missing retire needs rows without their own version (the store"
+                    + " numbers them): the query has a record_version column");
+        }
         while (rows.hasNext()) {
             SourceRow row = rows.next();
             index++;

@@ -26,6 +26,17 @@ public interface SourceAdapter {
     Iterator<SourceRow> rows();
 
     /**
+     * Whether every row carries the source's own version of its record, as its layout says (a
+     * version column), known once {@link #rows()} has been called and before any row is read. A
+     * source without such a layout (a file, whose lines may each carry one or not) says no here.
+     *
+     * @return whether the source numbers its records' versions itself
+     */
+    default boolean numbersVersions() {
+        return false;
+    }
+
+    /**
      * Where the row last returned by {@link #rows()} came from, for error messages that must name
      * the row without showing its content (which holds an identifier in clear): a line of a file,
      * a row of a query.

@@ -260,6 +260,26 @@ class SourceImportCommandTest extends CommandLineTest {
     }
 
     @Test
+    void refuses_to_retire_from_a_query_with_versions_of_its_own_before_its_first_row(@TempDir Path files)
+            throws Exception {
+        Path mapping = files.resolve("versioned.json");
+        Files.writeString(mapping, "{\"table\":\"SI_CONTRIB\",\"subjectType\":\"RESIDENT_ID\","
+                + "\"subjectNumberColumn\":\"ID_NO\",\"recordKeyColumn\":\"ACCT_NO\",\"recordVersionColumn\":\"ROW_REV\","
+                + "\"fields\":{\"employer\":\"UNIT_NAME\",\"monthsPaid\":\"PAID_MONTHS\",\"baseSalary\":\"BASE_WAGE\","
+                + "\"status\":\"ACCT_STATE\"}}");
+        long[] before = storedState();
+
+        int code = run(Map.of("QCCHAIN_SOURCE_USER", "sipc", "QCCHAIN_SOURCE_PASSWORD", PASSWORD), "import", "--data",
+                demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE, "--dataset",
+                DemoCatalogue.SOCIAL_INSURANCE, "--jdbc-url", url, "--mapping", mapping.toString(), "--batch", "1",
+                "--missing", "retire");
+
+        assertThat(code).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("the query has a record_version column");
+        assertThat(storedState()).containsExactly(before);
+    }
+
+    @Test
     void needs_either_a_file_or_a_database_and_a_query_or_mapping_with_it() {
         assertThat(run(Map.of(), "import", "--data", demo.toString(), "--provider", "P", "--dataset", "d"))
                 .isEqualTo(ExitCodes.USAGE);
