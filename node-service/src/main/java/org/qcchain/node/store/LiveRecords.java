@@ -70,6 +70,11 @@ final class LiveRecords implements AutoCloseable {
             LiveSourceRows.put(connection, datasetId, definition);
             return null;
         });
+        forget(datasetId);
+    }
+
+    /** Drops what is kept of a dataset's source after its definition was written: the next read connects anew. */
+    void forget(String datasetId) {
         Live replaced = sources.remove(datasetId);
         if (replaced != null) {
             replaced.source().close();

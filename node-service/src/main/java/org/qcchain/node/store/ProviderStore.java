@@ -91,22 +91,31 @@ public final class ProviderStore implements AutoCloseable {
      * @param merkleRoot hex root of the batch tree
      */
     public void saveBatch(String datasetId, String batchId, List<CommittedRecord> records, String merkleRoot) {
-        saveBatch(datasetId, batchId, records, merkleRoot, null);
+        saveBatch(datasetId, batchId, records, merkleRoot, null, null);
     }
 
     /**
      * {@link #saveBatch(String, String, List, String)} for a live dataset: each record's row key in
-     * the provider's database is stored instead of its values.
+     * the provider's database is stored instead of its values, and with a dataset's first batch
+     * where its values stay, in the same database transaction: a batch that can be anchored (or
+     * resumed after a crash) always finds its source.
      *
      * @param sourceRows the row keys, in leaf order; {@code null} to store the values
+     * @param source the live source to note with the batch, or {@code null}
      */
     void saveBatch(String datasetId, String batchId, List<CommittedRecord> records, String merkleRoot,
-            List<String> sourceRows) {
+            List<String> sourceRows, LiveSourceDefinition source) {
         database.run("save batch " + batchId + " of " + datasetId, connection -> {
             RecordRows.insert(connection, batchId, records, sourceRows);
             BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot);
+            if (source != null) {
+                LiveSourceRows.put(connection, datasetId, source);
+            }
             return null;
         });
+        if (source != null) {
+            live.forget(datasetId);
+        }
         database.sync("batch " + batchId + " of " + datasetId);
     }
 

@@ -432,12 +432,10 @@ public final class RecordImporter {
         MerkleTree.Builder tree = MerkleTree.builder(suite).expectedSize(batch.size());
         batch.forEach(tree::add);
         MerkleTree built = tree.build();
-        store.saveBatch(datasetId, batchId, batch, built.rootHex(), rowKeys);
-        if (rowKeys != null && first) {
-            // after the first batch, before its anchor: a failed save leaves a fresh dataset as it was, not live and
-            // empty; an anchored live batch always finds its source
-            store.defineLiveSource(datasetId, liveSource.liveDefinition());
-        }
+        // a live dataset's first batch notes its source in the same transaction: a failed save leaves a fresh
+        // dataset as it was, and a batch that can be anchored, now or resumed after a crash, finds its source
+        store.saveBatch(datasetId, batchId, batch, built.rootHex(), rowKeys,
+                rowKeys != null && first ? liveSource.liveDefinition() : null);
         Committed anchored = anchorer.anchor(datasetId, batchId, built);
         store.markAnchored(datasetId, batchId, anchored.txId());
     }
