@@ -205,7 +205,7 @@ public final class DatasetCoverage implements AutoCloseable {
             if (provider == null) {
                 continue; // not (yet) known here: the chaincode decides on it
             }
-            State state = Optional.ofNullable(statuses.get(provider)).map(StoreStatus::state).orElse(State.UP);
+            State state = stateOf(provider);
             if (state == State.FAILED_CHECK) {
                 throw new StoreException("the record store of " + provider + " does not hold what the ledger"
                         + " anchors for it, so none of its datasets is answered until the node's operator restores it"
@@ -273,6 +273,11 @@ public final class DatasetCoverage implements AutoCloseable {
         }
     }
 
+    /** A provider's store's state: UP unless the start or an event found otherwise. */
+    private State stateOf(String provider) {
+        return Optional.ofNullable(statuses.get(provider)).map(StoreStatus::state).orElse(State.UP);
+    }
+
     /**
      * A batch just anchored for a provider whose store is open here must be in that store. Only an
      * open store is looked at (every store held at the start was opened by its check, and one made
@@ -281,8 +286,7 @@ public final class DatasetCoverage implements AutoCloseable {
     private void requireHeld(String datasetId, String batchId, String merkleRoot, int recordCount) {
         String provider = providerOf.get(datasetId);
         Optional<ProviderStore> store = provider == null ? Optional.empty() : stores.opened(provider);
-        if (store.isEmpty() || Optional.ofNullable(statuses.get(provider)).map(StoreStatus::state)
-                .orElse(State.UP) != State.UP) {
+        if (store.isEmpty() || stateOf(provider) != State.UP) {
             return; // not held here (421 decides), or not answered from already
         }
         String problem;

@@ -124,7 +124,8 @@ final class ImportCommand implements Command {
         int batch;
         try {
             options = Options.parse(name(), args, Set.of("--data", "--config", "--provider", "--dataset", "--file",
-                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--values", "--missing", "--max-retire", "--batch",
+                    "--format", "--jdbc-url", "--query", "--mapping", "--fetch-size", "--values", "--missing",
+                    "--max-retire", "--batch",
                     "--certificate", "--key", "--msp"));
             options.require("--provider");
             options.require("--dataset");

@@ -9,8 +9,8 @@ import org.qcchain.node.config.NodeConfig;
 /**
  * {@code GET /v1/node}: the node's effective settings (no secrets, no file paths), for the
  * OPERATOR and AUDITOR roles: suite, ledger backend, TLS mode and limits, and each provider
- * store's state with the reason a store failed its check at the start ({@code /health} shows the
- * state only).
+ * store's state with the reason a store failed its check, at the start or since ({@code /health}
+ * shows the state only).
  */
 final class NodeInfoHandler implements Handler<RoutingContext> {
 

@@ -145,9 +145,9 @@ public final class ProviderStore implements AutoCloseable {
      *
      * @param datasetId the dataset
      * @param keep the record ids to leave out
-     * @return each record's newest stored version, in record id order
+     * @return the records and their subjects, in record id order
      */
-    List<RecordRows.CurrentVersion> recordsNotIn(String datasetId, Predicate<String> keep) {
+    List<RecordRows.UnretiredRecord> recordsNotIn(String datasetId, Predicate<String> keep) {
         return database.run("list records of " + datasetId, connection -> RecordRows.notIn(connection, datasetId, keep));
     }
 

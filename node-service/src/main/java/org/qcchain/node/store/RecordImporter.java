@@ -49,6 +49,9 @@ import org.qcchain.node.ledger.Committed;
  */
 public final class RecordImporter {
 
+    /** {@link #maxRetired} of an import that keeps the records it does not see. */
+    private static final long KEEP_MISSING = -1;
+
     private final ProviderStore store;
     private final BatchAnchorer anchorer;
     private final Pseudonymizer pseudonyms;
@@ -61,9 +64,10 @@ public final class RecordImporter {
      * that copies them into the store.
      */
     private final JdbcSource liveSource;
-    /** Whether records this import does not see are retired after it (a source read whole). */
-    private final boolean retireMissing;
-    /** The most records one import may retire; more is refused as a source read in part. */
+    /**
+     * The most records one import may retire, the ones it does not see (a source read whole; more
+     * is refused as a source read in part); {@link #KEEP_MISSING} when it keeps them.
+     */
     private final long maxRetired;
 
     /**
@@ -103,11 +107,10 @@ public final class RecordImporter {
         this.batchSize = batchSize;
         this.catalogueFields = catalogueFields == null ? null : List.copyOf(catalogueFields);
         this.liveSource = null;
-        this.retireMissing = false;
-        this.maxRetired = 0;
+        this.maxRetired = KEEP_MISSING;
     }
 
-    private RecordImporter(RecordImporter copy, JdbcSource liveSource, boolean retireMissing, long maxRetired) {
+    private RecordImporter(RecordImporter copy, JdbcSource liveSource, long maxRetired) {
         this.store = copy.store;
         this.anchorer = copy.anchorer;
         this.pseudonyms = copy.pseudonyms;
@@ -116,7 +119,6 @@ public final class RecordImporter {
         this.batchSize = copy.batchSize;
         this.catalogueFields = copy.catalogueFields;
         this.liveSource = liveSource;
-        this.retireMissing = retireMissing;
         this.maxRetired = maxRetired;
     }
 
@@ -146,7 +148,7 @@ public final class RecordImporter {
         if (atMost < 0) {
             throw new IllegalArgumentException("the most records to retire must be at least 0, not " + atMost);
         }
-        return new RecordImporter(this, liveSource, true, atMost);
+        return new RecordImporter(this, liveSource, atMost);
     }
 
     /**
@@ -160,7 +162,7 @@ public final class RecordImporter {
      * @throws ChaincodeFailure as for {@link #importAll}
      */
     public ImportSummary importLive(JdbcSource source, ImportProgress progress) throws ChaincodeFailure {
-        return new RecordImporter(this, Objects.requireNonNull(source, "source"), retireMissing, maxRetired)
+        return new RecordImporter(this, Objects.requireNonNull(source, "source"), maxRetired)
                 .importAll(source, progress);
     }
 
@@ -203,9 +205,9 @@ public final class RecordImporter {
         long index = 0;
         List<CommittedRecord> batch = new ArrayList<>(batchSize);
         List<String> rowKeys = new ArrayList<>(batchSize);
-        Set<String> seen = retireMissing ? new HashSet<>() : null;
+        Set<String> seen = retiring() ? new HashSet<>() : null;
         Iterator<SourceRow> rows = source.rows();
-        if (retireMissing && source.numbersVersions()) {
+        if (retiring() && source.numbersVersions()) {
             // known from the query's columns: refused before its first row, not at the first row with a version
             throw new IllegalArgumentException("--missing retire needs rows without their own version (the store"
                     + " numbers them): the query has a record_version column");
@@ -237,10 +239,7 @@ public final class RecordImporter {
             // every row unchanged: the rows read as anchored from here, so here is where they stay
             store.defineLiveSource(datasetId, liveSource.liveDefinition());
         }
-        long retired = 0;
-        if (retireMissing) {
-            retired = retireUnseen(datasetId, seen, index, batchIds, progress, records);
-        }
+        long retired = retiring() ? retireUnseen(datasetId, seen, index, batchIds, progress, records) : 0;
         return new ImportSummary(datasetId, records, skipped, retired, resumed, batchIds);
     }
 
@@ -250,12 +249,12 @@ public final class RecordImporter {
      */
     private long retireUnseen(String datasetId, Set<String> seen, long rows, List<String> batchIds,
             ImportProgress progress, long records) throws ChaincodeFailure {
-        List<RecordRows.CurrentVersion> missing = store.recordsNotIn(datasetId, seen::contains);
+        List<RecordRows.UnretiredRecord> missing = store.recordsNotIn(datasetId, seen::contains);
         requireRetirable(datasetId, rows, missing.size());
         int batchNumber = store.batchCount(datasetId);
         for (int from = 0; from < missing.size(); from += batchSize) {
             List<RetiredRecord> batch = new ArrayList<>(Math.min(batchSize, missing.size() - from));
-            for (RecordRows.CurrentVersion current : missing.subList(from, Math.min(from + batchSize, missing.size()))) {
+            for (RecordRows.UnretiredRecord current : missing.subList(from, Math.min(from + batchSize, missing.size()))) {
                 // after every version, an upload waiting for its anchor included
                 batch.add(new RetiredRecord(datasetId, current.recordId(),
                         store.latestVersion(datasetId, current.recordId()) + 1, current.subject()));
@@ -283,17 +282,13 @@ public final class RecordImporter {
         RecordMaker maker = new RecordMaker(pseudonyms, suite, source.datasetId(), catalogueFields,
                 store.saltKey());
         long index = 0;
-        Set<String> seen = retireMissing ? new HashSet<>() : null;
+        Set<String> seen = retiring() ? new HashSet<>() : null;
         Iterator<SourceRow> rows = source.rows();
         while (rows.hasNext()) {
             SourceRow row = rows.next();
             index++;
             try {
-                requireUnversionedWhenRetiring(row);
-                RecordMaker.Identity identity = maker.identify(row);
-                if (seen != null) {
-                    seen.add(identity.recordId());
-                }
+                RecordMaker.Identity identity = identify(maker, row, seen);
                 // the version only numbers the record; which one the store would give does not matter here
                 maker.record(row, identity, row.version() != null ? row.version() : 1);
             } catch (IllegalArgumentException e) {
@@ -305,6 +300,24 @@ public final class RecordImporter {
             requireRetirable(source.datasetId(), index, store.recordsNotIn(source.datasetId(), seen::contains).size());
         }
         return index;
+    }
+
+    /** @return whether this import retires the records it does not see */
+    private boolean retiring() {
+        return maxRetired != KEEP_MISSING;
+    }
+
+    /**
+     * A row's record id and subject pseudonym; noted in {@code seen} when retiring. A row with its
+     * own version is refused then ({@link #requireUnversionedWhenRetiring}).
+     */
+    private RecordMaker.Identity identify(RecordMaker maker, SourceRow row, Set<String> seen) {
+        requireUnversionedWhenRetiring(row);
+        RecordMaker.Identity identity = maker.identify(row);
+        if (seen != null) {
+            seen.add(identity.recordId());
+        }
+        return identity;
     }
 
     /** Refuses to retire when the source gave no row, or would retire more than allowed. */
@@ -327,11 +340,7 @@ public final class RecordImporter {
     private CommittedRecord commit(RecordMaker maker, SourceRow row, boolean fresh, SourceAdapter source,
             long index, Set<String> seen) {
         try {
-            requireUnversionedWhenRetiring(row);
-            RecordMaker.Identity identity = maker.identify(row);
-            if (seen != null) {
-                seen.add(identity.recordId());
-            }
+            RecordMaker.Identity identity = identify(maker, row, seen);
             if (liveSource != null) {
                 return commitLive(maker, row, identity, fresh, source.datasetId());
             }
@@ -404,7 +413,7 @@ public final class RecordImporter {
      * for one it has and skip: the record would stay retired.
      */
     private void requireUnversionedWhenRetiring(SourceRow row) {
-        if (retireMissing && row.version() != null) {
+        if (retiring() && row.version() != null) {
             throw new IllegalArgumentException("--missing retire needs rows without their own version (the"
                     + " store numbers them): a row back after its record was retired could not be told apart");
         }
@@ -436,8 +445,7 @@ public final class RecordImporter {
         // dataset as it was, and a batch that can be anchored, now or resumed after a crash, finds its source
         store.saveBatch(datasetId, batchId, batch, built.rootHex(), rowKeys,
                 rowKeys != null && first ? liveSource.liveDefinition() : null);
-        Committed anchored = anchorer.anchor(datasetId, batchId, built);
-        store.markAnchored(datasetId, batchId, anchored.txId());
+        anchorStored(datasetId, batchId, built);
     }
 
     private void anchorRetirements(String datasetId, String batchId, List<RetiredRecord> batch)
@@ -451,7 +459,12 @@ public final class RecordImporter {
         }
         MerkleTree built = tree.build();
         store.saveRetirements(datasetId, batchId, batch, roots, built.rootHex());
-        Committed anchored = anchorer.anchor(datasetId, batchId, built);
+        anchorStored(datasetId, batchId, built);
+    }
+
+    /** Anchors a batch the store holds (forced to disk) and notes its transaction there. */
+    private void anchorStored(String datasetId, String batchId, MerkleTree tree) throws ChaincodeFailure {
+        Committed anchored = anchorer.anchor(datasetId, batchId, tree);
         store.markAnchored(datasetId, batchId, anchored.txId());
     }
 }

@@ -210,37 +210,37 @@ final class RecordRows {
      * keep} does not name: those an import that read every row of its source no longer saw. Walks
      * the primary key in (record, version) order.
      *
-     * @return each record's newest version, in record id order
+     * @return the records, in record id order
      */
-    static List<CurrentVersion> notIn(Connection connection, String datasetId, Predicate<String> keep)
+    static List<UnretiredRecord> notIn(Connection connection, String datasetId, Predicate<String> keep)
             throws SQLException {
-        List<CurrentVersion> missing = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT record_id, version, subject, retired"
+        List<UnretiredRecord> missing = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT record_id, subject, retired"
                 + " FROM records WHERE dataset_id = ? ORDER BY record_id, version")) {
             query.setString(1, datasetId);
             try (ResultSet rows = query.executeQuery()) {
-                CurrentVersion newest = null;
-                boolean retired = false;
+                UnretiredRecord record = null;
+                boolean retired = false; // whether the newest version read so far of that record retires it
                 while (rows.next()) {
-                    if (newest != null && !rows.getString(1).equals(newest.recordId())) {
-                        addIfMissing(missing, newest, retired, keep);
+                    if (record != null && !rows.getString(1).equals(record.recordId())) {
+                        addIfMissing(missing, record, retired, keep);
                     }
-                    newest = new CurrentVersion(rows.getString(1), rows.getLong(2), rows.getString(3));
-                    retired = rows.getBoolean(4);
+                    record = new UnretiredRecord(rows.getString(1), rows.getString(2));
+                    retired = rows.getBoolean(3);
                 }
-                addIfMissing(missing, newest, retired, keep);
+                addIfMissing(missing, record, retired, keep);
             }
         }
         return missing;
     }
 
-    /** The newest stored version of a record and its subject's pseudonym. */
-    record CurrentVersion(String recordId, long version, String subject) {}
+    /** A record whose newest stored version does not retire it, and its subject's pseudonym. */
+    record UnretiredRecord(String recordId, String subject) {}
 
-    private static void addIfMissing(List<CurrentVersion> missing, CurrentVersion newest, boolean retired,
+    private static void addIfMissing(List<UnretiredRecord> missing, UnretiredRecord record, boolean retired,
             Predicate<String> keep) {
-        if (newest != null && !retired && !keep.test(newest.recordId())) {
-            missing.add(newest);
+        if (record != null && !retired && !keep.test(record.recordId())) {
+            missing.add(record);
         }
     }
 

@@ -36,6 +36,11 @@ class SourceImportCommandTest extends CommandLineTest {
     /** An identifier and a value of a bad row: an error message must show neither. */
     static final String SECRET_ID = "370102198805050199";
     static final String SECRET_VALUE = "private-remark-9";
+    /** The social insurance centre's table SI_CONTRIB mapped to the dataset, with its own row versions. */
+    static final String CONTRIBUTIONS_MAPPING = "{\"table\":\"SI_CONTRIB\",\"subjectType\":\"RESIDENT_ID\","
+            + "\"subjectNumberColumn\":\"ID_NO\",\"recordKeyColumn\":\"ACCT_NO\",\"recordVersionColumn\":\"ROW_REV\","
+            + "\"fields\":{\"employer\":\"UNIT_NAME\",\"monthsPaid\":\"PAID_MONTHS\",\"baseSalary\":\"BASE_WAGE\","
+            + "\"status\":\"ACCT_STATE\"}}";
 
     @TempDir
     static Path demo;
@@ -67,10 +72,7 @@ class SourceImportCommandTest extends CommandLineTest {
     void imports_from_the_departments_database_through_a_mapping_and_skips_rows_it_has_on_a_second_run(
             @TempDir Path files) throws Exception {
         Path mapping = files.resolve("mapping.json");
-        Files.writeString(mapping, "{\"table\":\"SI_CONTRIB\",\"subjectType\":\"RESIDENT_ID\","
-                + "\"subjectNumberColumn\":\"ID_NO\",\"recordKeyColumn\":\"ACCT_NO\",\"recordVersionColumn\":\"ROW_REV\","
-                + "\"fields\":{\"employer\":\"UNIT_NAME\",\"monthsPaid\":\"PAID_MONTHS\",\"baseSalary\":\"BASE_WAGE\","
-                + "\"status\":\"ACCT_STATE\"}}");
+        Files.writeString(mapping, CONTRIBUTIONS_MAPPING);
         Map<String, String> env = Map.of("QCCHAIN_SOURCE_USER", "sipc", "QCCHAIN_SOURCE_PASSWORD", PASSWORD);
         String[] args = {"import", "--data", demo.toString(), "--provider", DemoOrganisation.SOCIAL_INSURANCE,
             "--dataset", DemoCatalogue.SOCIAL_INSURANCE, "--jdbc-url", url, "--mapping", mapping.toString(),
@@ -263,10 +265,7 @@ class SourceImportCommandTest extends CommandLineTest {
     void refuses_to_retire_from_a_query_with_versions_of_its_own_before_its_first_row(@TempDir Path files)
             throws Exception {
         Path mapping = files.resolve("versioned.json");
-        Files.writeString(mapping, "{\"table\":\"SI_CONTRIB\",\"subjectType\":\"RESIDENT_ID\","
-                + "\"subjectNumberColumn\":\"ID_NO\",\"recordKeyColumn\":\"ACCT_NO\",\"recordVersionColumn\":\"ROW_REV\","
-                + "\"fields\":{\"employer\":\"UNIT_NAME\",\"monthsPaid\":\"PAID_MONTHS\",\"baseSalary\":\"BASE_WAGE\","
-                + "\"status\":\"ACCT_STATE\"}}");
+        Files.writeString(mapping, CONTRIBUTIONS_MAPPING);
         long[] before = storedState();
 
         int code = run(Map.of("QCCHAIN_SOURCE_USER", "sipc", "QCCHAIN_SOURCE_PASSWORD", PASSWORD), "import", "--data",

@@ -13,8 +13,9 @@ import org.qcchain.common.error.ErrorCode;
 
 /**
  * Tells a Fabric gateway peer that could not be reached (down, not up yet, too slow: trying again
- * later may succeed) from one that answered and refused (a wrong TLS root or host name, a member
- * the channel does not admit, an unknown channel or chaincode: a person has to change something).
+ * later may succeed) from one that answered and refused (a TLS certificate the configured root did
+ * not sign or for another host name, an endpoint that is not a gRPC peer, a member the channel
+ * does not admit: a person has to change something).
  * Only the first kind lets {@code qcchain start} exit for a restart (69); the rest stay
  * configuration errors (78), so that a service manager does not restart a node forever.
  */
