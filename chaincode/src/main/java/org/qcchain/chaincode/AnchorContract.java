@@ -2,6 +2,7 @@ package org.qcchain.chaincode;
 
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -66,8 +67,7 @@ public final class AnchorContract implements ContractInterface {
         Anchor anchor = new Anchor(statement, provider.mspId(), submission.certificate(), submission.signature(),
                 LedgerTime.nowText(ctx), ctx.getStub().getTxId(), relayedBy);
         stores.anchors().save(anchor);
-        Events.emit(ctx, "BatchAnchored", Map.of("datasetId", statement.datasetId(), "batchId", statement.batchId(),
-                "merkleRoot", statement.merkleRoot(), "recordCount", statement.recordCount()));
+        Events.emit(ctx, "BatchAnchored", event(statement));
         return Json.write(anchor);
     }
 
@@ -102,6 +102,17 @@ public final class AnchorContract implements ContractInterface {
                 + dataset.id() + "', or an operator relaying its signed statement may anchor its records");
     }
 
+    /** The event's payload: the statement's batch, and {@code retiring} only when it retires. */
+    private static Map<String, Object> event(AnchorStatement statement) {
+        Map<String, Object> payload = new TreeMap<>(Map.of("datasetId", statement.datasetId(),
+                "batchId", statement.batchId(), "merkleRoot", statement.merkleRoot(),
+                "recordCount", statement.recordCount()));
+        if (statement.retires()) {
+            payload.put("retiring", true);
+        }
+        return payload;
+    }
+
     private static AnchorStatement validStatement(AnchorStatement statement) {
         Check.matches("statement.datasetId", statement.datasetId(), Check.DATASET_ID);
         Check.matches("statement.batchId", statement.batchId(), Check.RECORD_ID);
@@ -111,6 +122,12 @@ public final class AnchorContract implements ContractInterface {
             CryptoSuite.fromName(Check.present("statement.hashSuite", statement.hashSuite()));
         } catch (IllegalArgumentException e) {
             throw ContractErrors.invalid("statement.hashSuite must be one of P256_SHA256, SM2_SM3");
+        }
+        if (Boolean.FALSE.equals(statement.retiring())) {
+            // one form per meaning: a batch of records leaves the member out, so its signed bytes
+            // are the same whoever wrote them
+            throw ContractErrors.invalid("statement.retiring is true for a batch that retires records, and absent"
+                    + " otherwise");
         }
         return statement;
     }

@@ -180,6 +180,46 @@ class AnchorContractTest {
     }
 
     @Test
+    void a_batch_that_retires_records_says_so_in_what_the_provider_signs() {
+        Scenario s = withDatasets(CryptoSuite.P256_SHA256);
+        AnchorStatement records = statement(CryptoSuite.P256_SHA256, "b1");
+        AnchorStatement retiring = new AnchorStatement(Scenario.DATASET, "b2", "cd".repeat(32), 3, "P256_SHA256", true);
+
+        s.net.submit(s.net.socialInsurance, "Anchors:anchorBatch", Json.write(signed(records, s.net.socialInsurance.client)))
+                .assertCommitted();
+        String recordsEvent = lastEventPayload(s);
+        TestNetwork.Outcome outcome = s.net.submit(s.net.socialInsurance, "Anchors:anchorBatch",
+                Json.write(signed(retiring, s.net.socialInsurance.client))).assertCommitted();
+
+        assertThat(outcome.payload()).contains("\"retiring\":true");
+        Page<Anchor> page = s.net.evaluate(s.net.auditOffice, "Anchors:listAnchors", Scenario.DATASET, "")
+                .as(new TypeReference<Page<Anchor>>() {});
+        assertThat(page.records()).extracting(a -> a.statement().retires()).containsExactly(false, true);
+        assertThat(Json.write(page.records().get(0))).doesNotContain("retiring");
+        assertThat(recordsEvent).doesNotContain("retiring");
+        assertThat(lastEventPayload(s)).contains("\"retiring\":true").contains("\"batchId\":\"b2\"");
+    }
+
+    @Test
+    void refuses_a_statement_that_says_it_does_not_retire() {
+        Scenario s = withDatasets(CryptoSuite.P256_SHA256);
+        AnchorStatement notRetiring = new AnchorStatement(Scenario.DATASET, "b1", "ab".repeat(32), 10, "P256_SHA256",
+                false);
+        s.net.submit(s.net.socialInsurance, "Anchors:anchorBatch",
+                Json.write(signed(notRetiring, s.net.socialInsurance.client))).assertError(ErrorCode.INVALID_ARGUMENT);
+        String wrongType = Json.write(signed(statement(CryptoSuite.P256_SHA256, "b1"), s.net.socialInsurance.client))
+                .replace("\"hashSuite\"", "\"retiring\":\"yes\",\"hashSuite\"");
+        s.net.submit(s.net.socialInsurance, "Anchors:anchorBatch", wrongType).assertError(ErrorCode.INVALID_ARGUMENT);
+        assertThat(s.net.evaluate(s.net.auditOffice, "Anchors:listAnchors", Scenario.DATASET, "")
+                .as(new TypeReference<Page<Anchor>>() {}).records()).isEmpty();
+    }
+
+    private static String lastEventPayload(Scenario s) {
+        var events = s.net.ledger.events();
+        return new String(events.get(events.size() - 1).payload(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void lists_the_anchors_of_a_dataset_in_batch_order() {
         Scenario s = withDatasets(CryptoSuite.P256_SHA256);
         for (String batch : new String[] {"b3", "b1", "b2"}) {

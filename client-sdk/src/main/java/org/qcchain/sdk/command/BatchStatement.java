@@ -1,6 +1,7 @@
 package org.qcchain.sdk.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.Base64;
@@ -13,7 +14,8 @@ import org.qcchain.common.json.Json;
  * A batch of a provider's records that a node cut and that waits for the provider's signature
  * before it is anchored: one item of {@code POST /v1/datasets/{id}/batches}. The provider signs
  * the canonical JSON of the statement {@code {datasetId, batchId, merkleRoot, recordCount,
- * hashSuite}} with its own key (here, or {@link #bytesToSign()} in an HSM) and sends the
+ * hashSuite}} (and {@code "retiring": true} for a batch that retires records deleted at the
+ * source) with its own key (here, or {@link #bytesToSign()} in an HSM) and sends the
  * {@link SignedBatchStatement} back through the same or any node, which relays it to the ledger
  * without ever holding the provider's key.
  *
@@ -58,6 +60,10 @@ public final class BatchStatement {
         if (!statement.path("recordCount").canConvertToLong() || statement.path("recordCount").asLong() < 1) {
             throw new IllegalArgumentException("the statement has no positive recordCount");
         }
+        if (statement.has("retiring") && !statement.path("retiring").equals(BooleanNode.TRUE)) {
+            throw new IllegalArgumentException("the statement's retiring is true or absent, not "
+                    + statement.path("retiring"));
+        }
         CryptoSuite.fromName(statement.path("hashSuite").asText());
         byte[] bytes = Json.canonicalBytes(statement);
         if (item.has("bytesToSign")
@@ -85,6 +91,14 @@ public final class BatchStatement {
     /** @return how many record versions the batch holds */
     public long recordCount() {
         return statement.path("recordCount").asLong();
+    }
+
+    /**
+     * @return whether the batch holds versions that retire records deleted at the source, rather
+     *     than records: a provider signing it says those records are gone
+     */
+    public boolean retiring() {
+        return statement.has("retiring");
     }
 
     /** @return a copy of the statement */
@@ -115,6 +129,7 @@ public final class BatchStatement {
 
     @Override
     public String toString() {
-        return "BatchStatement[" + datasetId() + ", " + batchId() + ", " + recordCount() + " records]";
+        return "BatchStatement[" + datasetId() + ", " + batchId() + ", " + recordCount()
+                + (retiring() ? " records retired]" : " records]");
     }
 }

@@ -9,7 +9,8 @@ import org.qcchain.common.proof.BatchRoot;
  * Check 8 of the answer: the anchor is of the record's dataset and of the provider the access record
  * names for it; its provider's signature over the canonical {@code statement} verifies with a
  * certificate issued by a CA trusted for that provider and valid when the ledger recorded the
- * anchor; and its statement gives a usable batch root, size and suite.
+ * anchor; and its statement gives a usable batch root, size and suite, of a batch of records (not
+ * one that retires records).
  */
 final class AnchorCheck {
 
@@ -36,6 +37,11 @@ final class AnchorCheck {
                 VerificationFailure.ANCHOR_SIGNATURE_INVALID, what + "'s provider signature");
         if (!signers.suite().name().equals(statement.path("hashSuite").asText())) {
             throw mismatch(what + " anchors a batch of suite '" + statement.path("hashSuite").asText() + "'");
+        }
+        if (statement.has("retiring")) {
+            // its leaves are versions that retire records, which have no values: a disclosure
+            // proved against it is the provider's batch used for what it says it is not
+            throw mismatch(what + " anchors versions that retire records, not records with values");
         }
         long count = statement.path("recordCount").asLong(0);
         if (!Trees.HEX_256.matches(statement.path("merkleRoot").asText()) || count < 1) {

@@ -75,4 +75,21 @@ class BatchStatementTest {
         assertThat(SignedBatchStatement.of(batch, provider.certificatePem(), provider.sign(batch.bytesToSign()))
                 .batch()).isSameAs(batch);
     }
+
+    @Test
+    void a_batch_that_retires_records_says_so_and_signs_it() {
+        ObjectNode item = item(CryptoSuite.P256_SHA256);
+        assertThat(BatchStatement.fromJson(item).retiring()).isFalse();
+        ((ObjectNode) item.path("statement")).put("retiring", true);
+        item.remove("bytesToSign");
+
+        BatchStatement batch = BatchStatement.fromJson(item);
+
+        assertThat(batch.retiring()).isTrue();
+        assertThat(new String(batch.bytesToSign())).contains("\"retiring\":true");
+        assertThat(batch.toString()).contains("retired");
+        ((ObjectNode) item.path("statement")).put("retiring", false);
+        assertThatThrownBy(() -> BatchStatement.fromJson(item)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("retiring");
+    }
 }

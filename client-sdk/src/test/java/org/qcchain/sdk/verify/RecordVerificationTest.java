@@ -9,10 +9,12 @@ import static org.qcchain.sdk.verify.VerifierTest.assertFails;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.json.Json;
 import org.qcchain.sdk.examples.synthetic.SyntheticAnswer;
 
 /** Checks 6 to 10: disclosure, commitments, anchor, Merkle path and anchor evidence of each record. */
@@ -139,6 +141,18 @@ class RecordVerificationTest {
             var intruder = Fixtures.network(suite).member("ProvidentFundMSP", "intruder");
             SyntheticAnswer built = build(suite, loan().anchorSigner(Fixtures.SOCIAL, intruder), 52);
             assertFails(suite, built, built.answer(), VerificationFailure.ANCHOR_SIGNATURE_INVALID);
+        }
+
+        @ParameterizedTest
+        @EnumSource(CryptoSuite.class)
+        void that_the_provider_signed_as_retiring_records_proves_no_disclosure(CryptoSuite suite) {
+            var signer = Fixtures.network(suite).member("SocialInsuranceMSP", "retiring-signer");
+            SyntheticAnswer built = build(suite, loan().anchorSigner(Fixtures.SOCIAL, signer), 56);
+            assertFails(suite, built, edit(built, t -> {
+                ObjectNode statement = at(t, SOCIAL + "/anchor/statement").put("retiring", true);
+                at(t, SOCIAL + "/anchor").put("signature", Base64.getEncoder().encodeToString(
+                        signer.sign(Json.canonicalBytes(statement))));
+            }), VerificationFailure.ANCHOR_MISMATCH);
         }
 
         @ParameterizedTest

@@ -25,6 +25,7 @@ import org.qcchain.node.ledger.LedgerPages;
 import org.qcchain.node.store.ProviderStore;
 import org.qcchain.node.store.ProviderStores;
 import org.qcchain.node.store.StoreAnchorCheck;
+import org.qcchain.node.store.StoredBatch;
 import org.qcchain.node.store.StoreException;
 
 /**
@@ -269,7 +270,7 @@ public final class DatasetCoverage implements AutoCloseable {
         } else {
             anchored.add(datasetId);
             requireHeld(datasetId, payload.path("batchId").asText(""), payload.path("merkleRoot").asText(""),
-                    payload.path("recordCount").asInt(-1));
+                    payload.path("recordCount").asInt(-1), payload.path("retiring").asBoolean(false));
         }
     }
 
@@ -283,7 +284,7 @@ public final class DatasetCoverage implements AutoCloseable {
      * open store is looked at (every store held at the start was opened by its check, and one made
      * since is open): an event never opens a store, nor reopens one the node closed.
      */
-    private void requireHeld(String datasetId, String batchId, String merkleRoot, int recordCount) {
+    private void requireHeld(String datasetId, String batchId, String merkleRoot, int recordCount, boolean retiring) {
         String provider = providerOf.get(datasetId);
         Optional<ProviderStore> store = provider == null ? Optional.empty() : stores.opened(provider);
         if (store.isEmpty() || stateOf(provider) != State.UP) {
@@ -292,10 +293,11 @@ public final class DatasetCoverage implements AutoCloseable {
         String problem;
         try {
             problem = store.get().batch(datasetId, batchId)
-                    .filter(held -> held.merkleRoot().equals(merkleRoot) && held.records() == recordCount)
+                    .filter(held -> held.merkleRoot().equals(merkleRoot) && held.records() == recordCount
+                            && held.retiring() == retiring)
                     .isPresent() ? null : "batch " + batchId + " of " + datasetId + " was anchored (root " + merkleRoot
-                            + ", " + recordCount + " records) but this store does not hold it: anchored through"
-                            + " another node or process";
+                            + ", " + recordCount + " " + StoredBatch.contents(retiring) + ") but this store does not"
+                            + " hold it: anchored through another node or process";
         } catch (RuntimeException e) {
             // a store closed meanwhile (the node stops) or unreadable: never let the listener throw,
             // which would cost the events after this one

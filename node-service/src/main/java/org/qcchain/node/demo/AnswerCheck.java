@@ -20,8 +20,8 @@ import org.qcchain.common.proof.ProofVerifier;
 
 /**
  * Checks an answer the way a consumer would, for the demo's {@link TryRequest} and the tests:
- * node signature, request hash, every disclosure and inclusion proof against its anchor, every
- * anchor's provider signature, and every transaction's evidence (hash, inclusion under the block's
+ * node signature, request hash, every disclosure and inclusion proof against its anchor (of a
+ * batch of records, not one that retires records), every anchor's provider signature, and every transaction's evidence (hash, inclusion under the block's
  * transactions root, VALID code, block signature). It trusts the certificates inside the answer;
  * checking them against the platform's CAs, and the rest of section 11, is the client SDK's job.
  */
@@ -59,6 +59,10 @@ public final class AnswerCheck {
         for (AnswerItem item : answer.items()) {
             for (RecordEvidence record : item.records()) {
                 JsonNode statement = record.anchor().path("statement");
+                if (statement.has("retiring")) {
+                    throw new IllegalStateException("ANCHOR_MISMATCH: a record proved against a batch that retires"
+                            + " records");
+                }
                 X509Certificate provider = certificate(record.anchor().path("signerCertificate").asText());
                 suite.verify(provider.getPublicKey(), CanonicalJson.serializeUtf8(statement),
                         Base64.getDecoder().decode(record.anchor().path("signature").asText()));

@@ -43,12 +43,15 @@ public final class BatchAnchorer {
      * @param datasetId the dataset, of which the provider is the source
      * @param batchId the batch id, new for the dataset
      * @param tree the batch tree
+     * @param retiring whether the batch's leaves are versions that retire their records; the
+     *     statement the provider signs says so
      * @return the committed anchoring transaction
      * @throws ChaincodeFailure if the chaincode refuses (not the provider, batch exists, ...)
      */
-    public Committed anchor(String datasetId, String batchId, MerkleTree tree) throws ChaincodeFailure {
+    public Committed anchor(String datasetId, String batchId, MerkleTree tree, boolean retiring)
+            throws ChaincodeFailure {
         AnchorStatement statement = new AnchorStatement(datasetId, batchId, tree.rootHex(), tree.size(),
-                tree.suite().name());
+                tree.suite().name(), retiring ? Boolean.TRUE : null);
         String signature = Base64.getEncoder().encodeToString(
                 provider.identity().sign(Json.canonicalBytes(statement)));
         AnchorSubmission submission = new AnchorSubmission(statement,
@@ -72,17 +75,18 @@ public final class BatchAnchorer {
     public List<AnchoredBatch> resumeUnanchored(ProviderStore store, String datasetId) throws ChaincodeFailure {
         List<AnchoredBatch> anchored = new ArrayList<>();
         for (String batchId : store.unanchoredBatches(datasetId)) {
-            anchored.add(resume(store, datasetId, batchId));
+            anchored.add(resume(store, datasetId, store.batch(datasetId, batchId).orElseThrow()));
         }
         return anchored;
     }
 
-    private AnchoredBatch resume(ProviderStore store, String datasetId, String batchId) throws ChaincodeFailure {
+    private AnchoredBatch resume(ProviderStore store, String datasetId, StoredBatch batch) throws ChaincodeFailure {
+        String batchId = batch.batchId();
         MerkleTree tree = MerkleTree.of(ledger.suite(), store.batchLeaves(datasetId, batchId).stream()
                 .map(HexFormat.of()::parseHex).toList());
         String txId;
         try {
-            txId = anchor(datasetId, batchId, tree).txId();
+            txId = anchor(datasetId, batchId, tree, batch.retiring()).txId();
         } catch (ChaincodeFailure e) {
             if (e.errorCode() != ErrorCode.ANCHOR_EXISTS) {
                 throw e;

@@ -15,14 +15,15 @@ final class BatchRows {
 
     private BatchRows() {}
 
-    static void insert(Connection connection, String datasetId, String batchId, int recordCount, String merkleRoot)
-            throws SQLException {
+    static void insert(Connection connection, String datasetId, String batchId, int recordCount, String merkleRoot,
+            boolean retiring) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches "
-                + "(dataset_id, batch_id, record_count, merkle_root) VALUES (?, ?, ?, ?)")) {
+                + "(dataset_id, batch_id, record_count, merkle_root, retiring) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, datasetId);
             insert.setString(2, batchId);
             insert.setInt(3, recordCount);
             insert.setString(4, merkleRoot);
+            insert.setBoolean(5, retiring);
             insert.executeUpdate();
         }
     }
@@ -75,12 +76,12 @@ final class BatchRows {
     static List<StoredBatch> all(Connection connection, String datasetId) throws SQLException {
         List<StoredBatch> batches = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT batch_id, record_count, merkle_root, "
-                + "anchor_tx FROM batches WHERE dataset_id = ? ORDER BY batch_id")) {
+                + "anchor_tx, retiring FROM batches WHERE dataset_id = ? ORDER BY batch_id")) {
             query.setString(1, datasetId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     batches.add(new StoredBatch(rows.getString(1), rows.getInt(2), rows.getString(3),
-                            rows.getString(4)));
+                            rows.getString(4), rows.getBoolean(5)));
                 }
             }
         }
@@ -90,15 +91,16 @@ final class BatchRows {
     /** One batch of a dataset, anchored or not; empty if the store has no such batch. */
     static Optional<StoredBatch> find(Connection connection, String datasetId, String batchId)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT record_count, merkle_root, anchor_tx "
-                + "FROM batches WHERE dataset_id = ? AND batch_id = ?")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT record_count, merkle_root, anchor_tx, "
+                + "retiring FROM batches WHERE dataset_id = ? AND batch_id = ?")) {
             query.setString(1, datasetId);
             query.setString(2, batchId);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredBatch(batchId, rows.getInt(1), rows.getString(2), rows.getString(3)));
+                return Optional.of(new StoredBatch(batchId, rows.getInt(1), rows.getString(2), rows.getString(3),
+                        rows.getBoolean(4)));
             }
         }
     }

@@ -107,7 +107,7 @@ public final class ProviderStore implements AutoCloseable {
             List<String> sourceRows, LiveSourceDefinition source) {
         database.run("save batch " + batchId + " of " + datasetId, connection -> {
             RecordRows.insert(connection, batchId, records, sourceRows);
-            BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot);
+            BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot, false);
             if (source != null) {
                 LiveSourceRows.put(connection, datasetId, source);
             }
@@ -133,7 +133,7 @@ public final class ProviderStore implements AutoCloseable {
             String merkleRoot) {
         database.run("save batch " + batchId + " of " + datasetId, connection -> {
             RecordRows.insertRetired(connection, batchId, records, roots);
-            BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot);
+            BatchRows.insert(connection, datasetId, batchId, records.size(), merkleRoot, true);
             return null;
         });
         database.sync("batch " + batchId + " of " + datasetId);
@@ -311,7 +311,8 @@ public final class ProviderStore implements AutoCloseable {
                 List<DataRecord> records = pending.stream().map(PendingRows.Pending::record).toList();
                 PendingBatch batch = batcher.batch(BatchRows.count(connection, datasetId) + 1, records);
                 RecordRows.insert(connection, batch.batchId(), batch.records(), null);
-                BatchRows.insert(connection, datasetId, batch.batchId(), batch.records().size(), batch.merkleRoot());
+                BatchRows.insert(connection, datasetId, batch.batchId(), batch.records().size(), batch.merkleRoot(),
+                        false);
                 PendingRows.delete(connection, datasetId, pending.get(pending.size() - 1).seq());
                 return Optional.of(batch);
             });

@@ -445,7 +445,7 @@ public final class RecordImporter {
         // dataset as it was, and a batch that can be anchored, now or resumed after a crash, finds its source
         store.saveBatch(datasetId, batchId, batch, built.rootHex(), rowKeys,
                 rowKeys != null && first ? liveSource.liveDefinition() : null);
-        anchorStored(datasetId, batchId, built);
+        anchorStored(datasetId, batchId, built, false);
     }
 
     private void anchorRetirements(String datasetId, String batchId, List<RetiredRecord> batch)
@@ -459,12 +459,13 @@ public final class RecordImporter {
         }
         MerkleTree built = tree.build();
         store.saveRetirements(datasetId, batchId, batch, roots, built.rootHex());
-        anchorStored(datasetId, batchId, built);
+        anchorStored(datasetId, batchId, built, true);
     }
 
     /** Anchors a batch the store holds (forced to disk) and notes its transaction there. */
-    private void anchorStored(String datasetId, String batchId, MerkleTree tree) throws ChaincodeFailure {
-        Committed anchored = anchorer.anchor(datasetId, batchId, tree);
+    private void anchorStored(String datasetId, String batchId, MerkleTree tree, boolean retiring)
+            throws ChaincodeFailure {
+        Committed anchored = anchorer.anchor(datasetId, batchId, tree, retiring);
         store.markAnchored(datasetId, batchId, anchored.txId());
     }
 }

@@ -145,7 +145,7 @@ public final class RecordUploads {
                     return anchored;
                 }
                 ProviderStore.PendingBatch next = batch.get();
-                Committed done = anchorer.anchor(datasetId, next.batchId(), next.tree());
+                Committed done = anchorer.anchor(datasetId, next.batchId(), next.tree(), false);
                 store.markAnchored(datasetId, next.batchId(), done.txId());
                 anchored.add(new AnchoredBatch(next.batchId(), next.records().size(), next.merkleRoot(), done.txId()));
             }
@@ -185,7 +185,7 @@ public final class RecordUploads {
                     return waiting;
                 }
                 ProviderStore.PendingBatch next = batch.get();
-                waiting.add(new StoredBatch(next.batchId(), next.records().size(), next.merkleRoot(), null));
+                waiting.add(new StoredBatch(next.batchId(), next.records().size(), next.merkleRoot(), null, false));
             }
         }
     }
@@ -210,7 +210,8 @@ public final class RecordUploads {
      * @return the statement, in this node's suite
      */
     public AnchorStatement statement(String datasetId, StoredBatch batch) {
-        return new AnchorStatement(datasetId, batch.batchId(), batch.merkleRoot(), batch.records(), suite.name());
+        return new AnchorStatement(datasetId, batch.batchId(), batch.merkleRoot(), batch.records(), suite.name(),
+                batch.retiring() ? Boolean.TRUE : null);
     }
 
     /**

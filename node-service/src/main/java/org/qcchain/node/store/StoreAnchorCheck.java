@@ -15,9 +15,9 @@ import org.qcchain.node.ledger.LedgerPages;
 
 /**
  * Compares a provider store with the batches the ledger anchors for the provider's datasets; the
- * ledger is the reference. Every anchored batch must be in the store with the anchor's root and
- * record count, and with that many record rows; a batch the store counts as anchored must be
- * anchored on the ledger.
+ * ledger is the reference. Every anchored batch must be in the store with the anchor's root,
+ * record count and kind (records, or versions that retire them), and with that many record rows;
+ * a batch the store counts as anchored must be anchored on the ledger.
  *
  * <p>Why: H2 can open a file damaged in part at an older version of itself, or empty, without an
  * error. Answered from such a store, a data request would get a valid, signed answer that leaves
@@ -88,6 +88,9 @@ public final class StoreAnchorCheck {
                 problem(name + " has root " + batch.merkleRoot() + " over " + batch.records()
                         + " records in the store but root " + statement.merkleRoot() + " over "
                         + statement.recordCount() + " records on the ledger");
+            } else if (batch.retiring() != statement.retires()) {
+                problem(name + " holds " + StoredBatch.contents(batch.retiring()) + " in the store but is anchored on the ledger as "
+                        + StoredBatch.contents(statement.retires()));
             } else if (rows.getOrDefault(batch.batchId(), 0L) != statement.recordCount()) {
                 problem(name + " holds " + rows.getOrDefault(batch.batchId(), 0L) + " of its "
                         + statement.recordCount() + " records in the store");

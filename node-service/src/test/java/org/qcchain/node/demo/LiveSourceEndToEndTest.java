@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.chaincode.model.Anchor;
 import org.qcchain.chaincode.model.FieldSpec;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
@@ -36,6 +37,7 @@ import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.ledger.LedgerPages;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.ImportProgress;
 import org.qcchain.node.store.ImportSummary;
@@ -161,6 +163,7 @@ class LiveSourceEndToEndTest {
         assertThat(retiring.records()).isZero();
         assertThat(retiring.retired()).isPositive();
         assertThat(newestVersion(recordId)).isEqualTo(new Version(2, true));
+        assertThat(newestAnchorsRetire(retiring.batchIds().size())).containsOnly(true);
         HttpResponse<Buffer> answered = claim(citizen);
         assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);
         DataAnswer answer = DataAnswer.fromJson(answered.bodyAsString());
@@ -176,6 +179,7 @@ class LiveSourceEndToEndTest {
 
         assertThat(back.records()).isEqualTo(1);
         assertThat(back.retired()).isZero();
+        assertThat(newestAnchorsRetire(1)).containsExactly(false);
         assertAnswered(citizen, recordId, 3);
     }
 
@@ -196,7 +200,16 @@ class LiveSourceEndToEndTest {
         // the retirement anchored first (the ledger shows the row was gone), then the row as version 3
         assertThat(back.resumed()).isEqualTo(1);
         assertThat(back.records()).isEqualTo(1);
+        assertThat(newestAnchorsRetire(2)).containsExactly(true, false);
         assertAnswered(citizen, recordId, 3);
+    }
+
+    /** Whether each of the hospital dataset's newest anchors on the ledger says it retires records, oldest first. */
+    private static List<Boolean> newestAnchorsRetire(int count) throws Exception {
+        List<Anchor> anchors = LedgerPages.all(demo.ledger(), demo.pki().node(), Anchor.class, "Anchors:listAnchors",
+                HOSPITAL);
+        return anchors.subList(anchors.size() - count, anchors.size()).stream()
+                .map(anchor -> anchor.statement().retires()).toList();
     }
 
     /** Deletes a visit from the hospital's table, keeping it in a table of its own to restore. */

@@ -231,6 +231,27 @@ class StoreCoverageEndToEndTest {
     }
 
     @Test
+    void finds_a_batch_the_store_holds_as_retirements_that_the_ledger_anchors_as_records(@TempDir Path other)
+            throws Exception {
+        TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
+        String registry = DemoCatalogue.providerOf(DemoCatalogue.REAL_ESTATE);
+        String batch;
+        try (ProviderStores stores = ProviderStores.open(other)) {
+            batch = stores.find(registry).orElseThrow().batches(DemoCatalogue.REAL_ESTATE).get(0).batchId();
+        }
+        sql(other, registry, "UPDATE batches SET retiring = TRUE WHERE dataset_id = '" + DemoCatalogue.REAL_ESTATE
+                + "' AND batch_id = '" + batch + "'");
+
+        try (ProviderStores stores = ProviderStores.open(other)) {
+            StoreAnchorCheck.Result result = check(stores, registry);
+
+            assertThat(result.problems()).singleElement().asString().contains("batch " + batch + " of "
+                    + DemoCatalogue.REAL_ESTATE, "holds versions that retire records in the store but is anchored"
+                    + " on the ledger as records");
+        }
+    }
+
+    @Test
     void notes_an_anchor_a_crash_left_unnoted_in_the_store_and_answers_its_records(@TempDir Path other)
             throws Exception {
         TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
