@@ -174,6 +174,20 @@ public interface QcchainClient {
     JsonNode anchorBatch(SignedBatchStatement signed) throws QcchainApiException, IOException;
 
     /**
+     * One page of a dataset's anchored batches (GET /v1/datasets/{id}/anchors), in batch-id order,
+     * for any registered organisation: each anchor's statement as its provider signed it ({@code
+     * "retiring": true} for a batch that retires records deleted at the source), the signature and
+     * certificate, {@code anchoredAt}, {@code txId}, {@code providerMspId}, {@code relayedBy}.
+     *
+     * @param datasetId the dataset
+     * @param bookmark the previous page's bookmark, or empty for the first
+     * @return {@code {records, bookmark, fetched}}; an empty bookmark means the last page
+     * @throws QcchainApiException if the node refused, e.g. DATASET_NOT_FOUND
+     * @throws IOException if the node cannot be reached
+     */
+    JsonNode anchors(String datasetId, String bookmark) throws QcchainApiException, IOException;
+
+    /**
      * One agreement (GET /v1/agreements/{id}); for its parties, the operator and auditors.
      *
      * @param agreementId the agreement

@@ -159,6 +159,15 @@ final class QcchainClientImpl implements QcchainClient {
     }
 
     @Override
+    public JsonNode anchors(String datasetId, String bookmark) throws QcchainApiException, IOException {
+        String target = Routes.datasetAnchors(Syntax.require("datasetId", datasetId, Syntax.DATASET_ID));
+        if (bookmark != null && !bookmark.isEmpty()) {
+            target += "?bookmark=" + Routes.encode(bookmark);
+        }
+        return call("GET", target, null);
+    }
+
+    @Override
     public List<BatchStatement> cutBatches(String datasetId, int batchSize) throws QcchainApiException, IOException {
         Objects.requireNonNull(datasetId, "datasetId");
         if (batchSize < 1) {

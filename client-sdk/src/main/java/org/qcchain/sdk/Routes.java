@@ -83,6 +83,15 @@ public final class Routes {
 
     /**
      * @param datasetId the dataset
+     * @return {@code /v1/datasets/<id>/anchors}: GET its anchored batches, or POST (its provider's
+     *     own node) to anchor the records waiting
+     */
+    public static String datasetAnchors(String datasetId) {
+        return DATASETS + "/" + encode(datasetId) + "/anchors";
+    }
+
+    /**
+     * @param datasetId the dataset
      * @param batchId a batch cut by {@link #datasetBatches}
      * @return {@code /v1/datasets/<id>/batches/<batchId>/anchor}
      */

@@ -91,6 +91,7 @@ final class ImportCommand implements Command {
                 + "  environment: " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ". Put the JDBC\n"
                 + "  driver jar on the class path. With record_version, rows the store already has\n"
                 + "  in that version are skipped, so the same query can run again and again.\n"
+                + "  ${dataDir} in the URL stands for the node's data folder (a database kept in it).\n"
                 + "--values source: the values stay in the source database (a live dataset): the\n"
                 + "  store keeps each record's commitment and its row's key, and the node reads the\n"
                 + "  row again for each answer, with the login of QCCHAIN_SOURCE_<MSPID>_USER and\n"
@@ -265,7 +266,7 @@ final class ImportCommand implements Command {
         // the provider's own login (QCCHAIN_SOURCE_<MSPID>_USER), else the one for every source, as the node reads
         LiveAccess.Login login = LiveAccess.fromEnvironment(env).of(provider.mspId());
         JdbcSettings settings = new JdbcSettings(options.require("--jdbc-url"), login.user(), login.password(), query,
-                fetch);
+                fetch, platform.dataDir());
         try (JdbcSource source = JdbcSource.open(settings, dataset.id(), dataset.fieldNames())) {
             RecordImporter importer = importer(platform, provider, batch, dataset.fieldNames(), options);
             ImportProgress progress = (id, records, batches) -> progress(out, records, batches);

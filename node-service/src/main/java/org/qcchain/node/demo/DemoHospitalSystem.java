@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.Map;
+import org.qcchain.node.store.DataFolderUrl;
 import org.qcchain.node.store.JdbcMapping;
 import org.qcchain.node.store.JdbcSettings;
 import org.qcchain.node.store.SourceRow;
@@ -30,10 +31,18 @@ final class DemoHospitalSystem {
 
     private DemoHospitalSystem() {}
 
-    /** @return the JDBC URL of the demo hospital's database in a data folder */
+    /**
+     * The JDBC URL of the demo hospital's database, as the live dataset keeps it: inside whatever
+     * data folder the node runs on, so that a demo folder moved or copied elsewhere still reads its
+     * hospital; and never created by a read (a folder copied without {@code sources/} fails to
+     * read, rather than finding an empty database).
+     */
+    static final String URL = "jdbc:h2:file:" + DataFolderUrl.PLACEHOLDER + "/sources/" + DemoOrganisation.HOSPITAL
+            + "/his;IFEXISTS=TRUE";
+
+    /** @return the JDBC URL of the demo hospital's database in a data folder, to connect to */
     static String url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("sources").resolve(DemoOrganisation.HOSPITAL).resolve("his")
-                .toAbsolutePath();
+        return DataFolderUrl.resolve(URL, dataDir);
     }
 
     /**
@@ -44,7 +53,7 @@ final class DemoHospitalSystem {
      * @return how the import reads them back: the query of {@link #VISITS}, no login
      */
     static JdbcSettings create(Path dataDir, Iterator<SourceRow> rows) {
-        String url = url(dataDir);
+        String url = DataFolderUrl.resolve(URL, dataDir).replace(";IFEXISTS=TRUE", "");
         try {
             Files.createDirectories(dataDir.resolve("sources").resolve(DemoOrganisation.HOSPITAL));
         } catch (java.io.IOException e) {
@@ -75,6 +84,6 @@ final class DemoHospitalSystem {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the demo hospital's database: " + e.getMessage(), e);
         }
-        return new JdbcSettings(url, null, null, VISITS.toSql(), 1000);
+        return new JdbcSettings(URL, null, null, VISITS.toSql(), 1000, dataDir);
     }
 }

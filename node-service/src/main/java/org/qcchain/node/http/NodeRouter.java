@@ -93,6 +93,8 @@ final class NodeRouter {
                 RoleGuard.anyOf(Role.IDENTITY_PROVIDER), new ConsentRevokeHandler(services)));
         mount(HttpMethod.POST, "/v1/datasets/{id}/records", List.of(new UploadContentType(), authentication,
                 RoleGuard.anyOf(Role.PROVIDER), new RecordUploadHandler(services)));
+        mount(HttpMethod.GET, "/v1/datasets/{id}/anchors", List.of(authentication, RoleGuard.anyRole(),
+                new DatasetAnchorListHandler(services, config.limits())));
         mount(HttpMethod.POST, "/v1/datasets/{id}/anchors", List.of(authentication,
                 RoleGuard.anyOf(Role.PROVIDER), new DatasetAnchorsHandler(services)));
         mount(HttpMethod.POST, "/v1/datasets/{id}/batches", List.of(authentication,

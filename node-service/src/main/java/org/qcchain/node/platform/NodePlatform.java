@@ -41,6 +41,7 @@ import org.qcchain.node.store.RecordUploads;
  */
 public final class NodePlatform implements AutoCloseable {
 
+    private final Path dataDir;
     private final LedgerBackend ledger;
     private final LedgerIdentity node;
     private final ProviderStores stores;
@@ -51,6 +52,7 @@ public final class NodePlatform implements AutoCloseable {
     private final DataRequestService dataRequests;
 
     private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node, boolean newLedger) {
+        this.dataDir = dataDir;
         this.ledger = ledger;
         this.node = node;
         // what is opened so far, closed again (newest first) if a later part cannot be opened
@@ -61,7 +63,7 @@ public final class NodePlatform implements AutoCloseable {
             this.pseudonyms = PlatformKey.loadOrCreate(dataDir, ledger.suite());
             // live datasets are read from the providers' own databases with logins from the environment
             this.stores = keep(opened, ProviderStores.open(dataDir, new LiveAccess(
-                    LiveAccess.fromEnvironment(System.getenv()), pseudonyms, ledger.suite())));
+                    LiveAccess.fromEnvironment(System.getenv()), pseudonyms, ledger.suite(), dataDir)));
             // every store checked against the ledger's anchors before any request is answered from it
             this.coverage = keep(opened, newLedger ? DatasetCoverage.following(ledger, stores)
                     : DatasetCoverage.open(ledger, node, stores));
@@ -237,6 +239,11 @@ public final class NodePlatform implements AutoCloseable {
     /** The delivery receipts owed to the ledger: {@code <dataDir>/deliveries/}. */
     private static Path deliveriesFolder(Path dataDir) {
         return dataDir.resolve("deliveries");
+    }
+
+    /** @return the node's data folder */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** @return the ledger */

@@ -76,7 +76,7 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Connection connection;
         try {
-            connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+            connection = DriverManager.getConnection(settings.connectionUrl(), settings.user(), settings.password());
         } catch (SQLException e) {
             throw new SourceReadException("cannot connect to " + settings.url() + " as " + settings.user() + ": "
                     + e.getMessage(), e);
@@ -194,7 +194,7 @@ public final class JdbcSource implements SourceAdapter, AutoCloseable {
      */
     public boolean readAgain(String rowKey) {
         try (LiveSource lookup = new LiveSource("the import", datasetId, liveDefinition(),
-                new LiveAccess.Login(settings.user(), settings.password()))) {
+                new LiveAccess.Login(settings.user(), settings.password()), settings.dataDir())) {
             return lookup.read(rowKey).isPresent();
         }
     }

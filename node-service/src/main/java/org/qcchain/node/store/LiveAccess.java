@@ -1,5 +1,6 @@
 package org.qcchain.node.store;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,9 @@ import org.qcchain.common.crypto.Pseudonymizer;
  * @param credentials the user and password of a provider's source database
  * @param pseudonyms the platform's pseudonymizer
  * @param suite the platform's suite
+ * @param dataDir the node's data folder, for source URLs that name it ({@link DataFolderUrl})
  */
-public record LiveAccess(Credentials credentials, Pseudonymizer pseudonyms, CryptoSuite suite) {
+public record LiveAccess(Credentials credentials, Pseudonymizer pseudonyms, CryptoSuite suite, Path dataDir) {
 
     /** The environment variables of every provider's source, as {@code qcchain import} reads them. */
     public static final String USER_VARIABLE = "QCCHAIN_SOURCE_USER";
@@ -27,6 +29,7 @@ public record LiveAccess(Credentials credentials, Pseudonymizer pseudonyms, Cryp
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(pseudonyms, "pseudonyms");
         Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(dataDir, "dataDir");
     }
 
     /** A provider's database user and password; either may be null. */

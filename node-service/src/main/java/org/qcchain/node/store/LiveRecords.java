@@ -93,7 +93,7 @@ final class LiveRecords implements AutoCloseable {
         LiveSourceDefinition definition = definition(datasetId).orElseThrow(() -> new StoreException(
                 "record store of " + mspId + ": " + datasetId + " has records without values and no live source"));
         return sources.computeIfAbsent(datasetId, id -> new Live(
-                new LiveSource(mspId, id, definition, access.credentials().of(mspId)),
+                new LiveSource(mspId, id, definition, access.credentials().of(mspId), access.dataDir()),
                 new RecordMaker(access.pseudonyms(), access.suite(), id, definition.fields(), saltKey)));
     }
 

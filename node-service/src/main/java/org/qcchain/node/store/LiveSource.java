@@ -1,5 +1,6 @@
 package org.qcchain.node.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,14 +29,21 @@ final class LiveSource implements AutoCloseable {
     private final String datasetId;
     private final LiveSourceDefinition definition;
     private final LiveAccess.Login login;
+    private final Path dataDir;
     private final ConcurrentLinkedQueue<Lookup> idle = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
-    LiveSource(String mspId, String datasetId, LiveSourceDefinition definition, LiveAccess.Login login) {
+    /**
+     * @param dataDir the node's data folder, for a URL that names it ({@link DataFolderUrl}); may
+     *     be null when it does not
+     */
+    LiveSource(String mspId, String datasetId, LiveSourceDefinition definition, LiveAccess.Login login,
+            Path dataDir) {
         this.mspId = mspId;
         this.datasetId = datasetId;
         this.definition = definition;
         this.login = login;
+        this.dataDir = dataDir;
     }
 
     /** @return where and how the rows are read */
@@ -92,8 +100,14 @@ final class LiveSource implements AutoCloseable {
     }
 
     private Lookup open() throws SQLException {
-        Connection connection = login.user() == null ? DriverManager.getConnection(definition.url())
-                : DriverManager.getConnection(definition.url(), login.user(), login.password());
+        String url;
+        try {
+            url = DataFolderUrl.resolve(definition.url(), dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        Connection connection = login.user() == null ? DriverManager.getConnection(url)
+                : DriverManager.getConnection(url, login.user(), login.password());
         try {
             connection.setReadOnly(true);
             PreparedStatement lookup = connection.prepareStatement(definition.lookupSql());

@@ -12,11 +12,14 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +36,25 @@ import org.qcchain.chaincode.model.FieldSpec;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.json.Json;
+import org.qcchain.node.TestFolders;
 import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.ledger.LedgerPages;
 import org.qcchain.node.store.BatchAnchorer;
+import org.qcchain.node.store.DataFolderUrl;
 import org.qcchain.node.store.ImportProgress;
 import org.qcchain.node.store.ImportSummary;
 import org.qcchain.node.store.JdbcSource;
+import org.qcchain.node.store.LiveAccess;
+import org.qcchain.node.store.ProviderStore;
+import org.qcchain.node.store.ProviderStores;
 import org.qcchain.node.store.RecordImporter;
 import org.qcchain.node.store.SourceAdapter;
+import org.qcchain.node.store.SourceRecordChanged;
 import org.qcchain.node.store.SourceRow;
+import org.qcchain.node.store.StoreException;
 
 /**
  * A live dataset end to end: the demo hospital's visits stay in its own database (an H2 file of
@@ -164,6 +174,12 @@ class LiveSourceEndToEndTest {
         assertThat(retiring.retired()).isPositive();
         assertThat(newestVersion(recordId)).isEqualTo(new Version(2, true));
         assertThat(newestAnchorsRetire(retiring.batchIds().size())).containsOnly(true);
+        // the node lists the anchors as the ledger holds them, the retiring ones marked, to any organisation
+        List<JsonNode> listed = anchorsThroughTheNode(DemoOrganisation.AUDIT_OFFICE);
+        assertThat(listed).extracting(anchor -> anchor.path("statement").path("retiring").asBoolean(false))
+                .containsExactlyElementsOf(newestAnchorsRetire(listed.size()));
+        assertThat(listed.get(listed.size() - 1).path("statement").path("batchId").asText())
+                .isEqualTo(retiring.batchIds().get(retiring.batchIds().size() - 1));
         HttpResponse<Buffer> answered = claim(citizen);
         assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);
         DataAnswer answer = DataAnswer.fromJson(answered.bodyAsString());
@@ -204,6 +220,35 @@ class LiveSourceEndToEndTest {
         assertAnswered(citizen, recordId, 3);
     }
 
+    @Test
+    void refuses_to_list_the_anchors_of_no_dataset_or_of_an_unknown_one() {
+        LedgerIdentity bank = demo.pki().client(DemoOrganisation.BANK);
+
+        assertThat(anchorsThroughTheNode(DemoOrganisation.BANK)).isNotEmpty();
+        assertProblem(DemoNodes.signedGet(client, server.port(), bank, "/v1/datasets/hospital%20visits'--/anchors"),
+                400, "INVALID_ARGUMENT");
+        assertProblem(DemoNodes.signedGet(client, server.port(), bank, "/v1/datasets/no.such.dataset/anchors"),
+                404, "DATASET_NOT_FOUND");
+        assertProblem(DemoNodes.signedGet(client, server.port(), bank, "/v1/datasets/" + HOSPITAL
+                + "/anchors?pageSize=100000"), 400, "INVALID_ARGUMENT");
+    }
+
+    /** Every anchor of the hospital's dataset as {@code GET /v1/datasets/{id}/anchors} lists them, two a page. */
+    private List<JsonNode> anchorsThroughTheNode(String organisation) {
+        List<JsonNode> anchors = new ArrayList<>();
+        String bookmark = "";
+        do {
+            HttpResponse<Buffer> page = DemoNodes.signedGet(client, server.port(), demo.pki().client(organisation),
+                    "/v1/datasets/" + HOSPITAL + "/anchors?pageSize=2"
+                            + (bookmark.isEmpty() ? "" : "&bookmark=" + URLEncoder.encode(bookmark, StandardCharsets.UTF_8)));
+            assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
+            JsonNode body = Json.tree(page.bodyAsString());
+            body.path("records").forEach(anchors::add);
+            bookmark = body.path("bookmark").asText();
+        } while (!bookmark.isEmpty());
+        return anchors;
+    }
+
     /** Whether each of the hospital dataset's newest anchors on the ledger says it retires records, oldest first. */
     private static List<Boolean> newestAnchorsRetire(int count) throws Exception {
         List<Anchor> anchors = LedgerPages.all(demo.ledger(), demo.pki().node(), Anchor.class, "Anchors:listAnchors",
@@ -233,6 +278,43 @@ class LiveSourceEndToEndTest {
             assertThat(evidence.disclosure().recordId()).isEqualTo(recordId);
             assertThat(evidence.disclosure().version()).isEqualTo(version);
         });
+    }
+
+    @Test
+    void reads_the_hospital_inside_the_data_folder_it_runs_on_after_the_folder_moved(@TempDir Path moved,
+            @TempDir Path withoutSources) throws Exception {
+        int citizen = 5;
+        int other = 6;
+        assertThat(demo.platform().stores().create(DemoOrganisation.HOSPITAL).liveDefinition(HOSPITAL).orElseThrow()
+                .url()).startsWith("jdbc:h2:file:" + DataFolderUrl.PLACEHOLDER + "/");
+        demo.platform().stores().close(); // closes the hospital's connections too: its files are whole to copy
+        TestFolders.copy(folder.resolve("providers"), moved.resolve("providers"));
+        TestFolders.copy(folder.resolve("sources"), moved.resolve("sources"));
+        TestFolders.copy(folder.resolve("providers"), withoutSources.resolve("providers"));
+        // the moved copy's hospital loses a row the original keeps: which one a store reads shows
+        try (Connection his = DriverManager.getConnection(DemoHospitalSystem.url(moved))) {
+            his.createStatement().execute("DELETE FROM HIS_VISITS WHERE ROW_ID = " + rowIdOf(citizen));
+        }
+
+        try (ProviderStores stores = ProviderStores.open(moved, liveAccess(moved));
+                ProviderStores bare = ProviderStores.open(withoutSources, liveAccess(withoutSources))) {
+            ProviderStore store = stores.find(DemoOrganisation.HOSPITAL).orElseThrow();
+
+            assertThatThrownBy(() -> store.latestRecords(HOSPITAL, demo.subject(citizen), 100))
+                    .isInstanceOf(SourceRecordChanged.class);
+            assertThat(store.latestRecords(HOSPITAL, demo.subject(other), 100).stream()
+                    .map(stored -> stored.record().fields().get("department").asText()).sorted().toList())
+                    .isEqualTo(sourceDepartments(other));
+            assertThatThrownBy(() -> bare.find(DemoOrganisation.HOSPITAL).orElseThrow()
+                    .latestRecords(HOSPITAL, demo.subject(other), 100)).isExactlyInstanceOf(StoreException.class);
+            assertThat(withoutSources.resolve("sources")).doesNotExist();
+        }
+        assertThat(claim(citizen).statusCode()).isEqualTo(200); // the original folder is untouched
+    }
+
+    private static LiveAccess liveAccess(Path dataDir) {
+        return new LiveAccess(LiveAccess.fromEnvironment(Map.of()), demo.platform().pseudonyms(), demo.ledger().suite(),
+                dataDir);
     }
 
     @Test
@@ -329,7 +411,7 @@ class LiveSourceEndToEndTest {
         List<String> fields = DemoCatalogue.entries().stream().filter(entry -> entry.definition().id().equals(HOSPITAL))
                 .findFirst().orElseThrow().definition().fields().stream().map(FieldSpec::name).toList();
         try (JdbcSource source = JdbcSource.open(new org.qcchain.node.store.JdbcSettings(
-                DemoHospitalSystem.url(folder), null, null, query, 100), HOSPITAL, fields)) {
+                DemoHospitalSystem.URL, null, null, query, 100, folder), HOSPITAL, fields)) {
             return importer.importLive(source, ImportProgress.NONE);
         }
     }
@@ -398,7 +480,7 @@ class LiveSourceEndToEndTest {
 
     /** A citizen's departments as the hospital's database holds them, sorted. */
     private static List<String> sourceDepartments(int citizen) throws Exception {
-        List<String> departments = new java.util.ArrayList<>();
+        List<String> departments = new ArrayList<>();
         try (Connection his = DriverManager.getConnection(DemoHospitalSystem.url(folder));
                 PreparedStatement query = his.prepareStatement("SELECT DEPARTMENT FROM HIS_VISITS"
                         + " WHERE PATIENT_ID_NO = ?")) {

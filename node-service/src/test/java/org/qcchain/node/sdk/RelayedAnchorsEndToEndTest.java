@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +101,23 @@ class RelayedAnchorsEndToEndTest {
 
         assertThat(again.getErrorCode()).isEqualTo(ErrorCode.ANCHOR_EXISTS);
         assertThat(provider.cutBatches(DemoCatalogue.VEHICLES, 5000)).isEmpty();
+        // any organisation reads the relayed anchors back, its provider's and its relayer's names on each
+        List<JsonNode> anchors = new ArrayList<>();
+        String bookmark = "";
+        do {
+            JsonNode page = client(MOTOR.consumerMspId()).anchors(DemoCatalogue.VEHICLES, bookmark);
+            page.path("records").forEach(anchors::add);
+            bookmark = page.path("bookmark").asText();
+        } while (!bookmark.isEmpty());
+        JsonNode lastAnchor = anchors.stream()
+                .filter(anchor -> anchor.path("statement").path("batchId").asText().equals(last.batchId()))
+                .findFirst().orElseThrow();
+        assertThat(lastAnchor.path("statement").path("merkleRoot").asText()).isEqualTo(last.merkleRoot());
+        assertThat(lastAnchor.path("providerMspId").asText()).isEqualTo(DemoOrganisation.VEHICLES);
+        assertThat(lastAnchor.path("relayedBy").asText()).isEqualTo(demo.pki().node().mspId());
+        assertThat(lastAnchor.path("statement").has("retiring")).isFalse();
+        assertThat(catchThrowableOfType(QcchainApiException.class,
+                () -> provider.anchors("no.such.dataset", "")).getErrorCode()).isEqualTo(ErrorCode.DATASET_NOT_FOUND);
         List<VerifiedRecord> relayed = answer.records(DemoCatalogue.VEHICLES).stream()
                 .filter(r -> r.anchor().batchId().equals(last.batchId())).toList();
         assertThat(relayed).extracting(r -> r.values().get("plate").asText()).contains("鲁A8585");
