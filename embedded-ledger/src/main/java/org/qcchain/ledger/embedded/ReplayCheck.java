@@ -13,10 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
-import org.qcchain.simulator.InMemoryStateStore;
 import org.qcchain.simulator.KeyOrder;
 import org.qcchain.simulator.ReadWriteSet;
 import org.qcchain.simulator.Version;
@@ -28,35 +25,33 @@ import org.qcchain.simulator.Write;
  * requires the stored code; applies the valid write sets; compares
  * each block's key-history rows (the writes it superseded, numbered in the order they were
  * superseded, chained per key) with its writes, and at the end the state table, tombstones
- * included, with the latest write of every key. Holds the replayed state and the latest write of
- * every key in memory.
+ * included, with the latest write of every key. Holds the latest write of every key in memory,
+ * its value as a digest ({@link ReplayState}), and every transaction id.
  */
 final class ReplayCheck {
 
-    private final InMemoryStateStore replay = new InMemoryStateStore();
+    /** Every key written so far, with its latest write: what MVCC, the state table and the chains must say. */
+    private final ReplayState replay = new ReplayState();
     private final MembershipCheck members = new MembershipCheck();
     private final Set<String> txIds = new HashSet<>();
     private long validTransactions;
     private long historyEntries;
-    /** Every key written so far, with its latest write: what the state table and the chains must say. */
-    private final NavigableMap<String, Head> heads = new TreeMap<>(KeyOrder.COMPARATOR);
     /** The number the next history row must have. */
     private long nextSeq = 1;
-
-    /**
-     * A key's latest write, as its state row must hold it.
-     *
-     * @param previous the history number of the write before it, 0 if none
-     */
-    private record Head(Version version, String txId, Instant time, boolean delete, byte[] value, long previous) {}
 
     /** A valid transaction of the block being checked, decoded once. */
     private record ValidTransaction(int txNumber, String txId, Instant time, ReadWriteSet rwset) {}
 
+    /**
+     * A write superseded by a transaction of the block being checked: what history row {@code seq}
+     * must hold.
+     */
+    private record Superseded(long seq, String key, int byTxNumber, ReplayState.Head head) {}
+
     /** Revalidates and applies one block, then checks its history rows. */
     void apply(Connection connection, long number, List<TransactionRecord> txs, ChannelMembership membership)
             throws SQLException, LedgerTamperedException {
-        List<ValidTransaction> valid = new ArrayList<>(txs.size());
+        List<Superseded> superseded = new ArrayList<>();
         for (TransactionRecord tx : txs) {
             ReadWriteSet rwset;
             ParsedProposal parsed;
@@ -72,13 +67,34 @@ final class ReplayCheck {
                         + ") is marked " + tx.code() + " but validates as " + expected);
             }
             if (tx.isValid()) {
-                Instant time = parsed.proposal().timestamp();
-                replay.apply(rwset, new Version(number, tx.txNumber()), tx.txId(), time);
-                valid.add(new ValidTransaction(tx.txNumber(), tx.txId(), time, rwset));
+                // applied before the next transaction validates: it reads what this one wrote
+                ValidTransaction applied = new ValidTransaction(tx.txNumber(), tx.txId(), parsed.proposal().timestamp(),
+                        rwset);
+                superseded.addAll(applyWrites(number, applied));
                 validTransactions++;
             }
         }
-        checkHistory(connection, number, valid);
+        checkHistory(connection, number, superseded);
+    }
+
+    /**
+     * Makes a valid transaction's writes the latest of their keys, and returns the writes they
+     * supersede in key order, each numbered for its history row.
+     */
+    private List<Superseded> applyWrites(long number, ValidTransaction tx) {
+        List<Superseded> superseded = new ArrayList<>();
+        Version version = new Version(number, tx.txNumber());
+        for (Map.Entry<String, Write> write : tx.rwset().writes().entrySet()) {
+            ReplayState.Head before = replay.head(write.getKey());
+            long previous = 0;
+            if (before != null) {
+                previous = nextSeq++;
+                superseded.add(new Superseded(previous, write.getKey(), tx.txNumber(), before));
+            }
+            replay.write(write.getKey(), new ReplayState.Head(version, tx.txId(), tx.time(), write.getValue().delete(),
+                    replay.digest(write.getValue().value()), previous));
+        }
+        return superseded;
     }
 
     /** What the committer would have decided, in its order: duplicate, membership, MVCC. */
@@ -99,59 +115,39 @@ final class ReplayCheck {
      * write of its key (block, transaction, key order), each holding the superseded write and
      * naming the history row of the write before that.
      */
-    private void checkHistory(Connection connection, long number, List<ValidTransaction> valid)
+    private void checkHistory(Connection connection, long number, List<Superseded> superseded)
             throws SQLException, LedgerTamperedException {
+        if (superseded.isEmpty()) {
+            return;
+        }
         try (PreparedStatement select = connection.prepareStatement("SELECT history_seq, state_key, block_no, tx_no,"
                 + " tx_id, tx_seconds, tx_nanos, is_delete, state_value, previous_seq FROM history"
                 + " WHERE history_seq >= ? ORDER BY history_seq")) {
-            select.setLong(1, nextSeq);
-            // at least 1: 0 would mean no limit (with nothing superseded no row is read anyway)
-            select.setMaxRows(Math.max(1, countSuperseding(valid)));
+            select.setLong(1, superseded.get(0).seq());
+            select.setMaxRows(superseded.size());
             try (ResultSet row = select.executeQuery()) {
-                for (ValidTransaction tx : valid) {
-                    for (Map.Entry<String, Write> write : tx.rwset().writes().entrySet()) {
-                        Head superseded = heads.get(write.getKey());
-                        long previous = 0;
-                        if (superseded != null) {
-                            if (!row.next() || !holds(row, nextSeq, write.getKey(), superseded)) {
-                                throw new LedgerTamperedException(number, "the key history does not hold the write"
-                                        + " transaction " + tx.txNumber() + " superseded");
-                            }
-                            previous = nextSeq++;
-                            historyEntries++;
-                        }
-                        heads.put(write.getKey(), new Head(new Version(number, tx.txNumber()), tx.txId(), tx.time(),
-                                write.getValue().delete(), write.getValue().value(), previous));
+                for (Superseded write : superseded) {
+                    if (!row.next() || !holds(row, write)) {
+                        throw new LedgerTamperedException(number, "the key history does not hold the write"
+                                + " transaction " + write.byTxNumber() + " superseded");
                     }
+                    historyEntries++;
                 }
             }
         }
     }
 
-    /** Whether a history row is the superseded write {@code head} of {@code key}, numbered {@code seq}. */
-    private static boolean holds(ResultSet row, long seq, String key, Head head) throws SQLException {
-        return row.getLong(1) == seq
-                && new String(row.getBytes(2), UTF_8).equals(key)
+    /** Whether a history row is the superseded write it must be. */
+    private boolean holds(ResultSet row, Superseded write) throws SQLException {
+        ReplayState.Head head = write.head();
+        return row.getLong(1) == write.seq()
+                && new String(row.getBytes(2), UTF_8).equals(write.key())
                 && row.getLong(3) == head.version().blockNumber() && row.getInt(4) == head.version().txNumber()
                 && row.getString(5).equals(head.txId())
                 && row.getLong(6) == head.time().getEpochSecond() && row.getInt(7) == head.time().getNano()
                 && row.getBoolean(8) == head.delete()
-                && Arrays.equals(row.getBytes(9), head.value())
+                && Arrays.equals(replay.digest(row.getBytes(9)), head.digest())
                 && row.getLong(10) == head.previous();
-    }
-
-    /** How many of the block's valid writes supersede an earlier write of their key. */
-    private int countSuperseding(List<ValidTransaction> valid) {
-        Set<String> writtenInBlock = new HashSet<>();
-        int superseding = 0;
-        for (ValidTransaction tx : valid) {
-            for (String key : tx.rwset().writes().keySet()) {
-                if (!writtenInBlock.add(key) || heads.containsKey(key)) {
-                    superseding++;
-                }
-            }
-        }
-        return superseding;
     }
 
     /**
@@ -170,8 +166,8 @@ final class ReplayCheck {
             }
         }
         Mismatch mismatch = new Mismatch();
-        Iterator<Map.Entry<String, Head>> expected = heads.entrySet().iterator();
-        Map.Entry<String, Head> want = expected.hasNext() ? expected.next() : null;
+        Iterator<Map.Entry<String, ReplayState.Head>> expected = replay.inKeyOrder();
+        Map.Entry<String, ReplayState.Head> want = expected.hasNext() ? expected.next() : null;
         long liveKeys = 0;
         String previousKey = null;
         try (PreparedStatement select = connection.prepareStatement("SELECT state_key, state_value, block_no, tx_no,"
@@ -194,8 +190,8 @@ final class ReplayCheck {
                     want = expected.hasNext() ? expected.next() : null;
                 }
                 if (want != null && want.getKey().equals(key)) {
-                    Head head = want.getValue();
-                    if (!Arrays.equals(head.value(), row.getBytes(2)) || row.getBoolean(6) != head.delete()
+                    ReplayState.Head head = want.getValue();
+                    if (!Arrays.equals(head.digest(), replay.digest(row.getBytes(2))) || row.getBoolean(6) != head.delete()
                             || row.getLong(5) != head.previous()
                             || !head.version().equals(new Version(row.getLong(3), row.getInt(4)))
                             || !head.txId().equals(row.getString(7)) || row.getLong(8) != head.time().getEpochSecond()
@@ -223,7 +219,7 @@ final class ReplayCheck {
         private long block = Long.MAX_VALUE;
         private String problem;
 
-        void missing(String key, Head want) {
+        void missing(String key, ReplayState.Head want) {
             note(want.version().blockNumber(), "state key '" + key + "' written in block "
                     + want.version().blockNumber() + " is missing");
         }

@@ -1,0 +1,71 @@
+package org.qcchain.ledger.embedded;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.qcchain.simulator.InMemoryStateStore;
+import org.qcchain.simulator.ReadWriteSet;
+import org.qcchain.simulator.Version;
+import org.qcchain.simulator.VersionedKeyValue;
+import org.qcchain.simulator.Write;
+
+/**
+ * The replay's state answers MVCC validation as the simulator's full state store does (versions
+ * and key sets of point and range reads), while it keeps only a digest of each value.
+ */
+class ReplayStateTest {
+
+    /** Keys across the orders that matter: ASCII, composite-key separators, CJK, a supplementary-plane character. */
+    private static final String[] KEYS = {"a", "b", "ba", "\u0000access\u0000a1\u0000", "\u0000access\u0000a2\u0000",
+        "consent~7", "济南", "泉城链", "\uD83D\uDE00emoji", "\uFFFDlast", "z"};
+
+    @Test
+    void answers_every_point_and_range_read_as_the_full_state_store_does_after_random_writes_and_deletes() {
+        Random random = new Random(20261127L);
+        ReplayState replay = new ReplayState();
+        InMemoryStateStore full = new InMemoryStateStore();
+        for (long block = 1; block <= 400; block++) {
+            String key = KEYS[random.nextInt(KEYS.length)];
+            Write write = random.nextInt(4) == 0 ? Write.deletion()
+                    : Write.of(("value " + block).getBytes(UTF_8));
+            Version version = new Version(block, 0);
+            Instant time = Instant.ofEpochSecond(1_780_000_000L + block);
+            full.apply(ReadWriteSet.of(Map.of(), List.of(), Map.of(key, write), false), version, "tx" + block, time);
+            replay.write(key, new ReplayState.Head(version, "tx" + block, time, write.delete(),
+                    replay.digest(write.value()), 0));
+
+            for (String read : KEYS) {
+                assertThat(replay.get(read).map(value -> value.version()))
+                        .isEqualTo(full.get(read).map(value -> value.version()));
+            }
+            String start = KEYS[random.nextInt(KEYS.length)];
+            String end = random.nextBoolean() ? "" : KEYS[random.nextInt(KEYS.length)];
+            int limit = random.nextInt(4);
+            assertThat(keysAndVersions(replay.range(start, end, limit)))
+                    .as("range [%s, %s) limit %d", start, end, limit)
+                    .isEqualTo(keysAndVersions(full.range(start, end, limit)));
+        }
+    }
+
+    @Test
+    void keeps_a_digest_of_each_value_not_the_value() {
+        ReplayState replay = new ReplayState();
+        byte[] value = "an access record of a few KB".getBytes(UTF_8);
+        replay.write("k", new ReplayState.Head(new Version(1, 0), "t", Instant.EPOCH, false, replay.digest(value), 0));
+
+        assertThat(replay.head("k").digest()).hasSize(32).isEqualTo(replay.digest(value.clone()))
+                .isNotEqualTo(replay.digest("another value".getBytes(UTF_8)));
+        assertThat(replay.digest(null)).isNull();
+        assertThatThrownBy(() -> replay.history("k")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static List<String> keysAndVersions(List<VersionedKeyValue> found) {
+        return found.stream().map(entry -> entry.key() + "@" + entry.version()).toList();
+    }
+}
