@@ -1,6 +1,7 @@
 package org.qcchain.node.cli;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,13 @@ import org.qcchain.node.http.NodeServer;
  */
 public final class Cli {
 
+    /** H2's code for a statement that ran out of memory (it closes the database and reports this). */
+    private static final int H2_OUT_OF_MEMORY = 90108;
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
-    private Cli(List<Command> commands) {
+    /** A command line of these commands; {@link #standard()} has this build's. */
+    Cli(List<Command> commands) {
         commands.forEach(command -> this.commands.put(command.name(), command));
     }
 
@@ -68,7 +73,40 @@ public final class Cli {
             out.print(command.help());
             return ExitCodes.OK;
         }
-        return command.run(rest, out, err, env);
+        try {
+            return command.run(rest, out, err, env);
+        } catch (RuntimeException | Error e) {
+            return failed(first, e, err);
+        }
+    }
+
+    /**
+     * A command that failed with nothing of its own to catch it: exit 70 with the message and the
+     * stack trace for a report, never the JVM's exit 1 (which {@code verify} gives a bad block).
+     * Running out of memory gets how to give the JVM more instead of a trace: {@code verify}
+     * replays the ledger's state in memory, so a ledger can outgrow the default heap.
+     */
+    private static int failed(String command, Throwable e, PrintStream err) {
+        if (outOfMemory(e)) {
+            err.println("qcchain " + command + ": ran out of memory. Run it again with a larger heap, e.g."
+                    + " QCCHAIN_JAVA_OPTS='-XX:+UseParallelGC -Xmx8g' (verify needs about 600 bytes per state key of"
+                    + " the ledger; docs/operations.md)");
+        } else {
+            err.println("qcchain " + command + ": failed: " + e);
+            e.printStackTrace(err);
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError
+                    || cause instanceof SQLException sql && sql.getErrorCode() == H2_OUT_OF_MEMORY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

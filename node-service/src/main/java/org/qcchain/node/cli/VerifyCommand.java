@@ -61,8 +61,9 @@ final class VerifyCommand implements Command {
                 + "Exits 0 when all is intact, 1 naming the first block that does not match, 2 naming\n"
                 + "a provider store that lacks what the ledger anchors, 78 when the configuration is\n"
                 + "unusable, the folder has no ledger or a running node holds it, 69 when a Fabric\n"
-                + "gateway peer does not answer, 70 when the heap is too small for the replay (give\n"
-                + "the JVM more with QCCHAIN_JAVA_OPTS, e.g. '-XX:+UseParallelGC -Xmx8g').\n\n"
+                + "gateway peer does not answer, 70 when it fails otherwise, e.g. with a heap too small\n"
+                + "for the replay (about 600 bytes per state key; give the JVM more with\n"
+                + "QCCHAIN_JAVA_OPTS, e.g. '-XX:+UseParallelGC -Xmx8g').\n\n"
                 + DATA_FOLDER_OPTIONS;
     }
 
@@ -99,12 +100,6 @@ final class VerifyCommand implements Command {
         } catch (LedgerUnreachable e) {
             err.println("qcchain verify: " + e.getMessage() + "; nothing was verified, try again later");
             return ExitCodes.UNAVAILABLE;
-        } catch (OutOfMemoryError e) {
-            // the replay holds every state key's latest write: a ledger can outgrow the default heap
-            err.println("qcchain verify: not enough memory to replay the ledger's world state (about 600 bytes"
-                    + " per state key); nothing was decided. Run it again with a larger heap, e.g."
-                    + " QCCHAIN_JAVA_OPTS='-XX:+UseParallelGC -Xmx8g' (docs/operations.md, \"Verifying the ledger\")");
-            return ExitCodes.FAILURE;
         }
     }
 

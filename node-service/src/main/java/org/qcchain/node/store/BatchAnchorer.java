@@ -84,9 +84,10 @@ public final class BatchAnchorer {
         String batchId = batch.batchId();
         MerkleTree tree = MerkleTree.of(ledger.suite(), store.batchLeaves(datasetId, batchId).stream()
                 .map(HexFormat.of()::parseHex).toList());
-        String txId;
         try {
-            txId = anchor(datasetId, batchId, tree, batch.retiring()).txId();
+            String txId = anchor(datasetId, batchId, tree, batch.retiring()).txId();
+            store.markAnchored(datasetId, batchId, txId);
+            return new AnchoredBatch(batchId, tree.size(), tree.rootHex(), txId);
         } catch (ChaincodeFailure e) {
             if (e.errorCode() != ErrorCode.ANCHOR_EXISTS) {
                 throw e;
@@ -96,9 +97,9 @@ public final class BatchAnchorer {
                 throw new IllegalStateException("batch " + batchId + " of " + datasetId + " is anchored on the ledger"
                         + " with another root than the store holds; the store needs repair");
             }
-            txId = anchor.path("txId").asText();
+            String txId = anchor.path("txId").asText();
+            store.adoptAnchor(datasetId, batchId, txId, anchor.path("statement").path("retiring").asBoolean(false));
+            return new AnchoredBatch(batchId, tree.size(), tree.rootHex(), txId);
         }
-        store.markAnchored(datasetId, batchId, txId);
-        return new AnchoredBatch(batchId, tree.size(), tree.rootHex(), txId);
     }
 }

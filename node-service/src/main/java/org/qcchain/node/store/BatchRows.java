@@ -39,6 +39,19 @@ final class BatchRows {
         }
     }
 
+    /** Notes an anchor the ledger holds for the batch, and the kind its statement gives it. */
+    static void adoptAnchor(Connection connection, String datasetId, String batchId, String txId, boolean retiring)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE batches SET anchor_tx = ?, retiring = ? WHERE dataset_id = ? AND batch_id = ?")) {
+            update.setString(1, txId);
+            update.setBoolean(2, retiring);
+            update.setString(3, datasetId);
+            update.setString(4, batchId);
+            update.executeUpdate();
+        }
+    }
+
     /** Every anchored batch, as {@link #anchoredKey}s. */
     static Set<String> anchored(Connection connection) throws SQLException {
         Set<String> keys = new HashSet<>();

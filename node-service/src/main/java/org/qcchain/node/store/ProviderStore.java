@@ -167,6 +167,25 @@ public final class ProviderStore implements AutoCloseable {
     }
 
     /**
+     * Notes an anchor the ledger already holds for a stored batch with the batch's root (a run cut
+     * short after the anchor's commit, before the store noted it), and takes the kind the anchor's
+     * statement gives: the same root means the same leaves, and the statement is what the provider
+     * signed (a build before the {@code retiring} member signed retirements without it).
+     *
+     * @param datasetId the dataset
+     * @param batchId the batch
+     * @param txId the anchoring transaction
+     * @param retiring whether the anchor's statement says the batch retires records
+     */
+    public void adoptAnchor(String datasetId, String batchId, String txId, boolean retiring) {
+        database.run("note the anchor of batch " + batchId, connection -> {
+            BatchRows.adoptAnchor(connection, datasetId, batchId, txId, retiring);
+            return null;
+        });
+        anchored.add(BatchRows.anchoredKey(datasetId, batchId));
+    }
+
+    /**
      * The latest version of each anchored record of a subject in a dataset, newest first.
      *
      * @param datasetId the dataset

@@ -265,7 +265,8 @@ public final class RecordUploads {
             String datasetId, StoredBatch batch) throws ChaincodeFailure {
         JsonNode anchor = Json.tree(ledger.evaluate(reader, "Anchors:getAnchor", datasetId, batch.batchId()));
         if (anchor.path("statement").path("merkleRoot").asText().equals(batch.merkleRoot())) {
-            store.markAnchored(datasetId, batch.batchId(), anchor.path("txId").asText());
+            store.adoptAnchor(datasetId, batch.batchId(), anchor.path("txId").asText(),
+                    anchor.path("statement").path("retiring").asBoolean(false));
         }
     }
 

@@ -88,7 +88,7 @@ public final class StoreAnchorCheck {
                 problem(name + " has root " + batch.merkleRoot() + " over " + batch.records()
                         + " records in the store but root " + statement.merkleRoot() + " over "
                         + statement.recordCount() + " records on the ledger");
-            } else if (batch.retiring() != statement.retires()) {
+            } else if (batch.anchored() && batch.retiring() != statement.retires()) {
                 problem(name + " holds " + StoredBatch.contents(batch.retiring()) + " in the store but is anchored on the ledger as "
                         + StoredBatch.contents(statement.retires()));
             } else if (rows.getOrDefault(batch.batchId(), 0L) != statement.recordCount()) {
@@ -98,7 +98,7 @@ public final class StoreAnchorCheck {
                 batches++;
                 records += statement.recordCount();
                 if (!batch.anchored()) {
-                    adopt(datasetId, batch.batchId(), anchor.txId());
+                    adopt(datasetId, batch.batchId(), anchor.txId(), statement.retires());
                 }
             }
         }
@@ -110,9 +110,9 @@ public final class StoreAnchorCheck {
         }
     }
 
-    private void adopt(String datasetId, String batchId, String txId) {
+    private void adopt(String datasetId, String batchId, String txId, boolean retiring) {
         synchronized (store.anchorLock()) {
-            store.markAnchored(datasetId, batchId, txId);
+            store.adoptAnchor(datasetId, batchId, txId, retiring);
         }
         adopted++;
     }
