@@ -73,12 +73,13 @@ final class RecordCheck {
         JsonNode statement = anchor.get("statement");
         VerifiedAnchor verified = new VerifiedAnchor(expected.providerMspId(),
                 Trees.text(statement, "batchId", where + ".anchor.statement"), batch.root(), batch.size(),
-                Trees.text(anchor, "anchoredAt", where + ".anchor"), tx.position());
+                Trees.text(anchor, "anchoredAt", where + ".anchor"), tx.position(), false);
         return new VerifiedRecord(disclosure.datasetId(), disclosure.recordId(), disclosure.version(),
                 disclosure.subject(), disclosure.disclosedValues(), verified);
     }
 
-    private static void onLedger(JsonNode anchor, TransactionCheck.Checked tx, String where)
+    /** Check 10: the evidence is the anchor's own transaction, whose response is this very anchor. */
+    static void onLedger(JsonNode anchor, TransactionCheck.Checked tx, String where)
             throws VerificationException {
         String txId = Trees.text(anchor, "txId", where + ".anchor");
         if (!txId.equals(tx.position().txId()) || !EVENT.equals(tx.eventName())) {

@@ -10,7 +10,9 @@ package org.qcchain.sdk.verify;
  * @param recordCount records in the batch
  * @param anchoredAt when the ledger recorded the anchor (ISO-8601)
  * @param position the anchoring transaction on the ledger
+ * @param retiring whether the batch's leaves are versions that retire records deleted at the
+ *     source (its provider signed {@code "retiring": true}); never for a disclosed record's batch
  */
 public record VerifiedAnchor(
         String providerMspId, String batchId, String merkleRoot, long recordCount, String anchoredAt,
-        LedgerPosition position) {}
+        LedgerPosition position, boolean retiring) {}

@@ -79,6 +79,25 @@ public interface Verifier {
             throws VerificationException;
 
     /**
+     * Verifies an anchor on its own, as an auditor reads a dataset's anchors ({@code GET
+     * /v1/datasets/{id}/anchors}, {@code QcchainClient.anchors}) and fetches each one's transaction
+     * ({@code GET /v1/transactions/{txId}}): the provider's signature over the canonical statement
+     * by a certificate issued by a CA trusted for {@code providerMspId} and valid at {@code
+     * anchoredAt}; a usable root, size and suite, and {@code retiring} true or absent; and the
+     * evidence is a valid transaction, in a block signed with {@code nodeCertificatePem} (embedded
+     * ledger) or by a trusted orderer (Fabric), whose response is this very anchor.
+     *
+     * @param anchor the anchor as the node listed it
+     * @param evidence its transaction's evidence
+     * @param nodeCertificatePem for embedded evidence the certificate of the node that signed the
+     *     block; unused (may be {@code null}) for Fabric evidence
+     * @return the verified anchor, with whether it retires records
+     * @throws VerificationException naming the first check that failed
+     */
+    VerifiedAnchor verifyAnchor(JsonNode anchor, TransactionEvidence evidence, String nodeCertificatePem)
+            throws VerificationException;
+
+    /**
      * Verifies one transaction on its own, whatever ledger its evidence is of, e.g. an entry of a
      * subject's access trail or a transaction an auditor fetched: embedded evidence by its
      * transactions-root inclusion, VALID code, status below 400 and the node's signature over the

@@ -15,6 +15,7 @@ import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.EmbeddedEvidence;
 import org.qcchain.common.answer.RecordEvidence;
 import org.qcchain.common.answer.TransactionEvidence;
+import org.qcchain.common.proof.BatchRoot;
 import org.qcchain.common.proof.Disclosure;
 import org.qcchain.common.proof.ProofException;
 import org.qcchain.common.proof.ProofFailure;
@@ -105,6 +106,23 @@ final class VerifierImpl implements Verifier {
         RecordCheck.Expected expected = new RecordCheck.Expected(disclosure.datasetId(), disclosure.subject(),
                 disclosure.openings().keySet(), providerMspId);
         return records.check(record, expected, node, "record");
+    }
+
+    @Override
+    public VerifiedAnchor verifyAnchor(JsonNode anchor, TransactionEvidence evidence, String nodeCertificatePem)
+            throws VerificationException {
+        JsonNode object = Trees.object(anchor, "anchor");
+        BatchRoot batch = AnchorCheck.signed(signers, anchors, object, "anchor");
+        if (evidence == null) {
+            throw Trees.malformed("anchor: the evidence is missing");
+        }
+        ParsedCertificate node = evidence instanceof EmbeddedEvidence ? trustedNode(nodeCertificatePem) : null;
+        TransactionCheck.Checked tx = transactions.check(evidence, node, "anchorEvidence");
+        RecordCheck.onLedger(object, tx, "anchor");
+        JsonNode statement = object.get("statement");
+        return new VerifiedAnchor(Trees.text(object, "providerMspId", "anchor"),
+                Trees.text(statement, "batchId", "anchor.statement"), batch.root(), batch.size(),
+                Trees.text(object, "anchoredAt", "anchor"), tx.position(), statement.has("retiring"));
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.qcchain.chaincode.model.Anchor;
 import org.qcchain.chaincode.model.FieldSpec;
 import org.qcchain.common.answer.DataAnswer;
 import org.qcchain.common.answer.RecordEvidence;
+import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.json.Json;
 import org.qcchain.node.TestFolders;
 import org.qcchain.node.http.DemoNodes;
@@ -42,6 +43,7 @@ import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.ledger.LedgerPages;
+import org.qcchain.node.sdk.PublishedTrustAnchors;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.DataFolderUrl;
 import org.qcchain.node.store.ImportProgress;
@@ -55,6 +57,8 @@ import org.qcchain.node.store.SourceAdapter;
 import org.qcchain.node.store.SourceRecordChanged;
 import org.qcchain.node.store.SourceRow;
 import org.qcchain.node.store.StoreException;
+import org.qcchain.sdk.verify.VerifiedAnchor;
+import org.qcchain.sdk.verify.Verifier;
 
 /**
  * A live dataset end to end: the demo hospital's visits stay in its own database (an H2 file of
@@ -180,6 +184,17 @@ class LiveSourceEndToEndTest {
                 .containsExactlyElementsOf(newestAnchorsRetire(listed.size()));
         assertThat(listed.get(listed.size() - 1).path("statement").path("batchId").asText())
                 .isEqualTo(retiring.batchIds().get(retiring.batchIds().size() - 1));
+        // an auditor's SDK verifies the retiring anchor like any other, and reads that it retires
+        JsonNode retiringAnchor = listed.get(listed.size() - 1);
+        HttpResponse<Buffer> transaction = DemoNodes.signedGet(client, server.port(),
+                demo.pki().client(DemoOrganisation.AUDIT_OFFICE), "/v1/transactions/" + retiringAnchor.path("txId").asText());
+        TransactionEvidence anchorEvidence = Json.mapper().treeToValue(
+                Json.tree(transaction.bodyAsString()).path("evidence"), TransactionEvidence.class);
+        VerifiedAnchor verified = Verifier.builder().trustAnchors(PublishedTrustAnchors.of(folder))
+                .suite(demo.ledger().suite()).build()
+                .verifyAnchor(retiringAnchor, anchorEvidence, demo.pki().node().identity().certificatePem());
+        assertThat(verified.retiring()).isTrue();
+        assertThat(verified.recordCount()).isEqualTo(retiringAnchor.path("statement").path("recordCount").asLong());
         HttpResponse<Buffer> answered = claim(citizen);
         assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);
         DataAnswer answer = DataAnswer.fromJson(answered.bodyAsString());

@@ -9,12 +9,12 @@ import org.qcchain.sdk.verify.TrustAnchors;
 import org.qcchain.sdk.verify.TrustAnchorsBuilder;
 
 /** What a bank gets from the operator's published bundle of a demo folder. */
-final class PublishedTrustAnchors {
+public final class PublishedTrustAnchors {
 
     private PublishedTrustAnchors() {}
 
     /** @return each organisation's CA, and the Bureau's as node CA */
-    static TrustAnchors of(Path folder) throws IOException {
+    public static TrustAnchors of(Path folder) throws IOException {
         TrustAnchorsBuilder anchors = TrustAnchors.builder();
         try (Stream<Path> organisations = Files.list(folder.resolve("msp"))) {
             for (Path organisation : organisations.sorted().toList()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.auth.RequestSigner;
 import org.qcchain.common.error.ErrorCode;
 import org.qcchain.common.json.Json;
@@ -38,8 +40,12 @@ import org.qcchain.sdk.DataRequest;
 import org.qcchain.sdk.QcchainApiException;
 import org.qcchain.sdk.QcchainClient;
 import org.qcchain.sdk.command.BatchStatement;
+import org.qcchain.sdk.verify.VerificationException;
+import org.qcchain.sdk.verify.VerificationFailure;
+import org.qcchain.sdk.verify.VerifiedAnchor;
 import org.qcchain.sdk.verify.VerifiedAnswer;
 import org.qcchain.sdk.verify.VerifiedRecord;
+import org.qcchain.sdk.verify.Verifier;
 
 /**
  * The vehicle administration, which runs no node, anchors records it uploaded to the Bureau's
@@ -116,6 +122,22 @@ class RelayedAnchorsEndToEndTest {
         assertThat(lastAnchor.path("providerMspId").asText()).isEqualTo(DemoOrganisation.VEHICLES);
         assertThat(lastAnchor.path("relayedBy").asText()).isEqualTo(demo.pki().node().mspId());
         assertThat(lastAnchor.path("statement").has("retiring")).isFalse();
+        // and verifies each: its provider's signature, and its own valid transaction wrote exactly it
+        QcchainClient auditor = client(DemoOrganisation.AUDIT_OFFICE);
+        Verifier verifier = Verifier.builder().trustAnchors(PublishedTrustAnchors.of(folder))
+                .suite(demo.ledger().suite()).build();
+        String nodePem = demo.pki().node().identity().certificatePem();
+        VerifiedAnchor verified = verifier.verifyAnchor(lastAnchor, evidenceOf(auditor, lastAnchor), nodePem);
+        assertThat(verified.merkleRoot()).isEqualTo(last.merkleRoot());
+        assertThat(verified.providerMspId()).isEqualTo(DemoOrganisation.VEHICLES);
+        assertThat(verified.retiring()).isFalse();
+        assertThat(verified.position().txId()).isEqualTo(lastAnchor.path("txId").asText());
+        JsonNode inflated = lastAnchor.deepCopy();
+        ((ObjectNode) inflated.path("statement")).put("recordCount", 1_000_000);
+        assertThat(catchThrowableOfType(VerificationException.class, () -> verifier.verifyAnchor(inflated,
+                evidenceOf(auditor, lastAnchor), nodePem)).failure()).isEqualTo(VerificationFailure.ANCHOR_SIGNATURE_INVALID);
+        assertThat(catchThrowableOfType(VerificationException.class, () -> verifier.verifyAnchor(lastAnchor,
+                evidenceOf(auditor, anchors.get(0)), nodePem)).failure()).isEqualTo(VerificationFailure.ANCHOR_NOT_ON_LEDGER);
         assertThat(catchThrowableOfType(QcchainApiException.class,
                 () -> provider.anchors("no.such.dataset", "")).getErrorCode()).isEqualTo(ErrorCode.DATASET_NOT_FOUND);
         List<VerifiedRecord> relayed = answer.records(DemoCatalogue.VEHICLES).stream()
@@ -123,6 +145,12 @@ class RelayedAnchorsEndToEndTest {
         assertThat(relayed).extracting(r -> r.values().get("plate").asText()).contains("鲁A8585");
         assertThat(relayed).allSatisfy(r -> assertThat(r.anchor().providerMspId())
                 .isEqualTo(DemoOrganisation.VEHICLES));
+    }
+
+    /** The evidence of an anchor's transaction, as an auditor fetches it. */
+    private static TransactionEvidence evidenceOf(QcchainClient auditor, JsonNode anchor) throws Exception {
+        return Json.mapper().treeToValue(auditor.transaction(anchor.path("txId").asText()).path("evidence"),
+                TransactionEvidence.class);
     }
 
     private static HttpResponse<String> upload(String csv) throws Exception {
