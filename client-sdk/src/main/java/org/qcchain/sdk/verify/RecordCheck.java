@@ -71,7 +71,7 @@ final class RecordCheck {
         TransactionCheck.Checked tx = transactions.check(evidence.anchorEvidence(), node, where + ".anchorEvidence");
         onLedger(anchor, tx, where);
         JsonNode statement = anchor.get("statement");
-        VerifiedAnchor verified = new VerifiedAnchor(expected.providerMspId(),
+        VerifiedAnchor verified = new VerifiedAnchor(expected.providerMspId(), expected.datasetId(),
                 Trees.text(statement, "batchId", where + ".anchor.statement"), batch.root(), batch.size(),
                 Trees.text(anchor, "anchoredAt", where + ".anchor"), tx.position(), false);
         return new VerifiedRecord(disclosure.datasetId(), disclosure.recordId(), disclosure.version(),

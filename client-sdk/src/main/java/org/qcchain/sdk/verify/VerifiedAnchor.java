@@ -5,6 +5,8 @@ package org.qcchain.sdk.verify;
  * certificate of its own CA, and the anchoring transaction is valid in a signed block.
  *
  * @param providerMspId the provider that anchored the batch
+ * @param datasetId the dataset whose batch it is: compare it with the dataset you listed, since an
+ *     anchor verifies on its own wherever a node shows it
  * @param batchId the provider's batch id
  * @param merkleRoot hex root of the batch
  * @param recordCount records in the batch
@@ -14,5 +16,5 @@ package org.qcchain.sdk.verify;
  *     source (its provider signed {@code "retiring": true}); never for a disclosed record's batch
  */
 public record VerifiedAnchor(
-        String providerMspId, String batchId, String merkleRoot, long recordCount, String anchoredAt,
+        String providerMspId, String datasetId, String batchId, String merkleRoot, long recordCount, String anchoredAt,
         LedgerPosition position, boolean retiring) {}

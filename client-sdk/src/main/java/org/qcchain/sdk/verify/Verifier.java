@@ -91,7 +91,8 @@ public interface Verifier {
      * @param evidence its transaction's evidence
      * @param nodeCertificatePem for embedded evidence the certificate of the node that signed the
      *     block; unused (may be {@code null}) for Fabric evidence
-     * @return the verified anchor, with whether it retires records
+     * @return the verified anchor, with its dataset (compare it with the dataset you listed; count
+     *     each {@code txId} once) and whether it retires records
      * @throws VerificationException naming the first check that failed
      */
     VerifiedAnchor verifyAnchor(JsonNode anchor, TransactionEvidence evidence, String nodeCertificatePem)

@@ -121,6 +121,7 @@ final class VerifierImpl implements Verifier {
         RecordCheck.onLedger(object, tx, "anchor");
         JsonNode statement = object.get("statement");
         return new VerifiedAnchor(Trees.text(object, "providerMspId", "anchor"),
+                Trees.text(statement, "datasetId", "anchor.statement"),
                 Trees.text(statement, "batchId", "anchor.statement"), batch.root(), batch.size(),
                 Trees.text(object, "anchoredAt", "anchor"), tx.position(), statement.has("retiring"));
     }

@@ -194,6 +194,7 @@ class LiveSourceEndToEndTest {
                 .suite(demo.ledger().suite()).build()
                 .verifyAnchor(retiringAnchor, anchorEvidence, demo.pki().node().identity().certificatePem());
         assertThat(verified.retiring()).isTrue();
+        assertThat(verified.datasetId()).isEqualTo(HOSPITAL);
         assertThat(verified.recordCount()).isEqualTo(retiringAnchor.path("statement").path("recordCount").asLong());
         HttpResponse<Buffer> answered = claim(citizen);
         assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);

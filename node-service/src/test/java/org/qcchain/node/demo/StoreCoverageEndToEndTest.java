@@ -38,6 +38,7 @@ import org.qcchain.node.http.DemoNodes;
 import org.qcchain.node.http.NodeServer;
 import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.store.AnchoredBatch;
 import org.qcchain.node.store.BatchAnchorer;
 import org.qcchain.node.store.ImportProgress;
 import org.qcchain.node.store.ProviderStore;
@@ -272,6 +273,33 @@ class StoreCoverageEndToEndTest {
             JsonNode anchor = Json.tree(demo.ledger().evaluate(demo.pki().node(), "Anchors:getAnchor", dataset,
                     batches.get(0).batchId()));
             assertThat(batches.get(0).anchorTx()).isEqualTo(anchor.path("txId").asText());
+        }
+    }
+
+    @Test
+    void resuming_a_batch_the_ledger_already_anchors_as_the_other_kind_takes_the_anchor_s_kind(@TempDir Path other)
+            throws Exception {
+        TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
+        String fund = DemoCatalogue.providerOf(DemoCatalogue.PROVIDENT_FUND);
+        String batch;
+        try (ProviderStores stores = ProviderStores.open(other)) {
+            batch = stores.find(fund).orElseThrow().batches(DemoCatalogue.PROVIDENT_FUND).get(0).batchId();
+        }
+        // as a crash between the anchor's commit and the store's note of it leaves a batch, here held as retiring
+        sql(other, fund, "UPDATE batches SET anchor_tx = NULL, retiring = TRUE WHERE dataset_id = '"
+                + DemoCatalogue.PROVIDENT_FUND + "' AND batch_id = '" + batch + "'");
+
+        try (ProviderStores stores = ProviderStores.open(other)) {
+            ProviderStore store = stores.find(fund).orElseThrow();
+            // nothing else anchors this store here: the anchor lock an import holds is not needed
+            List<AnchoredBatch> resumed = new BatchAnchorer(demo.ledger(), demo.pki().client(fund))
+                    .resumeUnanchored(store, DemoCatalogue.PROVIDENT_FUND);
+
+            assertThat(resumed).extracting(AnchoredBatch::batchId).containsExactly(batch);
+            StoredBatch noted = store.batch(DemoCatalogue.PROVIDENT_FUND, batch).orElseThrow();
+            assertThat(noted.anchored()).isTrue();
+            assertThat(noted.retiring()).as("the anchor on the ledger is of records").isFalse();
+            assertThat(check(stores, fund).intact()).isTrue();
         }
     }
 

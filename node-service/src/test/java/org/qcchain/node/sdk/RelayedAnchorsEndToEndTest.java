@@ -130,6 +130,7 @@ class RelayedAnchorsEndToEndTest {
         VerifiedAnchor verified = verifier.verifyAnchor(lastAnchor, evidenceOf(auditor, lastAnchor), nodePem);
         assertThat(verified.merkleRoot()).isEqualTo(last.merkleRoot());
         assertThat(verified.providerMspId()).isEqualTo(DemoOrganisation.VEHICLES);
+        assertThat(verified.datasetId()).isEqualTo(DemoCatalogue.VEHICLES);
         assertThat(verified.retiring()).isFalse();
         assertThat(verified.position().txId()).isEqualTo(lastAnchor.path("txId").asText());
         JsonNode inflated = lastAnchor.deepCopy();
