@@ -383,13 +383,13 @@ public final class ProviderStore implements AutoCloseable {
     }
 
     /**
-     * How many record rows each stored batch of a dataset holds: a batch whose rows are fewer than
-     * its size has lost records.
+     * How many record rows each stored batch of a dataset holds, and how many of them retire their
+     * records: a batch whose rows are fewer than its size has lost records.
      *
      * @param datasetId the dataset
-     * @return the count of rows by batch id; a batch without rows is absent
+     * @return the counts by batch id; a batch without rows is absent
      */
-    public Map<String, Long> recordCountsByBatch(String datasetId) {
+    Map<String, RecordRows.RowCounts> recordCountsByBatch(String datasetId) {
         return database.run("count records by batch of " + datasetId,
                 connection -> RecordRows.countsByBatch(connection, datasetId));
     }

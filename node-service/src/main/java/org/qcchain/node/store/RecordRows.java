@@ -168,18 +168,30 @@ final class RecordRows {
     }
 
     /** How many record rows each batch of a dataset holds, by batch id (a walk of the batch index). */
-    static Map<String, Long> countsByBatch(Connection connection, String datasetId) throws SQLException {
-        Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT batch_id, COUNT(*) FROM records "
-                + "WHERE dataset_id = ? GROUP BY batch_id")) {
+    static Map<String, RowCounts> countsByBatch(Connection connection, String datasetId) throws SQLException {
+        Map<String, RowCounts> counts = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT batch_id, COUNT(*), "
+                + "COUNT(CASE WHEN retired THEN 1 END) FROM records WHERE dataset_id = ? GROUP BY batch_id")) {
             query.setString(1, datasetId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
+                    counts.put(rows.getString(1), new RowCounts(rows.getLong(2), rows.getLong(3)));
                 }
             }
         }
         return counts;
+    }
+
+    /**
+     * A batch's record rows in the store.
+     *
+     * @param rows how many
+     * @param retired how many of them are versions that retire their records
+     */
+    record RowCounts(long rows, long retired) {
+
+        /** No row: what a batch whose rows are all lost has. */
+        static final RowCounts NONE = new RowCounts(0, 0);
     }
 
     /**

@@ -77,10 +77,11 @@ public final class StoreAnchorCheck {
         }
         Map<String, StoredBatch> stored = new LinkedHashMap<>();
         store.batches(datasetId).forEach(batch -> stored.put(batch.batchId(), batch));
-        Map<String, Long> rows = store.recordCountsByBatch(datasetId);
+        Map<String, RecordRows.RowCounts> rows = store.recordCountsByBatch(datasetId);
         for (Anchor anchor : anchors) {
             AnchorStatement statement = anchor.statement();
             StoredBatch batch = stored.remove(statement.batchId());
+            RecordRows.RowCounts held = rows.getOrDefault(statement.batchId(), RecordRows.RowCounts.NONE);
             String name = "batch " + statement.batchId() + " of " + datasetId;
             if (batch == null) {
                 problem(name + " is anchored on the ledger but not in the store");
@@ -89,11 +90,16 @@ public final class StoreAnchorCheck {
                         + " records in the store but root " + statement.merkleRoot() + " over "
                         + statement.recordCount() + " records on the ledger");
             } else if (batch.anchored() && batch.retiring() != statement.retires()) {
-                problem(name + " holds " + StoredBatch.contents(batch.retiring()) + " in the store but is anchored on the ledger as "
-                        + StoredBatch.contents(statement.retires()));
-            } else if (rows.getOrDefault(batch.batchId(), 0L) != statement.recordCount()) {
-                problem(name + " holds " + rows.getOrDefault(batch.batchId(), 0L) + " of its "
-                        + statement.recordCount() + " records in the store");
+                problem(name + " holds " + StoredBatch.contents(batch.retiring()) + " in the store but is anchored on"
+                        + " the ledger as " + StoredBatch.contents(statement.retires()));
+            } else if (held.rows() != statement.recordCount()) {
+                problem(name + " holds " + held.rows() + " of its " + statement.recordCount()
+                        + " records in the store");
+            } else if (statement.retires() && held.retired() != held.rows()) {
+                // a batch signed as retiring holds retiring versions only (one anchored unflagged by a
+                // build before the flag may hold them too, so the converse is not required)
+                problem(name + " is anchored as retiring records but holds " + (held.rows() - held.retired())
+                        + " versions with values in the store");
             } else {
                 batches++;
                 records += statement.recordCount();

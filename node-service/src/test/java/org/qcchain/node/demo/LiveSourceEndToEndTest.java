@@ -56,6 +56,7 @@ import org.qcchain.node.store.RecordImporter;
 import org.qcchain.node.store.SourceAdapter;
 import org.qcchain.node.store.SourceRecordChanged;
 import org.qcchain.node.store.SourceRow;
+import org.qcchain.node.store.StoreAnchorCheck;
 import org.qcchain.node.store.StoreException;
 import org.qcchain.sdk.verify.VerifiedAnchor;
 import org.qcchain.sdk.verify.Verifier;
@@ -337,6 +338,32 @@ class LiveSourceEndToEndTest {
     private static LiveAccess liveAccess(Path dataDir) {
         return new LiveAccess(LiveAccess.fromEnvironment(Map.of()), demo.platform().pseudonyms(), demo.ledger().suite(),
                 dataDir);
+    }
+
+    @Test
+    void a_store_whose_retiring_batch_holds_a_version_with_values_fails_its_check(@TempDir Path copy)
+            throws Exception {
+        int citizen = 11;
+        deleteKeeping(rowIdOf(citizen), "CHECKED_VISIT");
+        ImportSummary retiring = importLive(importer().retiringMissing());
+        restore("CHECKED_VISIT");
+        importLive(); // the row is back: anchored again, so the citizen is answered as before
+        String batch = retiring.batchIds().get(retiring.batchIds().size() - 1);
+        demo.platform().stores().close(); // its files whole to copy
+        TestFolders.copy(folder.resolve("providers"), copy.resolve("providers"));
+        try (Connection store = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("providers")
+                .resolve(DemoOrganisation.HOSPITAL).resolve("records").toAbsolutePath(), "qcchain", "")) {
+            assertThat(store.createStatement().executeUpdate("UPDATE records SET retired = FALSE WHERE dataset_id = '"
+                    + HOSPITAL + "' AND batch_id = '" + batch + "'")).isPositive();
+        }
+
+        try (ProviderStores stores = ProviderStores.open(copy)) {
+            StoreAnchorCheck.Result result = StoreAnchorCheck.run(stores.find(DemoOrganisation.HOSPITAL).orElseThrow(),
+                    List.of(HOSPITAL), demo.ledger(), demo.pki().node());
+
+            assertThat(result.problems()).singleElement().asString().contains("batch " + batch,
+                    "is anchored as retiring records but holds", "versions with values");
+        }
     }
 
     @Test
