@@ -95,6 +95,23 @@ class FabricAnswerTest {
 
             assertThat(record.anchor().position().blockNumber()).isEqualTo(7);
         }
+
+        @Test
+        void verifies_an_anchor_on_its_own_from_its_fabric_block_without_a_node_certificate() throws Exception {
+            SyntheticAnswer built = build(loan(), 4);
+            var record = built.answer().items().get(0).records().get(0);
+
+            VerifiedAnchor anchor = verifier().verifyAnchor(record.anchor(), record.anchorEvidence(), null);
+
+            assertThat(anchor.datasetId()).isEqualTo(SOCIAL);
+            assertThat(anchor.providerMspId()).isEqualTo("SocialInsuranceMSP");
+            assertThat(anchor.retiring()).isFalse();
+            assertThat(anchor.position().blockNumber()).isEqualTo(7);
+            var otherRecord = built.answer().items().get(1).records().get(0);
+            assertThatThrownBy(() -> verifier().verifyAnchor(record.anchor(), otherRecord.anchorEvidence(), null))
+                    .isInstanceOfSatisfying(VerificationException.class,
+                            e -> assertThat(e.failure()).isEqualTo(VerificationFailure.ANCHOR_NOT_ON_LEDGER));
+        }
     }
 
     @Nested
