@@ -85,14 +85,14 @@ final class ReplayCheck {
         List<Superseded> superseded = new ArrayList<>();
         Version version = new Version(number, tx.txNumber());
         for (Map.Entry<String, Write> write : tx.rwset().writes().entrySet()) {
-            ReplayState.Head before = replay.head(write.getKey());
-            long previous = 0;
+            byte[] digest = replay.digest(write.getValue().value());
+            long seq = nextSeq; // the history row of the write superseded, if there is one
+            ReplayState.Head before = replay.write(write.getKey(), old -> new ReplayState.Head(version, tx.txId(),
+                    tx.time(), write.getValue().delete(), digest, old == null ? 0 : seq));
             if (before != null) {
-                previous = nextSeq++;
-                superseded.add(new Superseded(previous, write.getKey(), tx.txNumber(), before));
+                superseded.add(new Superseded(seq, write.getKey(), tx.txNumber(), before));
+                nextSeq++;
             }
-            replay.write(write.getKey(), new ReplayState.Head(version, tx.txId(), tx.time(), write.getValue().delete(),
-                    replay.digest(write.getValue().value()), previous));
         }
         return superseded;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.qcchain.simulator.HistoryEntry;
 import org.qcchain.simulator.KeyOrder;
 import org.qcchain.simulator.StateStore;
@@ -54,9 +55,21 @@ final class ReplayState implements StateStore {
         return heads.get(key);
     }
 
-    /** Notes a key's new latest write. */
-    void write(String key, Head head) {
-        heads.put(key, head);
+    /**
+     * Makes a new write the key's latest, finding the key once (a replay does this for every write
+     * of the chain).
+     *
+     * @param key the key written
+     * @param next the new latest write, made from the one it supersedes (null when none)
+     * @return the write superseded, or null when the key was never written
+     */
+    Head write(String key, UnaryOperator<Head> next) {
+        Head[] superseded = new Head[1];
+        heads.compute(key, (written, before) -> {
+            superseded[0] = before;
+            return next.apply(before);
+        });
+        return superseded[0];
     }
 
     /** @return every key written, with its latest write, in key order */

@@ -37,8 +37,11 @@ class ReplayStateTest {
             Version version = new Version(block, 0);
             Instant time = Instant.ofEpochSecond(1_780_000_000L + block);
             full.apply(ReadWriteSet.of(Map.of(), List.of(), Map.of(key, write), false), version, "tx" + block, time);
-            replay.write(key, new ReplayState.Head(version, "tx" + block, time, write.delete(),
-                    replay.digest(write.value()), 0));
+            String txId = "tx" + block;
+            ReplayState.Head before = replay.head(key);
+            ReplayState.Head superseded = replay.write(key, old -> new ReplayState.Head(version, txId, time,
+                    write.delete(), replay.digest(write.value()), 0));
+            assertThat(superseded).isSameAs(before);
 
             for (String read : KEYS) {
                 assertThat(replay.get(read).map(value -> value.version()))
@@ -57,7 +60,8 @@ class ReplayStateTest {
     void keeps_a_digest_of_each_value_not_the_value() {
         ReplayState replay = new ReplayState();
         byte[] value = "an access record of a few KB".getBytes(UTF_8);
-        replay.write("k", new ReplayState.Head(new Version(1, 0), "t", Instant.EPOCH, false, replay.digest(value), 0));
+        replay.write("k", old -> new ReplayState.Head(new Version(1, 0), "t", Instant.EPOCH, false, replay.digest(value),
+                0));
 
         assertThat(replay.head("k").digest()).hasSize(32).isEqualTo(replay.digest(value.clone()))
                 .isNotEqualTo(replay.digest("another value".getBytes(UTF_8)));
