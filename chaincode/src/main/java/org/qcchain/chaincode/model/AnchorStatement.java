@@ -23,6 +23,16 @@ public record AnchorStatement(
         this(datasetId, batchId, merkleRoot, recordCount, hashSuite, null);
     }
 
+    /**
+     * A statement for a batch of records or, when {@code retiring}, of versions that retire them:
+     * the member is then {@code true}, and otherwise left out.
+     */
+    public static AnchorStatement of(String datasetId, String batchId, String merkleRoot, long recordCount,
+            String hashSuite, boolean retiring) {
+        return new AnchorStatement(datasetId, batchId, merkleRoot, recordCount, hashSuite,
+                retiring ? Boolean.TRUE : null);
+    }
+
     /** @return whether the batch retires records rather than holding them */
     public boolean retires() {
         return Boolean.TRUE.equals(retiring);

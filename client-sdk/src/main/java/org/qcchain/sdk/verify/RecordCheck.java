@@ -69,17 +69,18 @@ final class RecordCheck {
             throw Trees.malformed(where + ": the inclusion proof is missing");
         }
         TransactionCheck.Checked tx = transactions.check(evidence.anchorEvidence(), node, where + ".anchorEvidence");
-        onLedger(anchor, tx, where);
-        JsonNode statement = anchor.get("statement");
-        VerifiedAnchor verified = new VerifiedAnchor(expected.providerMspId(), expected.datasetId(),
-                Trees.text(statement, "batchId", where + ".anchor.statement"), batch.root(), batch.size(),
-                Trees.text(anchor, "anchoredAt", where + ".anchor"), tx.position(), false);
+        VerifiedAnchor verified = onLedger(anchor, batch, tx, where);
         return new VerifiedRecord(disclosure.datasetId(), disclosure.recordId(), disclosure.version(),
                 disclosure.subject(), disclosure.disclosedValues(), verified);
     }
 
-    /** Check 10: the evidence is the anchor's own transaction, whose response is this very anchor. */
-    static void onLedger(JsonNode anchor, TransactionCheck.Checked tx, String where)
+    /**
+     * Check 10: the evidence is the anchor's own transaction, whose response is this very anchor.
+     *
+     * @param batch the root, size and suite check 8 took from the anchor
+     * @return the anchor as verified, at the transaction's place on the ledger
+     */
+    static VerifiedAnchor onLedger(JsonNode anchor, BatchRoot batch, TransactionCheck.Checked tx, String where)
             throws VerificationException {
         String txId = Trees.text(anchor, "txId", where + ".anchor");
         if (!txId.equals(tx.position().txId()) || !EVENT.equals(tx.eventName())) {
@@ -95,6 +96,11 @@ final class RecordCheck {
         if (!Arrays.equals(written, TransactionCheck.canonical(anchor, where + ".anchor"))) {
             throw notOnLedger(where + ": the transaction wrote another anchor than the answer shows");
         }
+        JsonNode statement = anchor.get("statement");
+        return new VerifiedAnchor(Trees.text(anchor, "providerMspId", where + ".anchor"),
+                Trees.text(statement, "datasetId", where + ".anchor.statement"),
+                Trees.text(statement, "batchId", where + ".anchor.statement"), batch.root(), batch.size(),
+                Trees.text(anchor, "anchoredAt", where + ".anchor"), tx.position(), statement.has("retiring"));
     }
 
     private static VerificationException notOnLedger(String detail) {

@@ -118,12 +118,7 @@ final class VerifierImpl implements Verifier {
         }
         ParsedCertificate node = evidence instanceof EmbeddedEvidence ? trustedNode(nodeCertificatePem) : null;
         TransactionCheck.Checked tx = transactions.check(evidence, node, "anchorEvidence");
-        RecordCheck.onLedger(object, tx, "anchor");
-        JsonNode statement = object.get("statement");
-        return new VerifiedAnchor(Trees.text(object, "providerMspId", "anchor"),
-                Trees.text(statement, "datasetId", "anchor.statement"),
-                Trees.text(statement, "batchId", "anchor.statement"), batch.root(), batch.size(),
-                Trees.text(object, "anchoredAt", "anchor"), tx.position(), statement.has("retiring"));
+        return RecordCheck.onLedger(object, batch, tx, "anchor");
     }
 
     @Override

@@ -39,9 +39,6 @@ final class ReplayCheck {
     /** The number the next history row must have. */
     private long nextSeq = 1;
 
-    /** A valid transaction of the block being checked, decoded once. */
-    private record ValidTransaction(int txNumber, String txId, Instant time, ReadWriteSet rwset) {}
-
     /**
      * A write superseded by a transaction of the block being checked: what history row {@code seq}
      * must hold.
@@ -68,9 +65,7 @@ final class ReplayCheck {
             }
             if (tx.isValid()) {
                 // applied before the next transaction validates: it reads what this one wrote
-                ValidTransaction applied = new ValidTransaction(tx.txNumber(), tx.txId(), parsed.proposal().timestamp(),
-                        rwset);
-                superseded.addAll(applyWrites(number, applied));
+                superseded.addAll(applyWrites(number, tx, parsed.proposal().timestamp(), rwset));
                 validTransactions++;
             }
         }
@@ -81,14 +76,14 @@ final class ReplayCheck {
      * Makes a valid transaction's writes the latest of their keys, and returns the writes they
      * supersede in key order, each numbered for its history row.
      */
-    private List<Superseded> applyWrites(long number, ValidTransaction tx) {
+    private List<Superseded> applyWrites(long number, TransactionRecord tx, Instant time, ReadWriteSet rwset) {
         List<Superseded> superseded = new ArrayList<>();
         Version version = new Version(number, tx.txNumber());
-        for (Map.Entry<String, Write> write : tx.rwset().writes().entrySet()) {
+        for (Map.Entry<String, Write> write : rwset.writes().entrySet()) {
             byte[] digest = replay.digest(write.getValue().value());
             long seq = nextSeq; // the history row of the write superseded, if there is one
             ReplayState.Head before = replay.write(write.getKey(), old -> new ReplayState.Head(version, tx.txId(),
-                    tx.time(), write.getValue().delete(), digest, old == null ? 0 : seq));
+                    time, write.getValue().delete(), digest, old == null ? 0 : seq));
             if (before != null) {
                 superseded.add(new Superseded(seq, write.getKey(), tx.txNumber(), before));
                 nextSeq++;

@@ -21,7 +21,8 @@ import org.qcchain.common.proof.ProofVerifier;
 /**
  * Checks an answer the way a consumer would, for the demo's {@link TryRequest} and the tests:
  * node signature, request hash, every disclosure and inclusion proof against its anchor (of a
- * batch of records, not one that retires records), every anchor's provider signature, and every transaction's evidence (hash, inclusion under the block's
+ * batch of records, not one that retires records), every anchor's provider signature, and every
+ * transaction's evidence (hash, inclusion under the block's
  * transactions root, VALID code, block signature). It trusts the certificates inside the answer;
  * checking them against the platform's CAs, and the rest of section 11, is the client SDK's job.
  */

@@ -40,6 +40,9 @@ final class DemoHospitalSystem {
     static final String URL = "jdbc:h2:file:" + DataFolderUrl.PLACEHOLDER + "/sources/" + DemoOrganisation.HOSPITAL
             + "/his;IFEXISTS=TRUE";
 
+    /** {@link #URL} for creating the database, the one connection that may make it. */
+    private static final String CREATING_URL = URL.substring(0, URL.indexOf(';'));
+
     /** @return the JDBC URL of the demo hospital's database in a data folder, to connect to */
     static String url(Path dataDir) {
         return DataFolderUrl.resolve(URL, dataDir);
@@ -53,7 +56,7 @@ final class DemoHospitalSystem {
      * @return how the import reads them back: the query of {@link #VISITS}, no login
      */
     static JdbcSettings create(Path dataDir, Iterator<SourceRow> rows) {
-        String url = DataFolderUrl.resolve(URL, dataDir).replace(";IFEXISTS=TRUE", "");
+        String url = DataFolderUrl.resolve(CREATING_URL, dataDir);
         try {
             Files.createDirectories(dataDir.resolve("sources").resolve(DemoOrganisation.HOSPITAL));
         } catch (java.io.IOException e) {

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.qcchain.chaincode.model.AnchorStatement;
 import org.qcchain.chaincode.model.AnchorSubmission;
 import org.qcchain.common.error.ErrorCode;
@@ -50,8 +51,8 @@ public final class BatchAnchorer {
      */
     public Committed anchor(String datasetId, String batchId, MerkleTree tree, boolean retiring)
             throws ChaincodeFailure {
-        AnchorStatement statement = new AnchorStatement(datasetId, batchId, tree.rootHex(), tree.size(),
-                tree.suite().name(), retiring ? Boolean.TRUE : null);
+        AnchorStatement statement = AnchorStatement.of(datasetId, batchId, tree.rootHex(), tree.size(),
+                tree.suite().name(), retiring);
         String signature = Base64.getEncoder().encodeToString(
                 provider.identity().sign(Json.canonicalBytes(statement)));
         AnchorSubmission submission = new AnchorSubmission(statement,
@@ -92,14 +93,29 @@ public final class BatchAnchorer {
             if (e.errorCode() != ErrorCode.ANCHOR_EXISTS) {
                 throw e;
             }
-            JsonNode anchor = Json.tree(ledger.evaluate(provider, "Anchors:getAnchor", datasetId, batchId));
-            if (!anchor.path("statement").path("merkleRoot").asText().equals(tree.rootHex())) {
-                throw new IllegalStateException("batch " + batchId + " of " + datasetId + " is anchored on the ledger"
-                        + " with another root than the store holds; the store needs repair");
-            }
-            String txId = anchor.path("txId").asText();
-            store.adoptAnchor(datasetId, batchId, txId, anchor.path("statement").path("retiring").asBoolean(false));
+            String txId = adoptExisting(ledger, provider, store, datasetId, batchId, tree.rootHex())
+                    .orElseThrow(() -> new IllegalStateException("batch " + batchId + " of " + datasetId
+                            + " is anchored on the ledger with another root than the store holds; the store needs"
+                            + " repair"));
             return new AnchoredBatch(batchId, tree.size(), tree.rootHex(), txId);
         }
+    }
+
+    /**
+     * Notes in the store an anchor the ledger already holds for a stored batch (a run cut short
+     * after the anchor's commit, before the store noted it), when its root is the batch's, with the
+     * kind its statement gives.
+     *
+     * @return the anchoring transaction; empty when the ledger anchors that batch id with another root
+     */
+    static Optional<String> adoptExisting(LedgerBackend ledger, LedgerIdentity reader, ProviderStore store,
+            String datasetId, String batchId, String merkleRoot) throws ChaincodeFailure {
+        JsonNode anchor = Json.tree(ledger.evaluate(reader, "Anchors:getAnchor", datasetId, batchId));
+        if (!anchor.path("statement").path("merkleRoot").asText().equals(merkleRoot)) {
+            return Optional.empty();
+        }
+        String txId = anchor.path("txId").asText();
+        store.adoptAnchor(datasetId, batchId, txId, anchor.path("statement").path("retiring").asBoolean(false));
+        return Optional.of(txId);
     }
 }

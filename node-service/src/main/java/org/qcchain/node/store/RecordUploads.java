@@ -1,6 +1,5 @@
 package org.qcchain.node.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -210,8 +209,8 @@ public final class RecordUploads {
      * @return the statement, in this node's suite
      */
     public AnchorStatement statement(String datasetId, StoredBatch batch) {
-        return new AnchorStatement(datasetId, batch.batchId(), batch.merkleRoot(), batch.records(), suite.name(),
-                batch.retiring() ? Boolean.TRUE : null);
+        return AnchorStatement.of(datasetId, batch.batchId(), batch.merkleRoot(), batch.records(), suite.name(),
+                batch.retiring());
     }
 
     /**
@@ -253,20 +252,11 @@ public final class RecordUploads {
                 return new AnchoredBatch(batchId, batch.records(), batch.merkleRoot(), done.txId());
             } catch (ChaincodeFailure e) {
                 if (e.errorCode() == ErrorCode.ANCHOR_EXISTS) {
-                    adoptExisting(ledger, submitter, store, datasetId, batch);
+                    // noted when the ledger's anchor has this batch's root; the refusal reaches the caller anyway
+                    BatchAnchorer.adoptExisting(ledger, submitter, store, datasetId, batchId, batch.merkleRoot());
                 }
                 throw e;
             }
-        }
-    }
-
-    /** Notes an anchor the ledger holds for a stored batch, when its root is the batch's. */
-    private static void adoptExisting(LedgerBackend ledger, LedgerIdentity reader, ProviderStore store,
-            String datasetId, StoredBatch batch) throws ChaincodeFailure {
-        JsonNode anchor = Json.tree(ledger.evaluate(reader, "Anchors:getAnchor", datasetId, batch.batchId()));
-        if (anchor.path("statement").path("merkleRoot").asText().equals(batch.merkleRoot())) {
-            store.adoptAnchor(datasetId, batch.batchId(), anchor.path("txId").asText(),
-                    anchor.path("statement").path("retiring").asBoolean(false));
         }
     }
 

@@ -202,10 +202,7 @@ class StoreCoverageEndToEndTest {
             throws Exception {
         TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
         String dataset = DemoCatalogue.SOCIAL_INSURANCE;
-        String batch;
-        try (ProviderStores stores = ProviderStores.open(other)) {
-            batch = stores.find(SOCIAL_INSURANCE).orElseThrow().batches(dataset).get(0).batchId();
-        }
+        String batch = firstBatch(other, dataset);
         sql(other, SOCIAL_INSURANCE, "DELETE FROM records WHERE dataset_id = '" + dataset + "' AND batch_id = '"
                 + batch + "' AND leaf_index >= 10");
         String vehicles = DemoCatalogue.providerOf(DemoCatalogue.VEHICLES);
@@ -236,10 +233,7 @@ class StoreCoverageEndToEndTest {
             throws Exception {
         TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
         String registry = DemoCatalogue.providerOf(DemoCatalogue.REAL_ESTATE);
-        String batch;
-        try (ProviderStores stores = ProviderStores.open(other)) {
-            batch = stores.find(registry).orElseThrow().batches(DemoCatalogue.REAL_ESTATE).get(0).batchId();
-        }
+        String batch = firstBatch(other, DemoCatalogue.REAL_ESTATE);
         sql(other, registry, "UPDATE batches SET retiring = TRUE WHERE dataset_id = '" + DemoCatalogue.REAL_ESTATE
                 + "' AND batch_id = '" + batch + "'");
 
@@ -281,10 +275,7 @@ class StoreCoverageEndToEndTest {
             throws Exception {
         TestFolders.copy(folder.resolve("providers"), other.resolve("providers"));
         String fund = DemoCatalogue.providerOf(DemoCatalogue.PROVIDENT_FUND);
-        String batch;
-        try (ProviderStores stores = ProviderStores.open(other)) {
-            batch = stores.find(fund).orElseThrow().batches(DemoCatalogue.PROVIDENT_FUND).get(0).batchId();
-        }
+        String batch = firstBatch(other, DemoCatalogue.PROVIDENT_FUND);
         // as a crash between the anchor's commit and the store's note of it leaves a batch, here held as retiring
         sql(other, fund, "UPDATE batches SET anchor_tx = NULL, retiring = TRUE WHERE dataset_id = '"
                 + DemoCatalogue.PROVIDENT_FUND + "' AND batch_id = '" + batch + "'");
@@ -300,6 +291,13 @@ class StoreCoverageEndToEndTest {
             assertThat(noted.anchored()).isTrue();
             assertThat(noted.retiring()).as("the anchor on the ledger is of records").isFalse();
             assertThat(check(stores, fund).intact()).isTrue();
+        }
+    }
+
+    /** The first batch of a dataset in the provider stores of {@code dataDir}. */
+    private static String firstBatch(Path dataDir, String datasetId) {
+        try (ProviderStores stores = ProviderStores.open(dataDir)) {
+            return stores.find(DemoCatalogue.providerOf(datasetId)).orElseThrow().batches(datasetId).get(0).batchId();
         }
     }
 
