@@ -45,6 +45,23 @@ public final class LedgerOptions {
     private final Duration databaseStoreInterval;
     private final boolean cutWhenIdle;
     private final ChaincodeRunner runner;
+    private final ReplayPlace verifyReplay;
+
+    /**
+     * Where {@link EmbeddedLedger#verify} keeps what its replay of the chain must remember (the
+     * latest write of every state key, every transaction id), which grows with the ledger.
+     */
+    public enum ReplayPlace {
+        /** On the heap if the ledger's estimated need is at most half the heap free, else in a file. */
+        AUTO,
+        /** On the heap: the fastest, ~500–600 bytes per state key; a ledger too large runs out of memory. */
+        HEAP,
+        /**
+         * In a temporary file of the ledger's folder with a bounded cache: any size of ledger in a
+         * small heap, at the cost of speed and disk space while it runs.
+         */
+        FILE
+    }
 
     private LedgerOptions(Builder builder) {
         this.suite = builder.suite;
@@ -59,6 +76,7 @@ public final class LedgerOptions {
         this.databaseStoreInterval = builder.databaseStoreInterval;
         this.cutWhenIdle = builder.cutWhenIdle;
         this.runner = builder.runner;
+        this.verifyReplay = builder.verifyReplay;
     }
 
     /** A builder with defaults: 100 transactions or 20 ms per block, one worker per core. */
@@ -152,6 +170,11 @@ public final class LedgerOptions {
         return Optional.ofNullable(runner);
     }
 
+    /** Where a verification keeps its replay of the chain; default {@link ReplayPlace#AUTO}. */
+    public ReplayPlace verifyReplay() {
+        return verifyReplay;
+    }
+
     /** Builds {@link LedgerOptions}; every setter rejects {@code null} at once. */
     public static final class Builder {
         private CryptoSuite suite;
@@ -166,8 +189,15 @@ public final class LedgerOptions {
         private Duration databaseStoreInterval = DEFAULT_DATABASE_STORE_INTERVAL;
         private boolean cutWhenIdle = true;
         private ChaincodeRunner runner;
+        private ReplayPlace verifyReplay = ReplayPlace.AUTO;
 
         private Builder() {}
+
+        /** Where a verification keeps its replay of the chain; default {@link ReplayPlace#AUTO}. */
+        public Builder verifyReplay(ReplayPlace verifyReplay) {
+            this.verifyReplay = Objects.requireNonNull(verifyReplay, "verifyReplay");
+            return this;
+        }
 
         /** The crypto suite; required. */
         public Builder suite(CryptoSuite suite) {

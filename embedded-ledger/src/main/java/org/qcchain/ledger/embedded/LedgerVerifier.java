@@ -28,11 +28,13 @@ final class LedgerVerifier {
     private final Database database;
     private final BlockReader reader;
     private final GenesisConfig genesis;
+    private final ReplayChoice replayChoice;
 
-    LedgerVerifier(Database database, BlockReader reader, GenesisConfig genesis) {
+    LedgerVerifier(Database database, BlockReader reader, GenesisConfig genesis, ReplayChoice replayChoice) {
         this.database = database;
         this.reader = reader;
         this.genesis = genesis;
+        this.replayChoice = replayChoice;
     }
 
     VerificationReport verify(ProgressListener progress) throws LedgerTamperedException {
@@ -56,6 +58,13 @@ final class LedgerVerifier {
 
     private VerificationReport walk(Connection connection, ProgressListener progress)
             throws SQLException, LedgerTamperedException {
+        try (ReplayStore store = replayChoice.open(connection)) {
+            return walk(connection, progress, new ReplayCheck(store));
+        }
+    }
+
+    private VerificationReport walk(Connection connection, ProgressListener progress, ReplayCheck replay)
+            throws SQLException, LedgerTamperedException {
         long height = BlockReader.height(connection);
         PublicKey nodeKey = nodeCertificate().getPublicKey();
         ChainCheck chain = new ChainCheck(genesis.suite(), nodeKey,
@@ -63,7 +72,6 @@ final class LedgerVerifier {
                         new StageClock()));
         ConfigCheck configs = new ConfigCheck(genesis.channel(), genesis.suite(), nodeKey);
         ChannelMembership membership = genesis.membership();
-        ReplayCheck replay = new ReplayCheck();
         byte[] previousHash = new byte[32];
         long transactions = 0;
         long fileEnd = BlockFile.START;

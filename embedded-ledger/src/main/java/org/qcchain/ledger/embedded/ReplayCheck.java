@@ -9,11 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.qcchain.simulator.KeyOrder;
 import org.qcchain.simulator.ReadWriteSet;
 import org.qcchain.simulator.Version;
@@ -25,15 +23,16 @@ import org.qcchain.simulator.Write;
  * requires the stored code; applies the valid write sets; compares
  * each block's key-history rows (the writes it superseded, numbered in the order they were
  * superseded, chained per key) with its writes, and at the end the state table, tombstones
- * included, with the latest write of every key. Holds the latest write of every key in memory,
- * its value as a digest ({@link ReplayState}), and every transaction id.
+ * included, with the latest write of every key. Keeps the latest write of every key, its value as
+ * a digest ({@link ReplayState}), and every transaction id in a {@link ReplayStore}.
  */
 final class ReplayCheck {
 
     /** Every key written so far, with its latest write: what MVCC, the state table and the chains must say. */
-    private final ReplayState replay = new ReplayState();
+    private final ReplayState replay;
+    /** Every transaction id met, and the keys' latest writes. */
+    private final ReplayStore store;
     private final MembershipCheck members = new MembershipCheck();
-    private final Set<String> txIds = new HashSet<>();
     private long validTransactions;
     private long historyEntries;
     /** The number the next history row must have. */
@@ -44,6 +43,11 @@ final class ReplayCheck {
      * must hold.
      */
     private record Superseded(long seq, String key, int byTxNumber, ReplayState.Head head) {}
+
+    ReplayCheck(ReplayStore store) {
+        this.store = store;
+        this.replay = new ReplayState(store);
+    }
 
     /** Revalidates and applies one block, then checks its history rows. */
     void apply(Connection connection, long number, List<TransactionRecord> txs, ChannelMembership membership)
@@ -95,7 +99,7 @@ final class ReplayCheck {
     /** What the committer would have decided, in its order: duplicate, membership, MVCC. */
     private ValidationCode expectedCode(TransactionRecord tx, ReadWriteSet rwset, ParsedProposal parsed,
             ChannelMembership membership) {
-        if (!txIds.add(tx.txId())) {
+        if (!store.firstSight(tx.txId())) {
             return ValidationCode.DUPLICATE_TXID;
         }
         ValidationCode member = members.outcome(parsed, membership);

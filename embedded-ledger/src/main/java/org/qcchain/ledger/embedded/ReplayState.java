@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.qcchain.simulator.HistoryEntry;
 import org.qcchain.simulator.KeyOrder;
@@ -23,8 +21,8 @@ import org.qcchain.simulator.VersionedValue;
  * of every key, in key order, for the MVCC validation of each transaction (point and range reads
  * compare versions only) and for the comparison with the stored state and history at the end.
  *
- * <p>Why a digest and no value: a verification replays the whole chain in memory, so what it keeps
- * per key bounds the ledgers it can check. The values (an access record is a few KB) are compared
+ * <p>Why a digest and no value: a verification replays the whole chain, so what it keeps per key
+ * bounds the ledgers it can check on the heap ({@link ReplayStore} says where it is kept). The values (an access record is a few KB) are compared
  * with the stored rows only through their SHA-256, which a changed row cannot match; nothing else
  * of a value is needed. Nor is a key's history kept: each superseded write is compared with its
  * history row as the replay supersedes it.
@@ -39,10 +37,11 @@ final class ReplayState implements StateStore {
      */
     record Head(Version version, String txId, Instant time, boolean delete, byte[] digest, long previous) {}
 
-    private final NavigableMap<String, Head> heads = new TreeMap<>(KeyOrder.COMPARATOR);
+    private final ReplayStore heads;
     private final MessageDigest sha256;
 
-    ReplayState() {
+    ReplayState(ReplayStore heads) {
+        this.heads = heads;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -52,29 +51,23 @@ final class ReplayState implements StateStore {
 
     /** @return the key's latest write, or null if no valid transaction wrote it */
     Head head(String key) {
-        return heads.get(key);
+        return heads.head(key);
     }
 
     /**
-     * Makes a new write the key's latest, finding the key once (a replay does this for every write
-     * of the chain).
+     * Makes a new write the key's latest.
      *
      * @param key the key written
      * @param next the new latest write, made from the one it supersedes (null when none)
      * @return the write superseded, or null when the key was never written
      */
     Head write(String key, UnaryOperator<Head> next) {
-        Head[] superseded = new Head[1];
-        heads.compute(key, (written, before) -> {
-            superseded[0] = before;
-            return next.apply(before);
-        });
-        return superseded[0];
+        return heads.write(key, next);
     }
 
     /** @return every key written, with its latest write, in key order */
     Iterator<Map.Entry<String, Head>> inKeyOrder() {
-        return heads.entrySet().iterator();
+        return heads.from("");
     }
 
     /** @return the digest a {@link Head} keeps of these bytes; null for null */
@@ -84,7 +77,7 @@ final class ReplayState implements StateStore {
 
     @Override
     public Optional<VersionedValue> get(String key) {
-        Head head = heads.get(key);
+        Head head = heads.head(key);
         return head == null || head.delete() ? Optional.empty() : Optional.of(present(head));
     }
 
@@ -93,11 +86,11 @@ final class ReplayState implements StateStore {
         if (!endKey.isEmpty() && KeyOrder.compare(startKey, endKey) > 0) {
             return List.of();
         }
-        NavigableMap<String, Head> span = endKey.isEmpty() ? heads.tailMap(startKey, true)
-                : heads.subMap(startKey, true, endKey, false);
         List<VersionedKeyValue> found = new ArrayList<>();
-        for (Map.Entry<String, Head> entry : span.entrySet()) {
-            if (limit > 0 && found.size() == limit) {
+        for (Iterator<Map.Entry<String, Head>> span = heads.from(startKey); span.hasNext();) {
+            Map.Entry<String, Head> entry = span.next();
+            if (!endKey.isEmpty() && KeyOrder.compare(entry.getKey(), endKey) >= 0
+                    || limit > 0 && found.size() == limit) {
                 break;
             }
             Head head = entry.getValue();

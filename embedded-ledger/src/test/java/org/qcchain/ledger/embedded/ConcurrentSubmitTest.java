@@ -58,6 +58,19 @@ class ConcurrentSubmitTest {
         }
         assertThat(blocks.stream().mapToInt(b -> b.transactions().size()).sum()).isEqualTo(TRANSACTIONS);
         assertThat(blocks.size()).isLessThan(TRANSACTIONS);
+
+        // the same report whether the replay is kept on the heap or in a file, which is deleted after
+        VerificationReport onHeap;
+        VerificationReport inFile;
+        try (EmbeddedLedger ledger = platform.open(folder, LedgerOptions.ReplayPlace.HEAP)) {
+            onHeap = ledger.verify(ProgressListener.NONE);
+        }
+        try (EmbeddedLedger ledger = platform.open(folder, LedgerOptions.ReplayPlace.FILE)) {
+            inFile = ledger.verify(ProgressListener.NONE);
+        }
+        assertThat(inFile).isEqualTo(onHeap);
+        assertThat(inFile.validTransactions()).isEqualTo(TRANSACTIONS + 4);
+        assertThat(LedgerEdits.replayFiles(folder)).isEmpty();
     }
 
     @ParameterizedTest

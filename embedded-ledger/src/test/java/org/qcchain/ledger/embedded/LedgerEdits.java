@@ -3,12 +3,17 @@ package org.qcchain.ledger.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Edits a closed ledger's H2 file by hand, as an intruder would, and checks what verify says. */
 final class LedgerEdits {
@@ -40,12 +45,25 @@ final class LedgerEdits {
 
     /** Opens the ledger and expects verify to name {@code block} and say {@code messagePart}. */
     static void assertTamperedAt(TestPlatform platform, Path folder, long block, String messagePart) {
-        try (EmbeddedLedger ledger = platform.open(folder)) {
-            assertThatThrownBy(() -> ledger.verify(ProgressListener.NONE))
-                    .isInstanceOfSatisfying(LedgerTamperedException.class, e -> {
-                        assertThat(e.blockNumber()).as(e.getMessage()).isEqualTo(block);
-                        assertThat(e.getMessage()).contains(messagePart);
-                    });
+        // the same finding whether the replay is kept on the heap or in a file
+        for (LedgerOptions.ReplayPlace place : List.of(LedgerOptions.ReplayPlace.HEAP, LedgerOptions.ReplayPlace.FILE)) {
+            try (EmbeddedLedger ledger = platform.open(folder, place)) {
+                assertThatThrownBy(() -> ledger.verify(ProgressListener.NONE)).as("replay kept: %s", place)
+                        .isInstanceOfSatisfying(LedgerTamperedException.class, e -> {
+                            assertThat(e.blockNumber()).as(e.getMessage()).isEqualTo(block);
+                            assertThat(e.getMessage()).contains(messagePart);
+                        });
+            }
+            assertThat(replayFiles(folder)).as("the replay's file is deleted").isEmpty();
+        }
+    }
+
+    /** The replay files a verification left in the ledger's folder. */
+    static List<Path> replayFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(FileReplayStore.SUFFIX)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

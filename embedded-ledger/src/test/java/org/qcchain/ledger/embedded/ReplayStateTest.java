@@ -4,11 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.qcchain.simulator.InMemoryStateStore;
 import org.qcchain.simulator.ReadWriteSet;
 import org.qcchain.simulator.Version;
@@ -17,18 +21,33 @@ import org.qcchain.simulator.Write;
 
 /**
  * The replay's state answers MVCC validation as the simulator's full state store does (versions
- * and key sets of point and range reads), while it keeps only a digest of each value.
+ * and key sets of point and range reads), while it keeps only a digest of each value; the same
+ * whether it is kept on the heap or in a file.
  */
 class ReplayStateTest {
+
+    @TempDir
+    Path folder;
 
     /** Keys across the orders that matter: ASCII, composite-key separators, CJK, a supplementary-plane character. */
     private static final String[] KEYS = {"a", "b", "ba", "\u0000access\u0000a1\u0000", "\u0000access\u0000a2\u0000",
         "consent~7", "济南", "泉城链", "\uD83D\uDE00emoji", "\uFFFDlast", "z"};
 
-    @Test
-    void answers_every_point_and_range_read_as_the_full_state_store_does_after_random_writes_and_deletes() {
+    private ReplayStore store(LedgerOptions.ReplayPlace place) {
+        return place == LedgerOptions.ReplayPlace.HEAP ? new HeapReplayStore() : FileReplayStore.create(folder);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"HEAP", "FILE"})
+    void answers_every_point_and_range_read_as_the_full_state_store_does_after_random_writes_and_deletes(
+            LedgerOptions.ReplayPlace place) {
+        try (ReplayStore store = store(place)) {
+            answersAsTheFullStateStore(new ReplayState(store));
+        }
+    }
+
+    private static void answersAsTheFullStateStore(ReplayState replay) {
         Random random = new Random(20261127L);
-        ReplayState replay = new ReplayState();
         InMemoryStateStore full = new InMemoryStateStore();
         for (long block = 1; block <= 400; block++) {
             String key = KEYS[random.nextInt(KEYS.length)];
@@ -41,7 +60,8 @@ class ReplayStateTest {
             ReplayState.Head before = replay.head(key);
             ReplayState.Head superseded = replay.write(key, old -> new ReplayState.Head(version, txId, time,
                     write.delete(), replay.digest(write.value()), 0));
-            assertThat(superseded).isSameAs(before);
+            assertThat(superseded).usingRecursiveComparison().isEqualTo(before);
+            assertThat(replay.head(key).version()).isEqualTo(version);
 
             for (String read : KEYS) {
                 assertThat(replay.get(read).map(value -> value.version()))
@@ -58,7 +78,7 @@ class ReplayStateTest {
 
     @Test
     void keeps_a_digest_of_each_value_not_the_value() {
-        ReplayState replay = new ReplayState();
+        ReplayState replay = new ReplayState(new HeapReplayStore());
         byte[] value = "an access record of a few KB".getBytes(UTF_8);
         replay.write("k", old -> new ReplayState.Head(new Version(1, 0), "t", Instant.EPOCH, false, replay.digest(value),
                 0));

@@ -46,7 +46,13 @@ final class TestPlatform {
 
     /** Blocks of up to 100, cut 5 ms after the first transaction or as soon as nothing more is coming. */
     LedgerOptions options() {
-        return builder(membership()).maxBlockTransactions(100).blockTimeout(Duration.ofMillis(5)).build();
+        return options(LedgerOptions.ReplayPlace.AUTO);
+    }
+
+    /** {@link #options()} with the verification's replay kept where {@code place} says. */
+    LedgerOptions options(LedgerOptions.ReplayPlace place) {
+        return builder(membership()).maxBlockTransactions(100).blockTimeout(Duration.ofMillis(5)).verifyReplay(place)
+                .build();
     }
 
     /**
@@ -78,6 +84,10 @@ final class TestPlatform {
 
     EmbeddedLedger open(Path folder) {
         return EmbeddedLedger.open(folder, options());
+    }
+
+    EmbeddedLedger open(Path folder, LedgerOptions.ReplayPlace place) {
+        return EmbeddedLedger.open(folder, options(place));
     }
 
     SignedProposal proposal(Member caller, String function, String... args) {

@@ -61,9 +61,11 @@ final class VerifyCommand implements Command {
                 + "Exits 0 when all is intact, 1 naming the first block that does not match, 2 naming\n"
                 + "a provider store that lacks what the ledger anchors, 78 when the configuration is\n"
                 + "unusable, the folder has no ledger or a running node holds it, 69 when a Fabric\n"
-                + "gateway peer does not answer, 70 when it fails otherwise, e.g. with a heap too small\n"
-                + "for the replay (about 600 bytes per state key; give the JVM more with\n"
-                + "QCCHAIN_JAVA_OPTS, e.g. '-XX:+UseParallelGC -Xmx8g').\n\n"
+                + "gateway peer does not answer, 70 when it fails otherwise, e.g. out of memory.\n"
+                + "The replay keeps every state key's latest write: on the heap (about 600 bytes a key)\n"
+                + "when that takes at most half the heap free, else in a temporary file of the ledger's\n"
+                + "folder, which is slower; a larger heap keeps larger ledgers on the heap\n"
+                + "(QCCHAIN_JAVA_OPTS, e.g. '-XX:+UseParallelGC -Xmx8g').\n\n"
                 + DATA_FOLDER_OPTIONS;
     }
 
