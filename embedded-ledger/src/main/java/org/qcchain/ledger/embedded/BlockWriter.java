@@ -5,21 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Writes a block: first its {@link BlockFrame} to the {@link BlockFile}, forced to disk, which
  * makes the block durable; then the block header, the transaction index, the state changes and
- * the key history in one H2 transaction, with one JDBC batch per table. The force runs on a thread
- * of its own while the committer writes the rows, and H2 commits them only once the frame is
- * forced, so H2 never holds a committed block that a power cut could take from the block file (the
- * two took ~3 and ~5 ms per block one after the other). H2 stores its pages only when {@link
- * #storeIfDue} asks, between blocks ({@link Database}); after a crash it holds the blocks up to
- * some point, never part of one, and opening replays the later ones from the block file ({@link
+ * the key history in one H2 transaction, with one JDBC batch per table. H2 stores its pages only when
+ * {@link #storeIfDue} asks, between blocks ({@link Database}); after a crash it holds the blocks up
+ * to some point, never part of one, and opening replays the later ones from the block file ({@link
  * BlockReplay}).
  */
 final class BlockWriter implements AutoCloseable {
@@ -35,12 +27,6 @@ final class BlockWriter implements AutoCloseable {
     private final BlockFile blockFile;
     private final StateChanges stateChanges;
     private final StateCache cache;
-    /** Forces each block's frame while the committer writes the block's rows. */
-    private final ExecutorService forcer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "qcchain-ledger-forcer");
-        thread.setDaemon(true);
-        return thread;
-    });
     /** Whether H2 holds committed blocks it has not stored. */
     private boolean unstored;
     private long lastStoreNanos = System.nanoTime();
@@ -79,109 +65,49 @@ final class BlockWriter implements AutoCloseable {
     }
 
     /**
-     * Starts forcing the appended frame to disk on the forcer thread: from then on the block
-     * survives a crash, so {@link #commit} waits for it, and so does anyone told of the block. If
-     * the disk does not confirm, the frame is cut off again ({@code committedEnd} is the file's end
-     * before {@link #append}), as far as the disk still obeys; since that is not certain either,
-     * the failure says the block's fate is unknown rather than that it failed.
+     * Forces the appended frame to disk: from then on the block survives a crash, so this comes
+     * before H2 commits it and before anyone is told. If the disk does not confirm, the frame is
+     * cut off again ({@code committedEnd} is the file's end before {@link #append}), as far as the
+     * disk still obeys; since that is not certain either, the exception says the block's fate is
+     * unknown rather than that it failed.
      */
-    Future<?> startForce(long number, long committedEnd) {
+    void force(long number, long committedEnd) {
         if (!forceEachBlock) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
-        return forcer.submit(() -> {
+        try {
+            blockFile.force();
+        } catch (LedgerException e) {
             try {
-                blockFile.force();
-            } catch (LedgerException e) {
-                try {
-                    blockFile.truncate(committedEnd);
-                } catch (LedgerException cut) {
-                    e.addSuppressed(cut);
-                }
-                throw new LedgerException("the disk did not confirm block " + number + "; whether it is on the"
-                        + " ledger after a restart is unknown (check with the transaction ids): " + e.getMessage(), e);
+                blockFile.truncate(committedEnd);
+            } catch (LedgerException cut) {
+                e.addSuppressed(cut);
             }
-        });
+            throw new LedgerException("the disk did not confirm block " + number + "; whether it is on the ledger"
+                    + " after a restart is unknown (check with the transaction ids): " + e.getMessage(), e);
+        }
     }
 
     /**
-     * Writes the block's rows into the connection's transaction, not yet committed (H2 rolls back
-     * an uncommitted transaction it finds at opening, whatever it stored of it). On failure rolls
-     * back and, once the force is over, cuts the block file back to {@code committedEnd}.
-     *
-     * @return the number the next history row will have, for {@link #commit}
+     * Writes and commits the block's rows; on failure rolls back and cuts the block file back to
+     * {@code committedEnd}, its end before {@link #append}.
      */
-    long writeRows(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs, long[] offsets,
-            long committedEnd, Future<?> forced) throws SQLException {
+    void write(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs, long[] offsets,
+            long committedEnd) throws SQLException {
+        long nextSeq;
         try {
             insertRows(connection, block.header(), block.hash(), block.signature(), txs, offsets, blockFile.end());
-            return stateChanges.write(connection, block.header().number(), txs);
-        } catch (SQLException | RuntimeException e) {
-            cancel(connection, committedEnd, forced, e);
-            throw e;
-        }
-    }
-
-    /** Waits until the block's frame is forced; on failure rolls back the block's rows. */
-    void awaitForce(Connection connection, long committedEnd, Future<?> forced) throws SQLException {
-        try {
-            await(forced);
-        } catch (LedgerException e) {
-            // the forcer cut the frame off already, as far as the disk obeys
-            connection.rollback();
-            throw e;
-        }
-    }
-
-    /**
-     * Commits the block's rows, its frame forced ({@link #awaitForce}); on failure rolls back and
-     * cuts the block file back to {@code committedEnd}.
-     */
-    void commit(Connection connection, BlockSealer.Sealed block, List<OrderedTransaction> txs, long committedEnd,
-            long nextSeq) throws SQLException {
-        try {
+            nextSeq = stateChanges.write(connection, block.header().number(), txs);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            cancel(connection, committedEnd, CompletableFuture.completedFuture(null), e);
+            connection.rollback();
+            blockFile.truncate(committedEnd);
             throw e;
         }
         // committed: from here on the frame must stay, whatever fails
         unstored = true;
         stateChanges.committed(nextSeq);
         cache.committed(block.header().number(), StateCache.writesOf(block.header().number(), txs));
-    }
-
-    /** Undoes a block whose rows failed: rolls back, and cuts its frame off once no force is at work on it. */
-    private void cancel(Connection connection, long committedEnd, Future<?> forced, Exception cause) throws SQLException {
-        try {
-            await(forced);
-        } catch (LedgerException e) {
-            cause.addSuppressed(e);
-        }
-        connection.rollback();
-        blockFile.truncate(committedEnd);
-    }
-
-    private static void await(Future<?> forced) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    forced.get();
-                    return;
-                } catch (InterruptedException e) {
-                    // the committer is not interrupted to stop, but a force half-waited for must not be left behind
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof LedgerException failed ? failed
-                    : new LedgerException("forcing the block file failed: " + e.getCause(), e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**
@@ -247,7 +173,6 @@ final class BlockWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        forcer.shutdown();
         blockFile.close();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -251,16 +250,12 @@ final class Committer implements Runnable {
         long committedEnd = writer.fileEnd();
         long[] offsets = writer.append(sealed, ordered);
         start = clock.record(Stage.APPEND, start);
-        // the frame is forced while this thread writes the rows, which H2 commits once it is
-        Future<?> forced = writer.startForce(header.number(), committedEnd);
-        long nextSeq = writer.writeRows(connection, sealed, ordered, offsets, committedEnd, forced);
-        start = clock.record(Stage.WRITE, start);
-        writer.awaitForce(connection, committedEnd, forced);
+        writer.force(header.number(), committedEnd);
         start = clock.record(Stage.FSYNC, start);
-        writer.commit(connection, sealed, ordered, committedEnd, nextSeq);
+        writer.write(connection, sealed, ordered, offsets, committedEnd);
         // stored now: into the id filter before any id of the block leaves the in-flight set
         ordered.forEach(tx -> committedIds.add(tx.pending().txId()));
-        clock.record(Stage.COMMIT, start);
+        clock.record(Stage.WRITE, start);
         tipHash = sealed.hash();
         height = header.number() + 1;
         return sealed;

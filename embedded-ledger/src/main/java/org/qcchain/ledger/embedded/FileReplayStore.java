@@ -4,15 +4,18 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -29,17 +32,19 @@ import org.qcchain.simulator.Version;
  * A {@link ReplayStore} in a temporary H2 MVStore file of the ledger's folder, for ledgers whose
  * state does not fit the heap: H2 keeps a bounded cache of its pages ({@value #CACHE_MB} MB) and
  * writes the rest out, so a verification's heap no longer grows with the ledger. The file is
- * deleted when the store closes; one a killed verification left is deleted by the next (its name
- * holds the process id, and only files of processes no longer running are touched).
+ * deleted when the store closes; one a killed verification left is deleted when the next
+ * verification starts ({@link #deleteLeftovers}): H2 holds a lock on the file of an open store,
+ * so a file nobody holds is nobody's.
  *
  * <p>Keys are kept as UTF-8 bytes compared unsigned, which is code-point order, the ledger's key
- * order ({@link org.qcchain.simulator.KeyOrder}); the state table holds its keys as UTF-8 too.
+ * order ({@link org.qcchain.simulator.KeyOrder}); the state table holds its keys as UTF-8 too, and
+ * the chaincode refuses keys that are not well-formed UTF-16, whose UTF-8 would not be exact.
  * Nothing here needs to survive a crash: the file is never forced.
  */
 final class FileReplayStore implements ReplayStore {
 
     private static final Logger LOGGER = Logger.getLogger(FileReplayStore.class.getName());
-    /** Files are named {@code verify-<pid>-<n>.replay}. */
+    /** Files are named {@code verify-<pid>-<n>.replay}: unique among the processes of a machine. */
     static final String PREFIX = "verify-";
     static final String SUFFIX = ".replay";
     /** H2's page cache for the replay. */
@@ -52,23 +57,66 @@ final class FileReplayStore implements ReplayStore {
     private final MVMap<byte[], byte[]> heads;
     private final MVMap<byte[], byte[]> txIds;
 
-    private FileReplayStore(Path file) {
+    private FileReplayStore(Path file, MVStore store) {
         this.file = file;
-        this.store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
-        // nothing here must survive a crash: the space of replaced pages may be reused at once
-        // (H2 keeps it 45 s by default, for a crash's sake, and the file grew to ~2,400 bytes a key)
-        store.setRetentionTime(0);
+        this.store = store;
         this.heads = store.openMap("heads", new MVMap.Builder<byte[], byte[]>().keyType(Utf8Keys.INSTANCE)
                 .valueType(ByteArrayDataType.INSTANCE));
         this.txIds = store.openMap("txIds", new MVMap.Builder<byte[], byte[]>().keyType(Utf8Keys.INSTANCE)
                 .valueType(ByteArrayDataType.INSTANCE));
     }
 
-    /** A new, empty store in {@code folder}, after deleting what killed verifications left there. */
+    /** A new, empty store in {@code folder}. */
     static FileReplayStore create(Path folder) {
-        deleteLeftovers(folder);
-        return new FileReplayStore(folder.resolve(PREFIX + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet() + SUFFIX));
+        Path file = folder.resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + SUFFIX);
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+        try {
+            // nothing here must survive a crash: the space of replaced pages may be reused at once
+            // (H2 keeps it 45 s by default, for a crash's sake, and the file grew to ~2,400 bytes a key)
+            store.setRetentionTime(0);
+            return new FileReplayStore(file, store);
+        } catch (RuntimeException | Error e) {
+            store.closeImmediately();
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the replay files that verifications killed midway left in {@code folder}: those no
+     * open store holds (H2 locks the file of an open store, in this process or another).
+     */
+    static void deleteLeftovers(Path folder) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
+            for (Path leftover : files) {
+                if (unheld(leftover)) {
+                    deleteQuietly(leftover);
+                    LOGGER.info("deleted " + leftover + ", left by a verification that did not finish");
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.warning("could not look for replay files left in " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether no store holds the file's lock. */
+    private static boolean unheld(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock != null;
+        } catch (OverlappingFileLockException e) {
+            return false; // a store of this process has it open
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOGGER.warning("could not delete the verification's replay file " + file + ": " + e.getMessage());
+        }
     }
 
     @Override
@@ -112,36 +160,7 @@ final class FileReplayStore implements ReplayStore {
     public void close() {
         // nothing of it is wanted again: no final store
         store.closeImmediately();
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOGGER.warning("could not delete the verification's replay file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static void deleteLeftovers(Path folder) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
-            for (Path leftover : files) {
-                if (ownerGone(leftover)) {
-                    Files.deleteIfExists(leftover);
-                    LOGGER.info("deleted " + leftover + ", left by a verification that did not finish");
-                }
-            }
-        } catch (IOException e) {
-            LOGGER.warning("could not look for replay files left in " + folder + ": " + e.getMessage());
-        }
-    }
-
-    /** Whether the process a replay file is named after no longer runs. */
-    private static boolean ownerGone(Path file) {
-        String name = file.getFileName().toString();
-        String pid = name.substring(PREFIX.length(), Math.max(PREFIX.length(), name.indexOf('-', PREFIX.length())));
-        try {
-            Optional<ProcessHandle> owner = ProcessHandle.of(Long.parseLong(pid));
-            return owner.isEmpty() || !owner.get().isAlive();
-        } catch (NumberFormatException e) {
-            return false; // not one of ours
-        }
+        deleteQuietly(file);
     }
 
     static byte[] encode(ReplayState.Head head) {

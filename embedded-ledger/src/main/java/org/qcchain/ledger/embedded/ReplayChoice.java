@@ -1,5 +1,7 @@
 package org.qcchain.ledger.embedded;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,7 +14,8 @@ import java.util.logging.Logger;
  * LedgerOptions#verifyReplay()} says, and for {@link LedgerOptions.ReplayPlace#AUTO} on the heap
  * only when the ledger's estimated need is at most half of the heap free now. Half, because the
  * node keeps serving data requests while an auditor's verification runs in the same process, and
- * because the estimate is an average.
+ * because the estimate is an average. A file is used only if the ledger's disk has room for it:
+ * the live ledger writes to the same disk, and a full disk would stop it.
  */
 final class ReplayChoice {
 
@@ -21,6 +24,10 @@ final class ReplayChoice {
     static final long HEAP_BYTES_PER_KEY = 600;
     /** Heap per transaction id (a 64-character string in a hash set), rounded up. */
     static final long HEAP_BYTES_PER_TRANSACTION = 200;
+    /** Disk per state key of the file replay at its largest, measured (~1 KB), with a margin. */
+    static final long FILE_BYTES_PER_KEY = 1_300;
+    /** Disk per transaction id in the file replay, with a margin. */
+    static final long FILE_BYTES_PER_TRANSACTION = 200;
 
     private final Path folder;
     private final LedgerOptions.ReplayPlace place;
@@ -30,25 +37,60 @@ final class ReplayChoice {
         this.place = place;
     }
 
-    /** A store for one verification of the ledger the connection reads. */
-    ReplayStore open(Connection connection) throws SQLException {
-        boolean onHeap = switch (place) {
-            case HEAP -> true;
-            case FILE -> false;
-            case AUTO -> fitsHeap(connection);
-        };
-        return onHeap ? new HeapReplayStore() : FileReplayStore.create(folder);
+    /** What a ledger holds that the replay keeps one entry for. */
+    record LedgerSize(long stateKeys, long transactions) {
+        long heapBytes() {
+            return stateKeys * HEAP_BYTES_PER_KEY + transactions * HEAP_BYTES_PER_TRANSACTION;
+        }
+
+        long fileBytes() {
+            return stateKeys * FILE_BYTES_PER_KEY + transactions * FILE_BYTES_PER_TRANSACTION;
+        }
     }
 
-    private static boolean fitsHeap(Connection connection) throws SQLException {
-        long need = count(connection, "state") * HEAP_BYTES_PER_KEY
-                + count(connection, "transactions") * HEAP_BYTES_PER_TRANSACTION;
+    /**
+     * A store for one verification of the ledger the connection reads, after deleting the replay
+     * files that killed verifications left.
+     *
+     * @throws LedgerException if the replay is to go into a file and the ledger's disk lacks room
+     */
+    ReplayStore open(Connection connection) throws SQLException {
+        FileReplayStore.deleteLeftovers(folder);
+        if (place == LedgerOptions.ReplayPlace.HEAP) {
+            return new HeapReplayStore();
+        }
+        LedgerSize size = new LedgerSize(count(connection, "state"), count(connection, "transactions"));
         Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        boolean fits = need <= free / 2;
-        LOGGER.info("verification replay " + (fits ? "on the heap" : "in a file of the ledger's folder") + ": ~"
-                + need / (1024 * 1024) + " MB needed on the heap, " + free / (1024 * 1024) + " MB free");
-        return fits;
+        long heapFree = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (place == LedgerOptions.ReplayPlace.AUTO && onHeap(size, heapFree)) {
+            LOGGER.info("verification replay on the heap: ~" + mb(size.heapBytes()) + " MB needed, " + mb(heapFree)
+                    + " MB free");
+            return new HeapReplayStore();
+        }
+        long diskFree = usableSpace(folder);
+        if (diskFree < size.fileBytes()) {
+            throw new LedgerException("a verification of this ledger keeps its replay in a file of up to ~"
+                    + mb(size.fileBytes()) + " MB in " + folder + ", whose disk has " + mb(diskFree) + " MB free; free"
+                    + " space there or give the JVM a heap with ~" + mb(2 * size.heapBytes()) + " MB free for the"
+                    + " replay on the heap");
+        }
+        LOGGER.info("verification replay in a file of the ledger's folder: ~" + mb(size.heapBytes())
+                + " MB needed on the heap, " + mb(heapFree) + " MB free; up to ~" + mb(size.fileBytes()) + " of "
+                + mb(diskFree) + " MB free on the disk");
+        return FileReplayStore.create(folder);
+    }
+
+    /** Whether {@link LedgerOptions.ReplayPlace#AUTO} keeps a ledger of this size on the heap. */
+    static boolean onHeap(LedgerSize size, long heapFree) {
+        return size.heapBytes() <= heapFree / 2;
+    }
+
+    private static long usableSpace(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            throw new LedgerException("cannot tell the free space in " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     private static long count(Connection connection, String table) throws SQLException {
@@ -57,5 +99,9 @@ final class ReplayChoice {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    private static long mb(long bytes) {
+        return bytes / (1024 * 1024);
     }
 }

@@ -3,7 +3,7 @@ package org.qcchain.ledger.embedded;
 /**
  * The steps a transaction goes through, each timed by the ledger (see {@link
  * EmbeddedLedger#stageTimings()}): the first six on the worker threads, per transaction; then the
- * wait in the queue; the next six on the committer thread, per block; the last on the announcer
+ * wait in the queue; the next five on the committer thread, per block; the last on the announcer
  * thread ({@link BlockAnnouncer}), per group of blocks announced together.
  */
 public enum Stage {
@@ -27,15 +27,10 @@ public enum Stage {
     SEAL,
     /** Appending the block's frame (header, signature, transaction entries) to the block file. */
     APPEND,
-    /**
-     * Writing the block header, transaction index, state and history into H2's transaction while
-     * another thread forces the block's frame to disk.
-     */
-    WRITE,
-    /** Waiting for the force of the block's frame, which makes the block durable, once the rows are written. */
+    /** Forcing the block's frame to disk, which makes the block durable, before H2 commits it. */
     FSYNC,
-    /** Committing H2's transaction, the frame forced (H2 stores it later). */
-    COMMIT,
+    /** Writing the block header, transaction index, state and history, and committing H2 (stored later). */
+    WRITE,
     /** Completing the submitters' futures and telling listeners. */
     NOTIFY
 }

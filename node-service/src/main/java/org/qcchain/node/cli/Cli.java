@@ -84,13 +84,14 @@ public final class Cli {
      * A command that failed with nothing of its own to catch it: exit 70 with the message and the
      * stack trace for a report, never the JVM's exit 1 (which {@code verify} gives a bad block).
      * Running out of memory gets how to give the JVM more instead of a trace: {@code verify}
-     * replays the ledger's state in memory, so a ledger can outgrow the default heap.
+     * may replay the ledger's state on the heap, and a ledger can outgrow what it estimated.
      */
     private static int failed(String command, Throwable e, PrintStream err) {
         if (outOfMemory(e)) {
             err.println("qcchain " + command + ": ran out of memory. Run it again with a larger heap, e.g."
-                    + " QCCHAIN_JAVA_OPTS='-XX:+UseParallelGC -Xmx8g' (verify needs about 600 bytes per state key of"
-                    + " the ledger; docs/operations.md)");
+                    + " QCCHAIN_JAVA_OPTS='-XX:+UseParallelGC -Xmx8g' (verify's replay on the heap takes about 600 bytes"
+                    + " per state key of the ledger; QCCHAIN_LEDGER_VERIFY_REPLAY=file keeps it in a file instead;"
+                    + " docs/operations.md)");
         } else {
             err.println("qcchain " + command + ": failed: " + e);
             e.printStackTrace(err);

@@ -69,6 +69,7 @@ final class EnvOverrides {
         variables.put("QCCHAIN_HTTP_PORT", "/http/port");
         variables.put("QCCHAIN_CRYPTO_SUITE", "/cryptoSuite");
         variables.put("QCCHAIN_LEDGER_BACKEND", "/ledger/backend");
+        variables.put("QCCHAIN_LEDGER_VERIFY_REPLAY", "/ledger/verifyReplay");
         variables.put("QCCHAIN_FABRIC_GATEWAY_ENDPOINT", "/ledger/fabric/gatewayEndpoint");
         variables.put("QCCHAIN_FABRIC_TLS_ROOT_CERTIFICATE", "/ledger/fabric/tlsRootCertificate");
         variables.put("QCCHAIN_FABRIC_HOSTNAME_OVERRIDE", "/ledger/fabric/hostnameOverride");

@@ -1,6 +1,7 @@
 package org.qcchain.node.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,11 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
     /** Checks that every part is present and cross-part rules hold. */
     public NodeConfig {
         Checks.notBlank(dataDir, "dataDir");
+        // the folder's path goes into H2's JDBC URLs (ledger, provider stores, ${dataDir} sources),
+        // which end the database name at the first ';' and cannot escape one
+        Path folder = Path.of(dataDir).toAbsolutePath();
+        Checks.rule(!folder.toString().contains(";"), "dataDir '" + folder + "' must not hold ';', which"
+                + " H2's database URLs read as the start of a setting");
         Checks.present(http, "http");
         Checks.present(tls, "tls");
         Checks.present(cryptoSuite, "cryptoSuite");
@@ -101,12 +107,17 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
      * @param backend {@code embedded} (H2, one machine) or {@code fabric} (a Fabric network)
      * @param fabric how to reach the Fabric network; required when the backend is {@code fabric},
      *     ignored otherwise (so a file can keep it while trying the embedded ledger)
+     * @param verifyReplay where a verification of the embedded ledger keeps its replay of the
+     *     chain: {@code auto} (the default: on the heap when it fits half the heap free, else in a
+     *     file), {@code heap} or {@code file} (docs/operations.md, "Verifying the ledger")
      */
-    public record Ledger(String backend, Fabric fabric) {
+    public record Ledger(String backend, Fabric fabric, String verifyReplay) {
         /** The embedded backend. */
         public static final String EMBEDDED = "embedded";
         /** The Fabric backend. */
         public static final String FABRIC = "fabric";
+        /** What {@code verifyReplay} may be. */
+        public static final List<String> VERIFY_REPLAYS = List.of("auto", "heap", "file");
 
         /** Checks the values; the constructor the configuration is read with. */
         @JsonCreator
@@ -116,6 +127,9 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
             Checks.rule(!FABRIC.equals(backend) || fabric != null,
                     "ledger.fabric must be set when ledger.backend is fabric (gatewayEndpoint, tlsRootCertificate,"
                             + " channel, chaincode, mspId, mspDirectory)");
+            verifyReplay = verifyReplay == null ? "auto" : verifyReplay;
+            Checks.rule(VERIFY_REPLAYS.contains(verifyReplay),
+                    "ledger.verifyReplay must be auto, heap or file, was " + verifyReplay);
         }
 
         /**
@@ -124,7 +138,17 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
          * @param backend {@code embedded}
          */
         public Ledger(String backend) {
-            this(backend, null);
+            this(backend, null, null);
+        }
+
+        /**
+         * A backend whose verifications choose where to replay ({@code auto}).
+         *
+         * @param backend {@code embedded} or {@code fabric}
+         * @param fabric the Fabric network, for {@code fabric}
+         */
+        public Ledger(String backend, Fabric fabric) {
+            this(backend, fabric, null);
         }
 
         /** @return whether the node runs on a Fabric network */

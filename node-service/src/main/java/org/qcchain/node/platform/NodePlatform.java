@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.crypto.Pseudonymizer;
@@ -17,6 +18,7 @@ import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.ledger.LedgerOrganisationDirectory;
+import org.qcchain.ledger.embedded.LedgerOptions;
 import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
 import org.qcchain.node.ledger.fabric.FabricLedgerBackend;
 import org.qcchain.node.ledger.fabric.FabricNetworkOptions;
@@ -134,7 +136,8 @@ public final class NodePlatform implements AutoCloseable {
      */
     public static NodePlatform open(NodeConfig config) throws ConfigException, LedgerUnreachable {
         Path dataDir = Path.of(config.dataDir());
-        return config.ledger().usesFabric() ? openFabric(dataDir, config.ledger().fabric()) : open(dataDir);
+        return config.ledger().usesFabric() ? openFabric(dataDir, config.ledger().fabric())
+                : open(dataDir, LedgerOptions.ReplayPlace.valueOf(config.ledger().verifyReplay().toUpperCase(Locale.ROOT)));
     }
 
     /**
@@ -193,6 +196,18 @@ public final class NodePlatform implements AutoCloseable {
      *     do not match the ledger's block 0
      */
     public static NodePlatform open(Path dataDir) throws ConfigException {
+        return open(dataDir, LedgerOptions.ReplayPlace.AUTO);
+    }
+
+    /**
+     * {@link #open(Path)}, its ledger verifying with the replay kept where {@code verifyReplay} says.
+     *
+     * @param dataDir the data folder
+     * @param verifyReplay where a verification keeps its replay of the chain
+     * @return the platform
+     * @throws ConfigException as {@link #open(Path)}
+     */
+    public static NodePlatform open(Path dataDir, LedgerOptions.ReplayPlace verifyReplay) throws ConfigException {
         Objects.requireNonNull(dataDir, "dataDir");
         if (!hasLedger(dataDir)) {
             throw new ConfigException(dataDir.toAbsolutePath() + " holds no ledger (neither "
@@ -209,7 +224,7 @@ public final class NodePlatform implements AutoCloseable {
         Map<String, List<String>> members = NodeFiles.readGenesisMembers(dataDir);
         EmbeddedLedgerBackend ledger;
         try {
-            ledger = EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, members);
+            ledger = EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, members, verifyReplay);
         } catch (RuntimeException e) {
             // H2's lock (a node already runs on the folder) or a genesis mismatch: say which folder
             throw new ConfigException("cannot open the ledger in " + ledgerFolder(dataDir) + ": " + e.getMessage(), e);

@@ -6,7 +6,9 @@ import java.nio.file.Path;
  * A source database's JDBC URL may name the node's data folder as {@value #PLACEHOLDER}, for a
  * database kept inside it (the demo hospital's system, a test's). The URL is stored as written
  * and resolved at each connection, so a data folder moved or restored elsewhere still finds its
- * databases; an absolute path written into the store would point at the old place.
+ * databases; an absolute path written into the store would point at the old place. The path is
+ * put in as it is: {@link org.qcchain.node.config.NodeConfig} refuses a data folder whose path holds
+ * a {@code ;}, which would end the database name in an H2 URL.
  *
  * <pre>{@code
  * DataFolderUrl.resolve("jdbc:h2:file:${dataDir}/sources/his", Path.of("/srv/qcchain"))

@@ -122,6 +122,23 @@ class NodeConfigLoaderTest {
     }
 
     @Test
+    void refuses_a_data_folder_whose_path_a_database_url_cannot_hold() {
+        assertThatThrownBy(() -> NodeConfigLoader.load(null, Map.of("QCCHAIN_DATA_DIR", "/srv/qc;chain")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dataDir '/srv/qc;chain' must not hold ';'");
+    }
+
+    @Test
+    void takes_where_verify_replays_from_the_environment_and_refuses_what_it_cannot_be() throws Exception {
+        assertThat(NodeConfigLoader.load(null, Map.of()).ledger().verifyReplay()).isEqualTo("auto");
+        assertThat(NodeConfigLoader.load(null, Map.of("QCCHAIN_LEDGER_VERIFY_REPLAY", "file")).ledger().verifyReplay())
+                .isEqualTo("file");
+        assertThatThrownBy(() -> NodeConfigLoader.load(null, Map.of("QCCHAIN_LEDGER_VERIFY_REPLAY", "disk")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ledger.verifyReplay must be auto, heap or file, was disk");
+    }
+
+    @Test
     void refuses_client_authentication_without_tls() {
         assertThatThrownBy(() -> NodeConfigLoader.load(null,
                 Map.of("QCCHAIN_TLS_CLIENT_AUTH", "REQUIRED")))

@@ -12,6 +12,7 @@ import org.qcchain.common.answer.TransactionEvidence;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.LedgerListener;
+import org.qcchain.ledger.embedded.LedgerOptions;
 import org.qcchain.ledger.embedded.StageTimings;
 import org.qcchain.ledger.embedded.Subscription;
 import org.qcchain.node.ledger.ChaincodeFailure;
@@ -63,9 +64,24 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
      */
     public static EmbeddedLedgerBackend create(Path folder, LedgerIdentity node,
             Map<String, List<String>> genesisMembers) {
+        return create(folder, node, genesisMembers, LedgerOptions.ReplayPlace.AUTO);
+    }
+
+    /**
+     * {@link #create(Path, LedgerIdentity, Map)}, verifying with the replay kept where {@code
+     * verifyReplay} says ({@link LedgerOptions#verifyReplay()}).
+     *
+     * @param folder the ledger's folder
+     * @param node the node's identity
+     * @param genesisMembers the channel's first organisations and their PEM CA certificates
+     * @param verifyReplay where a verification keeps its replay of the chain
+     * @return the backend
+     */
+    public static EmbeddedLedgerBackend create(Path folder, LedgerIdentity node,
+            Map<String, List<String>> genesisMembers, LedgerOptions.ReplayPlace verifyReplay) {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(node, "node");
-        return new EmbeddedLedgerBackend(LedgerSetup.open(folder, node, genesisMembers), node);
+        return new EmbeddedLedgerBackend(LedgerSetup.open(folder, node, genesisMembers, verifyReplay), node);
     }
 
     @Override

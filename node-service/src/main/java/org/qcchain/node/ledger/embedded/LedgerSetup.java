@@ -23,7 +23,8 @@ final class LedgerSetup {
 
     private LedgerSetup() {}
 
-    static EmbeddedLedger open(Path folder, LedgerIdentity node, Map<String, List<String>> genesisMembers) {
+    static EmbeddedLedger open(Path folder, LedgerIdentity node, Map<String, List<String>> genesisMembers,
+            LedgerOptions.ReplayPlace verifyReplay) {
         ChannelMembership.Builder membership = ChannelMembership.builder();
         new TreeMap<>(genesisMembers).forEach((mspId, pems) ->
                 membership.organisation(mspId, pems.toArray(String[]::new)));
@@ -35,6 +36,7 @@ final class LedgerSetup {
                 .maxBlockTransactions(200)
                 .blockTimeout(Duration.ofMillis(10))
                 .runner(Runner.INSTANCE)
+                .verifyReplay(verifyReplay)
                 .build();
         return EmbeddedLedger.open(folder, options);
     }

@@ -1,0 +1,44 @@
+package org.qcchain.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qcchain.common.crypto.CryptoSuite;
+
+/** Where a verification keeps its replay, and what it tidies first. */
+class ReplayChoiceTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void keeps_the_replay_on_the_heap_only_while_its_estimate_is_at_most_half_the_heap_free() {
+        ReplayChoice.LedgerSize size = new ReplayChoice.LedgerSize(1_000, 100);
+        long need = 1_000 * ReplayChoice.HEAP_BYTES_PER_KEY + 100 * ReplayChoice.HEAP_BYTES_PER_TRANSACTION;
+
+        assertThat(size.heapBytes()).isEqualTo(need);
+        assertThat(ReplayChoice.onHeap(size, 2 * need)).isTrue();
+        assertThat(ReplayChoice.onHeap(size, 2 * need - 2)).isFalse();
+        assertThat(ReplayChoice.onHeap(new ReplayChoice.LedgerSize(0, 0), 0)).isTrue();
+    }
+
+    @Test
+    void a_verification_deletes_the_replay_file_a_killed_one_left_whichever_way_it_replays() throws Exception {
+        TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+        }
+        Path leftover = Files.writeString(folder.resolve(FileReplayStore.PREFIX + "4194305-7" + FileReplayStore.SUFFIX),
+                "left by a verification killed midway");
+
+        try (EmbeddedLedger ledger = platform.open(folder, LedgerOptions.ReplayPlace.HEAP)) {
+            assertThat(ledger.verify(ProgressListener.NONE).validTransactions()).isPositive();
+        }
+
+        assertThat(leftover).doesNotExist();
+        assertThat(LedgerEdits.replayFiles(folder)).isEmpty();
+    }
+}
