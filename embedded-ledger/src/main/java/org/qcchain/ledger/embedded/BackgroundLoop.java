@@ -51,16 +51,6 @@ final class BackgroundLoop implements AutoCloseable {
     @Override
     public void close() {
         stop.countDown();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Joins.uninterruptibly(thread);
     }
 }
