@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The part of a verification that needs no replayed state, run ahead of the replay on a thread of
- * its own ({@code qcchain-verify-reader}) with a database connection of its own: reads each block,
+ * its own ({@code qcchain-verify-reader}) with a database connection of its own, outside the pool
+ * (a verification holding a pooled connection must never wait for a second one): reads each block,
  * its frame and its transactions, and checks the frame against the database, the hash chain, the
  * block and proposal signatures, the transactions' lookup keys and the membership updates. The
  * replay takes the blocks in order ({@link #next}); a finding of the reader at block n reaches it
@@ -46,7 +47,11 @@ final class ChainReader implements AutoCloseable {
     private final long height;
     private final BlockingQueue<Checked> ready = new ArrayBlockingQueue<>(AHEAD);
     private final Thread thread;
+    /** The number of the block {@link #next} hands out next. */
+    private long expected;
     private volatile boolean stopped;
+    /** What ended the reader early, if anything did. */
+    private volatile Throwable failure;
 
     private ChainReader(Database database, BlockReader reader, GenesisConfig genesis, PublicKey nodeKey,
             long height) {
@@ -78,26 +83,32 @@ final class ChainReader implements AutoCloseable {
             do {
                 checked = ready.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (checked == null && !thread.isAlive() && ready.isEmpty()) {
-                    throw new LedgerException("the verification's block reader stopped without a word");
+                    checked = new Checked(-1, null, null, failure != null ? failure
+                            : new LedgerException("the verification's block reader stopped without a word"));
                 }
             } while (checked == null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerException("interrupted while verifying", e);
         }
-        Throwable failure = checked.failure();
-        if (failure instanceof LedgerTamperedException tampered) {
+        Throwable problem = checked.failure();
+        if (problem instanceof LedgerTamperedException tampered) {
             throw tampered;
         }
-        if (failure instanceof RuntimeException e) {
+        if (problem instanceof RuntimeException e) {
             throw e;
         }
-        if (failure instanceof Error e) {
+        if (problem instanceof Error e) {
             throw e;
         }
-        if (failure != null) {
-            throw new LedgerException("verification failed: " + failure.getMessage(), failure);
+        if (problem != null) {
+            throw new LedgerException("verification failed: " + problem.getMessage(), problem);
         }
+        if (checked.number() != expected) {
+            throw new LedgerException("the verification's block reader handed over block " + checked.number()
+                    + " for block " + expected);
+        }
+        expected++;
         return checked;
     }
 
@@ -113,11 +124,13 @@ final class ChainReader implements AutoCloseable {
 
     private void run() {
         try {
-            database.read(connection -> {
+            database.readOnOwnConnection(connection -> {
                 walk(connection);
                 return null;
             });
         } catch (RuntimeException | Error e) {
+            // kept first: handing it over may itself fail (out of memory), and next() looks here then
+            failure = e;
             hand(new Checked(-1, null, null, e));
         }
     }

@@ -61,19 +61,18 @@ final class Database implements AutoCloseable {
     /** H2's page cache for the ledger, in KB; see the class comment. */
     static final int CACHE_KB = 4096;
 
+    private final String url;
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> all = new ArrayList<>();
 
     private Database(String url, int readerCount) throws SQLException {
+        this.url = url;
         writer = connect(url);
         readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
             Connection reader = connect(url);
-            try (Statement statement = reader.createStatement()) {
-                // one snapshot per job: a simulation never sees half a block
-                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
-            }
+            snapshotPerJob(reader);
             readers.add(reader);
         }
     }
@@ -180,6 +179,32 @@ final class Database implements AutoCloseable {
         } finally {
             endSnapshot(connection);
             readers.add(connection);
+        }
+    }
+
+    /**
+     * Runs a read job on a snapshot of a connection opened for it alone and closed after: for a job
+     * that runs beside another read job of the same caller (a verification's {@link ChainReader}),
+     * which must never wait for the pool that other job holds a connection of, nor leave the
+     * pool's other users a connection short for as long as it runs.
+     */
+    <T> T readOnOwnConnection(ReadJob<T> job) {
+        try (Connection connection = connectAsLedger(url)) {
+            snapshotPerJob(connection);
+            try {
+                return job.run(connection);
+            } finally {
+                endSnapshot(connection);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("ledger database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void snapshotPerJob(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // one snapshot per job: a simulation never sees half a block
+            statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -34,7 +36,9 @@ import org.qcchain.simulator.Version;
  * writes the rest out, so a verification's heap no longer grows with the ledger. The file is
  * deleted when the store closes; one a killed verification left is deleted when the next
  * verification starts ({@link #deleteLeftovers}): H2 holds a lock on the file of an open store,
- * so a file nobody holds is nobody's.
+ * so a file nobody holds is nobody's. The files of this process's own stores are never probed
+ * for that lock: closing the probe's channel would release every lock this process holds on the
+ * file (POSIX record locks belong to the process), H2's included.
  *
  * <p>Keys are kept as UTF-8 bytes compared unsigned, which is code-point order, the ledger's key
  * order ({@link org.qcchain.simulator.KeyOrder}); the state table holds its keys as UTF-8 too, and
@@ -51,6 +55,8 @@ final class FileReplayStore implements ReplayStore {
     static final int CACHE_MB = 32;
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final byte[] SEEN = new byte[0];
+    /** The files of this process's open stores, noted before H2 creates them and dropped once deleted. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final MVStore store;
@@ -68,8 +74,16 @@ final class FileReplayStore implements ReplayStore {
 
     /** A new, empty store in {@code folder}. */
     static FileReplayStore create(Path folder) {
-        Path file = folder.resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + SUFFIX);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+        Path file = folder.resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + SUFFIX)
+                .toAbsolutePath();
+        OPEN.add(file);
+        MVStore store;
+        try {
+            store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+        } catch (RuntimeException | Error e) {
+            forget(file);
+            throw e;
+        }
         try {
             // nothing here must survive a crash: the space of replaced pages may be reused at once
             // (H2 keeps it 45 s by default, for a crash's sake, and the file grew to ~2,400 bytes a key)
@@ -77,7 +91,7 @@ final class FileReplayStore implements ReplayStore {
             return new FileReplayStore(file, store);
         } catch (RuntimeException | Error e) {
             store.closeImmediately();
-            deleteQuietly(file);
+            forget(file);
             throw e;
         }
     }
@@ -89,7 +103,7 @@ final class FileReplayStore implements ReplayStore {
     static void deleteLeftovers(Path folder) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
             for (Path leftover : files) {
-                if (unheld(leftover)) {
+                if (!OPEN.contains(leftover.toAbsolutePath()) && unheld(leftover)) {
                     deleteQuietly(leftover);
                     LOGGER.info("deleted " + leftover + ", left by a verification that did not finish");
                 }
@@ -99,14 +113,12 @@ final class FileReplayStore implements ReplayStore {
         }
     }
 
-    /** Whether no store holds the file's lock. */
+    /** Whether no store of another process holds the file's lock. */
     private static boolean unheld(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             return lock != null;
-        } catch (OverlappingFileLockException e) {
-            return false; // a store of this process has it open
-        } catch (IOException e) {
+        } catch (OverlappingFileLockException | IOException e) {
             return false;
         }
     }
@@ -160,7 +172,13 @@ final class FileReplayStore implements ReplayStore {
     public void close() {
         // nothing of it is wanted again: no final store
         store.closeImmediately();
+        forget(file);
+    }
+
+    /** Deletes a file of this process's and stops counting it as open. */
+    private static void forget(Path file) {
         deleteQuietly(file);
+        OPEN.remove(file);
     }
 
     static byte[] encode(ReplayState.Head head) {

@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import org.qcchain.common.crypto.Pem;
 
 /**
- * {@link EmbeddedLedger#verify(ProgressListener)}: walks the chain from block 0 on one consistent
- * snapshot (the ledger keeps committing meanwhile), trusting nothing stored but the node
- * certificate of block 0, and names the first block that does not match. The channel membership
+ * {@link EmbeddedLedger#verify(ProgressListener)}: walks the chain from block 0 up to the height
+ * of one consistent snapshot (the ledger keeps committing meanwhile), trusting nothing stored but
+ * the node certificate of block 0, and names the first block that does not match. The channel membership
  * is replayed with the chain: block 0's, then each config block's update (checked as the
  * committer checked it), and every transaction's creator is checked against the membership in
  * force at its block. A {@link ChainReader} reads and checks the blocks on a thread of its own

@@ -14,8 +14,9 @@ import java.util.logging.Logger;
  * LedgerOptions#verifyReplay()} says, and for {@link LedgerOptions.ReplayPlace#AUTO} on the heap
  * only when the ledger's estimated need is at most half of the heap free now. Half, because the
  * node keeps serving data requests while an auditor's verification runs in the same process, and
- * because the estimate is an average. A file is used only if the ledger's disk has room for it:
- * the live ledger writes to the same disk, and a full disk would stop it.
+ * because the estimate is an average. A file is used only if the ledger's disk has room for it
+ * and {@value #DISK_RESERVE_BYTES} bytes more: the live ledger writes to the same disk, and a full
+ * disk would stop it.
  */
 final class ReplayChoice {
 
@@ -28,6 +29,8 @@ final class ReplayChoice {
     static final long FILE_BYTES_PER_KEY = 1_300;
     /** Disk per transaction id in the file replay, with a margin. */
     static final long FILE_BYTES_PER_TRANSACTION = 200;
+    /** What the file must leave free on the disk, for the live ledger to go on committing meanwhile. */
+    static final long DISK_RESERVE_BYTES = 1024L * 1024 * 1024;
 
     private final Path folder;
     private final LedgerOptions.ReplayPlace place;
@@ -57,27 +60,34 @@ final class ReplayChoice {
     ReplayStore open(Connection connection) throws SQLException {
         FileReplayStore.deleteLeftovers(folder);
         if (place == LedgerOptions.ReplayPlace.HEAP) {
+            LOGGER.info("verification replay on the heap, as configured");
             return new HeapReplayStore();
         }
         LedgerSize size = new LedgerSize(count(connection, "state"), count(connection, "transactions"));
         Runtime runtime = Runtime.getRuntime();
         long heapFree = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        String why = place == LedgerOptions.ReplayPlace.FILE ? "as configured"
+                : "~" + mb(size.heapBytes()) + " MB needed on the heap, " + mb(heapFree) + " MB free";
         if (place == LedgerOptions.ReplayPlace.AUTO && onHeap(size, heapFree)) {
-            LOGGER.info("verification replay on the heap: ~" + mb(size.heapBytes()) + " MB needed, " + mb(heapFree)
-                    + " MB free");
+            LOGGER.info("verification replay on the heap: " + why);
             return new HeapReplayStore();
         }
         long diskFree = usableSpace(folder);
-        if (diskFree < size.fileBytes()) {
+        if (!fitsDisk(size, diskFree)) {
             throw new LedgerException("a verification of this ledger keeps its replay in a file of up to ~"
-                    + mb(size.fileBytes()) + " MB in " + folder + ", whose disk has " + mb(diskFree) + " MB free; free"
-                    + " space there or give the JVM a heap with ~" + mb(2 * size.heapBytes()) + " MB free for the"
-                    + " replay on the heap");
+                    + mb(size.fileBytes()) + " MB in " + folder + ", whose disk has " + mb(diskFree) + " MB free and"
+                    + " must keep " + mb(DISK_RESERVE_BYTES) + " MB for the ledger itself; free space there, or let"
+                    + " the replay go on the heap (ledger.verifyReplay auto or heap) with ~" + mb(2 * size.heapBytes())
+                    + " MB of the heap free");
         }
-        LOGGER.info("verification replay in a file of the ledger's folder: ~" + mb(size.heapBytes())
-                + " MB needed on the heap, " + mb(heapFree) + " MB free; up to ~" + mb(size.fileBytes()) + " of "
-                + mb(diskFree) + " MB free on the disk");
+        LOGGER.info("verification replay in a file of the ledger's folder (" + why + "): up to ~"
+                + mb(size.fileBytes()) + " MB of " + mb(diskFree) + " MB free on the disk");
         return FileReplayStore.create(folder);
+    }
+
+    /** Whether the file of a ledger of this size leaves the disk its reserve for the live ledger. */
+    static boolean fitsDisk(LedgerSize size, long diskFree) {
+        return size.fileBytes() + DISK_RESERVE_BYTES <= diskFree;
     }
 
     /** Whether {@link LedgerOptions.ReplayPlace#AUTO} keeps a ledger of this size on the heap. */

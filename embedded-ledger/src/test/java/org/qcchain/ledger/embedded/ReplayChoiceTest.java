@@ -26,6 +26,16 @@ class ReplayChoiceTest {
     }
 
     @Test
+    void keeps_the_replay_in_a_file_only_while_that_leaves_the_disk_its_reserve_for_the_ledger() {
+        ReplayChoice.LedgerSize size = new ReplayChoice.LedgerSize(1_000, 100);
+        long file = 1_000 * ReplayChoice.FILE_BYTES_PER_KEY + 100 * ReplayChoice.FILE_BYTES_PER_TRANSACTION;
+
+        assertThat(size.fileBytes()).isEqualTo(file);
+        assertThat(ReplayChoice.fitsDisk(size, file + ReplayChoice.DISK_RESERVE_BYTES)).isTrue();
+        assertThat(ReplayChoice.fitsDisk(size, file + ReplayChoice.DISK_RESERVE_BYTES - 1)).isFalse();
+    }
+
+    @Test
     void a_verification_deletes_the_replay_file_a_killed_one_left_whichever_way_it_replays() throws Exception {
         TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
         try (EmbeddedLedger ledger = platform.open(folder)) {

@@ -1,8 +1,17 @@
 package org.qcchain.ledger.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qcchain.chaincode.model.OrganisationRegistration;
 import org.qcchain.chaincode.model.Role;
@@ -11,7 +20,8 @@ import org.qcchain.common.json.Json;
 
 /**
  * A verification reads and checks blocks ahead of its replay ({@link ChainReader}); the block it
- * names is still the first that does not match, whichever side finds it.
+ * names is still the first that does not match, whichever side finds it, and verifications at
+ * once do not starve each other of database connections.
  */
 class VerificationOrderTest {
 
@@ -56,6 +66,36 @@ class VerificationOrderTest {
         copySignatureInto(replayFinds - 1);
 
         LedgerEdits.assertTamperedAt(platform, folder, replayFinds - 1, "signature");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void as_many_verifications_at_once_as_the_ledger_has_pooled_read_connections_each_finish() throws Exception {
+        platform = new TestPlatform(CryptoSuite.P256_SHA256);
+        // one worker: three pooled read connections, each verification holding one
+        LedgerOptions options = platform.builder(platform.membership()).workers(1).build();
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, options)) {
+            Scenario.ready(platform, ledger);
+            int verifications = 3;
+            CyclicBarrier together = new CyclicBarrier(verifications);
+            ExecutorService threads = Executors.newFixedThreadPool(verifications);
+            try {
+                List<Future<VerificationReport>> reports = new ArrayList<>();
+                for (int i = 0; i < verifications; i++) {
+                    reports.add(threads.submit(() -> {
+                        together.await();
+                        return ledger.verify(ProgressListener.NONE);
+                    }));
+                }
+                VerificationReport first = reports.get(0).get();
+                for (Future<VerificationReport> report : reports) {
+                    assertThat(report.get()).isEqualTo(first);
+                }
+                assertThat(first.height()).isEqualTo(ledger.height());
+            } finally {
+                threads.shutdownNow();
+            }
+        }
     }
 
     private long register(EmbeddedLedger ledger, String mspId) {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.TryRequest;
 import org.qcchain.node.http.NodeServer;
-import org.qcchain.node.config.NodeConfig;
 
 /**
  * {@code qcchain demo}: builds a fresh demo platform ({@link DemoPlatform}) in the data folder,
@@ -80,6 +80,7 @@ final class DemoCommand implements Command {
     }
 
     static void prepare(Path data) throws IOException {
+        NodeConfig.requireUsableDataDir(data.toString());
         if (Files.isDirectory(data) && !Files.exists(data.resolve(MARKER))) {
             try (Stream<Path> entries = Files.list(data)) {
                 if (entries.findAny().isPresent()) {

@@ -64,7 +64,9 @@ final class VerifyCommand implements Command {
                 + "gateway peer does not answer, 70 when it fails otherwise, e.g. out of memory.\n"
                 + "The replay keeps every state key's latest write: on the heap (about 600 bytes a key)\n"
                 + "when that takes at most half the heap free, else in a temporary file of the ledger's\n"
-                + "folder, which is slower; a larger heap keeps larger ledgers on the heap\n"
+                + "folder (up to ~1.3 KB a key, refused unless the disk keeps 1 GB free beside it), which\n"
+                + "is slower; ledger.verifyReplay or QCCHAIN_LEDGER_VERIFY_REPLAY (auto, heap, file)\n"
+                + "decides instead, and a larger heap keeps larger ledgers on the heap\n"
                 + "(QCCHAIN_JAVA_OPTS, e.g. '-XX:+UseParallelGC -Xmx8g').\n\n"
                 + DATA_FOLDER_OPTIONS;
     }

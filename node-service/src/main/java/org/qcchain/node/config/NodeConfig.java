@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.chaincode.model.Role;
@@ -30,9 +31,7 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
         Checks.notBlank(dataDir, "dataDir");
         // the folder's path goes into H2's JDBC URLs (ledger, provider stores, ${dataDir} sources),
         // which end the database name at the first ';' and cannot escape one
-        Path folder = Path.of(dataDir).toAbsolutePath();
-        Checks.rule(!folder.toString().contains(";"), "dataDir '" + folder + "' must not hold ';', which"
-                + " H2's database URLs read as the start of a setting");
+        requireUsableDataDir(dataDir);
         Checks.present(http, "http");
         Checks.present(tls, "tls");
         Checks.present(cryptoSuite, "cryptoSuite");
@@ -48,6 +47,20 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
             Checks.rule(seen.add(organisation.mspId()),
                     "organisations: " + organisation.mspId() + " is listed twice");
         }
+    }
+
+    /**
+     * Refuses a data folder whose absolute path holds a {@code ;}: the path goes into H2's JDBC URLs
+     * (ledger, provider stores, {@code ${dataDir}} sources), which end the database name there and
+     * cannot escape one.
+     *
+     * @param dataDir the data folder, as given
+     * @throws IllegalArgumentException naming the folder, if it cannot be used
+     */
+    public static void requireUsableDataDir(String dataDir) {
+        Path folder = Path.of(dataDir).toAbsolutePath();
+        Checks.rule(!folder.toString().contains(";"), "dataDir '" + folder + "' must not hold ';', which"
+                + " H2's database URLs read as the start of a setting");
     }
 
     /**
@@ -127,7 +140,7 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
             Checks.rule(!FABRIC.equals(backend) || fabric != null,
                     "ledger.fabric must be set when ledger.backend is fabric (gatewayEndpoint, tlsRootCertificate,"
                             + " channel, chaincode, mspId, mspDirectory)");
-            verifyReplay = verifyReplay == null ? "auto" : verifyReplay;
+            verifyReplay = verifyReplay == null ? "auto" : verifyReplay.toLowerCase(Locale.ROOT);
             Checks.rule(VERIFY_REPLAYS.contains(verifyReplay),
                     "ledger.verifyReplay must be auto, heap or file, was " + verifyReplay);
         }

@@ -45,6 +45,20 @@ class CliTest extends CommandLineTest {
     }
 
     @Test
+    void every_data_folder_command_refuses_a_folder_whose_path_a_database_url_cannot_hold(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        String data = folder.resolve("qc;chain").toString();
+
+        assertThat(run(Map.of(), "demo", "--data", data)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("must not hold ';'");
+        assertThat(folder.resolve("qc;chain")).doesNotExist();
+        assertThat(run(Map.of(), "verify", "--data", data)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("must not hold ';'");
+        assertThat(run(Map.of("QCCHAIN_DATA_DIR", data), "start")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err()).contains("must not hold ';'");
+    }
+
+    @Test
     void refuses_an_unknown_command_or_no_command() {
         assertThat(run(Map.of(), "launch")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("unknown command 'launch'");
