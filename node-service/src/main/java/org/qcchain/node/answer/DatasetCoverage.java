@@ -290,14 +290,15 @@ public final class DatasetCoverage implements AutoCloseable {
         if (store.isEmpty() || stateOf(provider) != State.UP) {
             return; // not held here (421 decides), or not answered from already
         }
-        String problem;
+        String problem = null;
         try {
-            problem = store.get().batch(datasetId, batchId)
-                    .filter(held -> held.merkleRoot().equals(merkleRoot) && held.records() == recordCount
-                            && held.retiring() == retiring)
-                    .isPresent() ? null : "batch " + batchId + " of " + datasetId + " was anchored (root " + merkleRoot
-                            + ", " + recordCount + " " + StoredBatch.contents(retiring) + ") but this store does not"
-                            + " hold it: anchored through another node or process";
+            boolean held = store.get().batch(datasetId, batchId).filter(batch -> batch.merkleRoot().equals(merkleRoot)
+                    && batch.records() == recordCount && batch.retiring() == retiring).isPresent();
+            if (!held) {
+                problem = "batch " + batchId + " of " + datasetId + " was anchored (root " + merkleRoot + ", "
+                        + recordCount + " " + StoredBatch.contents(retiring) + ") but this store does not hold it:"
+                        + " anchored through another node or process";
+            }
         } catch (RuntimeException e) {
             // a store closed meanwhile (the node stops) or unreadable: never let the listener throw,
             // which would cost the events after this one
