@@ -38,7 +38,13 @@ final class ChainReader implements AutoCloseable {
      * the next block, why reading stopped.
      */
     record Checked(long number, List<TransactionRecord> transactions, ChannelMembership membership,
-            Throwable failure) {}
+            Throwable failure) {
+
+        /** In place of the next block: why reading stopped. */
+        static Checked failed(long number, Throwable failure) {
+            return new Checked(number, null, null, failure);
+        }
+    }
 
     private final Database database;
     private final BlockReader reader;
@@ -83,7 +89,7 @@ final class ChainReader implements AutoCloseable {
             do {
                 checked = ready.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (checked == null && !thread.isAlive() && ready.isEmpty()) {
-                    checked = new Checked(-1, null, null, failure != null ? failure
+                    checked = Checked.failed(-1, failure != null ? failure
                             : new LedgerException("the verification's block reader stopped without a word"));
                 }
             } while (checked == null);
@@ -131,7 +137,7 @@ final class ChainReader implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // kept first: handing it over may itself fail (out of memory), and next() looks here then
             failure = e;
-            hand(new Checked(-1, null, null, e));
+            hand(Checked.failed(-1, e));
         }
     }
 
@@ -169,7 +175,7 @@ final class ChainReader implements AutoCloseable {
                 hand(new Checked(number, txs, membership, null));
             }
         } catch (LedgerTamperedException e) {
-            hand(new Checked(e.blockNumber(), null, null, e));
+            hand(Checked.failed(e.blockNumber(), e));
         }
     }
 

@@ -76,7 +76,8 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         this.endorser = new Endorser(verifier, membership, runner, database, inFlight, committer, options.suite(),
                 clock, committedIds, cache, storedKeys);
         this.workers = Executors.newFixedThreadPool(options.workers(), namedThreads("qcchain-ledger-worker-"));
-        this.ledgerVerifier = new LedgerVerifier(database, reader, genesis, new ReplayChoice(folder, options.verifyReplay()));
+        this.ledgerVerifier = new LedgerVerifier(database, reader, genesis,
+                new ReplayChoice(folder, options.verifyReplay()));
         MVStore store = Database.mvStore(database.writer());
         this.flusher = new DatabaseFlusher(store);
         if (options.syncEachBlock()) {

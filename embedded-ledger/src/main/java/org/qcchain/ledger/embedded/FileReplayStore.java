@@ -77,20 +77,17 @@ final class FileReplayStore implements ReplayStore {
         Path file = folder.resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + SUFFIX)
                 .toAbsolutePath();
         OPEN.add(file);
-        MVStore store;
+        MVStore store = null;
         try {
             store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
-        } catch (RuntimeException | Error e) {
-            forget(file);
-            throw e;
-        }
-        try {
             // nothing here must survive a crash: the space of replaced pages may be reused at once
             // (H2 keeps it 45 s by default, for a crash's sake, and the file grew to ~2,400 bytes a key)
             store.setRetentionTime(0);
             return new FileReplayStore(file, store);
         } catch (RuntimeException | Error e) {
-            store.closeImmediately();
+            if (store != null) {
+                store.closeImmediately();
+            }
             forget(file);
             throw e;
         }

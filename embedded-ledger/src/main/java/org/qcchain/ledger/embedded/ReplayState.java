@@ -22,9 +22,9 @@ import org.qcchain.simulator.VersionedValue;
  * compare versions only) and for the comparison with the stored state and history at the end.
  *
  * <p>Why a digest and no value: a verification replays the whole chain, so what it keeps per key
- * bounds the ledgers it can check on the heap ({@link ReplayStore} says where it is kept). The values (an access record is a few KB) are compared
- * with the stored rows only through their SHA-256, which a changed row cannot match; nothing else
- * of a value is needed. Nor is a key's history kept: each superseded write is compared with its
+ * bounds the ledgers it can check on the heap ({@link ReplayStore} says where it is kept). The
+ * values (an access record is a few KB) are compared with the stored rows only through their
+ * SHA-256, which a changed row cannot match; nothing else of a value is needed. Nor is a key's history kept: each superseded write is compared with its
  * history row as the replay supersedes it.
  */
 final class ReplayState implements StateStore {

@@ -21,8 +21,8 @@ class FileReplayStoreTest {
 
     @Test
     void gives_back_each_write_as_written_tombstones_and_writes_without_a_value_included() {
-        ReplayState.Head value = new ReplayState.Head(new Version(7, 3), "tx-济南", Instant.ofEpochSecond(1_780_000_000L,
-                123_456_789), false, new byte[32], 41);
+        ReplayState.Head value = new ReplayState.Head(new Version(7, 3), "tx-济南",
+                Instant.ofEpochSecond(1_780_000_000L, 123_456_789), false, new byte[32], 41);
         ReplayState.Head tombstone = new ReplayState.Head(new Version(9, 0), "tx9", Instant.EPOCH, true, null, 0);
 
         for (ReplayState.Head head : List.of(value, tombstone)) {

@@ -46,7 +46,8 @@ final class LedgerEdits {
     /** Opens the ledger and expects verify to name {@code block} and say {@code messagePart}. */
     static void assertTamperedAt(TestPlatform platform, Path folder, long block, String messagePart) {
         // the same finding whether the replay is kept on the heap or in a file
-        for (LedgerOptions.ReplayPlace place : List.of(LedgerOptions.ReplayPlace.HEAP, LedgerOptions.ReplayPlace.FILE)) {
+        for (LedgerOptions.ReplayPlace place
+                : List.of(LedgerOptions.ReplayPlace.HEAP, LedgerOptions.ReplayPlace.FILE)) {
             try (EmbeddedLedger ledger = platform.open(folder, place)) {
                 assertThatThrownBy(() -> ledger.verify(ProgressListener.NONE)).as("replay kept: %s", place)
                         .isInstanceOfSatisfying(LedgerTamperedException.class, e -> {

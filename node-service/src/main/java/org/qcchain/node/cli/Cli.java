@@ -89,8 +89,8 @@ public final class Cli {
     private static int failed(String command, Throwable e, PrintStream err) {
         if (outOfMemory(e)) {
             err.println("qcchain " + command + ": ran out of memory. Run it again with a larger heap, e.g."
-                    + " QCCHAIN_JAVA_OPTS='-XX:+UseParallelGC -Xmx8g' (verify's replay on the heap takes about 600 bytes"
-                    + " per state key of the ledger; QCCHAIN_LEDGER_VERIFY_REPLAY=file keeps it in a file instead;"
+                    + " QCCHAIN_JAVA_OPTS='-XX:+UseParallelGC -Xmx8g' (verify's replay on the heap takes about 600"
+                    + " bytes per state key of the ledger; QCCHAIN_LEDGER_VERIFY_REPLAY=file keeps it in a file instead;"
                     + " docs/operations.md)");
         } else {
             err.println("qcchain " + command + ": failed: " + e);

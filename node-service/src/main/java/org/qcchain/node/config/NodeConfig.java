@@ -2,12 +2,14 @@ package org.qcchain.node.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.chaincode.model.Role;
+import org.qcchain.ledger.embedded.LedgerOptions;
 
 /**
  * The node's configuration, read by {@link NodeConfigLoader} from a JSON file with environment
@@ -29,8 +31,6 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
     /** Checks that every part is present and cross-part rules hold. */
     public NodeConfig {
         Checks.notBlank(dataDir, "dataDir");
-        // the folder's path goes into H2's JDBC URLs (ledger, provider stores, ${dataDir} sources),
-        // which end the database name at the first ';' and cannot escape one
         requireUsableDataDir(dataDir);
         Checks.present(http, "http");
         Checks.present(tls, "tls");
@@ -129,8 +129,6 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
         public static final String EMBEDDED = "embedded";
         /** The Fabric backend. */
         public static final String FABRIC = "fabric";
-        /** What {@code verifyReplay} may be. */
-        public static final List<String> VERIFY_REPLAYS = List.of("auto", "heap", "file");
 
         /** Checks the values; the constructor the configuration is read with. */
         @JsonCreator
@@ -141,8 +139,8 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
                     "ledger.fabric must be set when ledger.backend is fabric (gatewayEndpoint, tlsRootCertificate,"
                             + " channel, chaincode, mspId, mspDirectory)");
             verifyReplay = verifyReplay == null ? "auto" : verifyReplay.toLowerCase(Locale.ROOT);
-            Checks.rule(VERIFY_REPLAYS.contains(verifyReplay),
-                    "ledger.verifyReplay must be auto, heap or file, was " + verifyReplay);
+            Checks.rule(isReplayPlace(verifyReplay), "ledger.verifyReplay must be auto, heap or file, was "
+                    + verifyReplay);
         }
 
         /**
@@ -162,6 +160,16 @@ public record NodeConfig(String dataDir, Http http, Tls tls, CryptoSuite cryptoS
          */
         public Ledger(String backend, Fabric fabric) {
             this(backend, fabric, null);
+        }
+
+        private static boolean isReplayPlace(String value) {
+            return Arrays.stream(LedgerOptions.ReplayPlace.values())
+                    .anyMatch(place -> place.name().equalsIgnoreCase(value));
+        }
+
+        /** @return where a verification of the embedded ledger keeps its replay of the chain */
+        public LedgerOptions.ReplayPlace replayPlace() {
+            return LedgerOptions.ReplayPlace.valueOf(verifyReplay.toUpperCase(Locale.ROOT));
         }
 
         /** @return whether the node runs on a Fabric network */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.qcchain.common.crypto.Pseudonymizer;
@@ -137,7 +136,7 @@ public final class NodePlatform implements AutoCloseable {
     public static NodePlatform open(NodeConfig config) throws ConfigException, LedgerUnreachable {
         Path dataDir = Path.of(config.dataDir());
         return config.ledger().usesFabric() ? openFabric(dataDir, config.ledger().fabric())
-                : open(dataDir, LedgerOptions.ReplayPlace.valueOf(config.ledger().verifyReplay().toUpperCase(Locale.ROOT)));
+                : open(dataDir, config.ledger().replayPlace());
     }
 
     /**
