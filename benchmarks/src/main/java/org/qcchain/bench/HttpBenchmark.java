@@ -148,7 +148,7 @@ final class HttpBenchmark {
         HttpLoad.Result result = load.run(clients + " clients", calls, clients, sampleEvery, progress);
         long cpu = processCpuNanos() - cpuBefore;
         Map<Long, String> groups = new java.util.HashMap<>(nodeThreadsNamedApart());
-        groups.put(clientThread, "benchmark client");
+        groups.put(clientThread, HttpRunReport.CLIENT);
         Map<String, Long> threads = ThreadCpu.snapshot().minus(before, groups);
         long blocks = demo.ledger().height() - heightBefore;
         Optional<StageTimings> stages = stageTimings(demo).map(after -> after.minus(stagesBefore.orElseThrow()));

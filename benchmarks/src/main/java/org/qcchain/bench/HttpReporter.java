@@ -39,7 +39,9 @@ final class HttpReporter {
                 run.cpuMicrosPerRequest(), run.nodeCpuMicrosPerRequest());
         run.threadCpu().forEach((group, nanos) -> out.printf(Locale.ROOT, "; %s %.0f µs", group,
                 run.cpuMicrosPerRequest(nanos)));
-        out.printf("%n%n");
+        out.printf(Locale.ROOT, "%n%nnode CPU per request in benchmark-client units: %.2f (the node threads' CPU over the"
+                + " client's; the machine's swings in speed cancel out, so compare node builds by this)%n%n",
+                run.nodeCpuInClientUnits());
         run.stages().ifPresent(stages -> StageTable.print(out, stages, run.requests(), "request"));
         HttpRunReport.Verification check = run.verification();
         out.printf(Locale.ROOT, "SDK verification of a sample, after the run (not in the figures above): %d answers"
@@ -52,12 +54,13 @@ final class HttpReporter {
         out.println("### summary");
         out.println();
         out.println("| clients | requests | answered/s | p50 ms | p99 ms | max ms | CPU µs/request (process) |"
-                + " CPU µs/request (node threads) | cores busy | sample verified |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " CPU µs/request (node threads) | node CPU in client units | cores busy | sample verified |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (HttpRunReport run : runs) {
-            out.printf(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f | %.2f | %d/%d |%n",
+            out.printf(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %.0f | %.2f | %.2f | %d/%d |%n",
                     run.clients(), run.requests(), run.okPerSecond(), run.percentileMillis(50), run.percentileMillis(99),
-                    run.maxMillis(), run.cpuMicrosPerRequest(), run.nodeCpuMicrosPerRequest(), run.coresBusy(),
+                    run.maxMillis(), run.cpuMicrosPerRequest(), run.nodeCpuMicrosPerRequest(), run.nodeCpuInClientUnits(),
+                    run.coresBusy(),
                     run.verification().verified(),
                     run.verification().verified() + run.verification().failures().values().stream()
                             .mapToLong(Long::longValue).sum());

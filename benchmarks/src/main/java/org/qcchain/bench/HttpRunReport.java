@@ -22,9 +22,11 @@ import org.qcchain.ledger.embedded.StageTimings;
 record HttpRunReport(int clients, JitWarmUp.Outcome warmUp, HttpLoad.Result result, long cpuNanos,
         Map<String, Long> threadCpu, long blocks, Optional<StageTimings> stages, Verification verification) {
 
+    /** The thread group of the load generator's event loop. */
+    static final String CLIENT = "benchmark client";
+
     /** Thread groups that are the benchmark's own, not the node's. */
-    private static final java.util.Set<String> NOT_NODE = java.util.Set.of("benchmark client",
-            "benchmark driver and others");
+    private static final java.util.Set<String> NOT_NODE = java.util.Set.of(CLIENT, "benchmark driver and others");
 
     int requests() {
         return result.latencyNanos().length;
@@ -52,6 +54,18 @@ record HttpRunReport(int clients, JitWarmUp.Outcome warmUp, HttpLoad.Result resu
         long node = threadCpu.entrySet().stream().filter(e -> !NOT_NODE.contains(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
         return node / 1000.0 / requests();
+    }
+
+    /**
+     * The node's CPU per request in units of the benchmark client's: node threads' CPU over the
+     * client thread's. The client does the same work per request whatever the node's build (it
+     * sends a signed request and reads an answer of about the same size), so the machine's swings
+     * in speed, which move every thread's CPU by the same factor, cancel out; builds of the node
+     * compare by this figure better than by microseconds. NaN when the client's CPU is unknown.
+     */
+    double nodeCpuInClientUnits() {
+        long client = threadCpu.getOrDefault(CLIENT, 0L);
+        return client == 0 ? Double.NaN : nodeCpuMicrosPerRequest() / cpuMicrosPerRequest(client);
     }
 
     /** CPU microseconds per request of one thread group. */
