@@ -1,5 +1,6 @@
 package org.qcchain.simulator;
 
+import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -34,6 +35,27 @@ public final class KeyOrder {
             }
         }
         return Integer.compare(a.length(), b.length());
+    }
+
+    /**
+     * Sorts keys by code point. When no key holds a code unit from {@code U+D800} on (no surrogate,
+     * nothing the two orders disagree on), which is the usual case, it sorts by {@link
+     * String#compareTo}: the same order, and several times faster on long keys with long common
+     * prefixes, since the JVM compares strings with vector instructions.
+     */
+    public static void sort(String[] keys) {
+        Arrays.sort(keys, allBelowSurrogates(keys) ? Comparator.naturalOrder() : COMPARATOR);
+    }
+
+    private static boolean allBelowSurrogates(String[] keys) {
+        for (String key : keys) {
+            for (int i = 0; i < key.length(); i++) {
+                if (key.charAt(i) >= Character.MIN_SURROGATE) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -54,6 +54,30 @@ class KeyOrderTest {
     }
 
     @Test
+    void sorts_arrays_by_code_point_with_and_without_characters_the_utf16_order_puts_elsewhere() {
+        Random random = new Random(20261127);
+        String[] plain = {"\u0000access\u0000s\u0000", "\u0000access\u0000c\u0000", "济南", "泉城链", "a", "", "ab",
+            "\u00ff", "\uD7FF"};
+        for (String[] keys : new String[][] {plain, withExtra(plain, PRIVATE_USE + "x", EMOJI, REPLACEMENT, MAX)}) {
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                many.add(keys[random.nextInt(keys.length)] + keys[random.nextInt(keys.length)] + i % 7);
+            }
+            String[] sorted = many.toArray(String[]::new);
+            KeyOrder.sort(sorted);
+
+            assertThat(sorted).containsExactlyElementsOf(many.stream()
+                    .sorted((a, b) -> Arrays.compareUnsigned(a.getBytes(UTF_8), b.getBytes(UTF_8))).toList());
+        }
+    }
+
+    private static String[] withExtra(String[] keys, String... more) {
+        String[] all = Arrays.copyOf(keys, keys.length + more.length);
+        System.arraycopy(more, 0, all, keys.length, more.length);
+        return all;
+    }
+
+    @Test
     void a_prefix_sorts_before_its_extensions() {
         assertThat(KeyOrder.compare("asset", "asset1")).isNegative();
         assertThat(KeyOrder.compare("asset", "asset")).isZero();

@@ -48,6 +48,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     private final AtomicInteger endorsing = new AtomicInteger();
     private final DatabaseFlusher flusher;
     private final SpaceReclaimer reclaimer;
+    private final boolean readOnly;
     private volatile boolean closed;
 
     private EmbeddedLedgerImpl(Path folder, LedgerOptions options, Database database, BlockSealer sealer,
@@ -80,16 +81,20 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
                 new ReplayChoice(folder, options.verifyReplay()));
         MVStore store = Database.mvStore(database.writer());
         this.flusher = new DatabaseFlusher(store);
-        if (options.syncEachBlock()) {
-            // without forced blocks nothing waits for a journal commit
-            flusher.start();
-        }
         this.reclaimer = new SpaceReclaimer(store);
-        reclaimer.start();
-        committer.start();
         this.keyLoader = new Thread(() -> loadKeys(storedKeys), "qcchain-ledger-key-loader");
         keyLoader.setDaemon(true);
-        keyLoader.start();
+        this.readOnly = options.readOnly();
+        if (!readOnly) {
+            // opened to be read only, nothing commits: the threads stay unstarted (stopping them is then a no-op)
+            if (options.syncEachBlock()) {
+                // without forced blocks nothing waits for a journal commit
+                flusher.start();
+            }
+            reclaimer.start();
+            committer.start();
+            keyLoader.start();
+        }
     }
 
     /** Fills the stored-key filter from a snapshot; the ledger works (with more lookups) meanwhile. */
@@ -107,10 +112,17 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     static EmbeddedLedger open(Path folder, LedgerOptions options) {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(options, "options");
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new LedgerException("cannot create the ledger folder " + folder, e);
+        if (options.readOnly()) {
+            if (!exists(folder)) {
+                throw new LedgerException("no ledger in " + folder + " to read (neither "
+                        + Database.file(folder).getFileName() + " nor " + BlockFile.NAME + ")");
+            }
+        } else {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new LedgerException("cannot create the ledger folder " + folder, e);
+            }
         }
         // the committer's connection, one per worker, and two for queries and verification
         Database database = Database.open(folder, options.workers() + 2);
@@ -131,12 +143,17 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         }
     }
 
+    /** Whether {@code folder} holds a ledger: its database, or its block file alone (the database is made again from it). */
+    private static boolean exists(Path folder) {
+        return Files.isRegularFile(Database.file(folder)) || Files.isRegularFile(folder.resolve(BlockFile.NAME));
+    }
+
     @Override
     public CompletableFuture<CommitResult> submit(SignedProposal proposal) {
         Objects.requireNonNull(proposal, "proposal");
         CompletableFuture<CommitResult> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(new LedgerException("the ledger is closed"));
+        if (closed || readOnly) {
+            result.completeExceptionally(notWritable());
             return result;
         }
         endorsing.incrementAndGet();
@@ -169,8 +186,8 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
     public CompletableFuture<Block> updateMembership(MembershipUpdate update) {
         Objects.requireNonNull(update, "update");
         CompletableFuture<Block> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(new LedgerException("the ledger is closed"));
+        if (closed || readOnly) {
+            result.completeExceptionally(notWritable());
             return result;
         }
         try {
@@ -292,6 +309,10 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private LedgerException notWritable() {
+        return new LedgerException(closed ? "the ledger is closed" : "the ledger is open to be read and verified only");
     }
 
     private void requireOpen() {

@@ -46,6 +46,7 @@ public final class LedgerOptions {
     private final boolean cutWhenIdle;
     private final ChaincodeRunner runner;
     private final ReplayPlace verifyReplay;
+    private final boolean readOnly;
 
     /**
      * Where {@link EmbeddedLedger#verify} keeps what its replay of the chain must remember (the
@@ -77,6 +78,7 @@ public final class LedgerOptions {
         this.cutWhenIdle = builder.cutWhenIdle;
         this.runner = builder.runner;
         this.verifyReplay = builder.verifyReplay;
+        this.readOnly = builder.readOnly;
     }
 
     /** A builder with defaults: 100 transactions or 20 ms per block, one worker per core. */
@@ -175,6 +177,18 @@ public final class LedgerOptions {
         return verifyReplay;
     }
 
+    /**
+     * Whether the ledger is opened to be read and verified only; default false. Such an opening
+     * adds nothing to the chain: {@link EmbeddedLedger#submit} and {@link
+     * EmbeddedLedger#updateMembership} fail, and neither the committer nor the threads that keep
+     * H2's file (its flusher, the space reclaimer) or the stored-key filter run. It still brings
+     * H2's copy of the chain up to the block file after a crash, as every opening does, since that
+     * copy is what is read; and it refuses a folder without a ledger instead of creating one.
+     */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     /** Builds {@link LedgerOptions}; every setter rejects {@code null} at once. */
     public static final class Builder {
         private CryptoSuite suite;
@@ -190,8 +204,15 @@ public final class LedgerOptions {
         private boolean cutWhenIdle = true;
         private ChaincodeRunner runner;
         private ReplayPlace verifyReplay = ReplayPlace.AUTO;
+        private boolean readOnly;
 
         private Builder() {}
+
+        /** Opens the ledger to be read and verified only (see {@link LedgerOptions#readOnly()}). */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
 
         /** Where a verification keeps its replay of the chain; default {@link ReplayPlace#AUTO}. */
         public Builder verifyReplay(ReplayPlace verifyReplay) {

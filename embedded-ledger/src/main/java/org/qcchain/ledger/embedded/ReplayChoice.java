@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.logging.Logger;
 
 /**
@@ -59,18 +59,18 @@ final class ReplayChoice {
      */
     ReplayStore open(Connection connection) throws SQLException {
         FileReplayStore.deleteLeftovers(folder);
+        LedgerSize size = measure(connection);
         if (place == LedgerOptions.ReplayPlace.HEAP) {
             LOGGER.info("verification replay on the heap, as configured");
-            return new HeapReplayStore();
+            return new HeapReplayStore(size.stateKeys(), size.transactions());
         }
-        LedgerSize size = new LedgerSize(count(connection, "state"), count(connection, "transactions"));
         Runtime runtime = Runtime.getRuntime();
         long heapFree = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         String why = place == LedgerOptions.ReplayPlace.FILE ? "as configured"
                 : "~" + mb(size.heapBytes()) + " MB needed on the heap, " + mb(heapFree) + " MB free";
         if (place == LedgerOptions.ReplayPlace.AUTO && onHeap(size, heapFree)) {
             LOGGER.info("verification replay on the heap: " + why);
-            return new HeapReplayStore();
+            return new HeapReplayStore(size.stateKeys(), size.transactions());
         }
         long diskFree = usableSpace(folder);
         if (!fitsDisk(size, diskFree)) {
@@ -83,6 +83,11 @@ final class ReplayChoice {
         LOGGER.info("verification replay in a file of the ledger's folder (" + why + "): up to ~"
                 + mb(size.fileBytes()) + " MB of " + mb(diskFree) + " MB free on the disk");
         return FileReplayStore.create(folder);
+    }
+
+    /** The ledger's size as H2 estimates it (exact once nothing is removed or uncommitted). */
+    static LedgerSize measure(Connection connection) throws SQLException {
+        return new LedgerSize(count(connection, "state"), count(connection, "transactions"));
     }
 
     /** Whether the file of a ledger of this size leaves the disk its reserve for the live ledger. */
@@ -103,11 +108,22 @@ final class ReplayChoice {
         }
     }
 
+    /**
+     * H2's estimate of a table's rows: the entries of its map, kept as it writes, so no page is
+     * read. An exact {@code COUNT(*)} read every row of the state and transaction tables (~7 % of
+     * a verification's time), where an estimate serves to choose; at worst it counts rows whose
+     * removal is not yet cleaned up, which errs towards the file.
+     */
     private static long count(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1);
+        try (PreparedStatement select = connection.prepareStatement("SELECT ROW_COUNT_ESTIMATE FROM"
+                + " INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
+            select.setString(1, table.toUpperCase(java.util.Locale.ROOT));
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("the ledger has no table " + table);
+                }
+                return rows.getLong(1);
+            }
         }
     }
 

@@ -67,7 +67,7 @@ final class ReplayState implements StateStore {
 
     /** @return every key written, with its latest write, in key order */
     Iterator<Map.Entry<String, Head>> inKeyOrder() {
-        return heads.from("");
+        return heads.inKeyOrder();
     }
 
     /** @return the digest a {@link Head} keeps of these bytes; null for null */

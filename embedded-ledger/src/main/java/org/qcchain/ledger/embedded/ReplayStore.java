@@ -28,6 +28,14 @@ interface ReplayStore extends AutoCloseable {
     /** @return the keys from {@code fromKey} on (inclusive; "" for all), with their latest writes, in key order */
     Iterator<Map.Entry<String, ReplayState.Head>> from(String fromKey);
 
+    /**
+     * @return every key with its latest write, in key order, for the comparison with the state
+     *     table once the chain is replayed; nothing is written while it is read
+     */
+    default Iterator<Map.Entry<String, ReplayState.Head>> inKeyOrder() {
+        return from("");
+    }
+
     /** Notes a transaction id; false if it was noted before (a duplicate of an earlier transaction). */
     boolean firstSight(String txId);
 

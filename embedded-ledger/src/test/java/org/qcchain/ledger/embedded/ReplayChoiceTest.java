@@ -36,6 +36,31 @@ class ReplayChoiceTest {
     }
 
     @Test
+    void sizes_the_ledger_from_h2s_estimates_which_match_the_rows_of_a_committed_ledger() throws Exception {
+        TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+            platform.commit(ledger, platform.bank, "Access:requestAccess",
+                    Scenario.signedRequest(platform, Scenario.CONSENT, Scenario.SUBJECT));
+        }
+
+        try (Database database = Database.open(folder, 1)) {
+            ReplayChoice.LedgerSize size = database.read(ReplayChoice::measure);
+            assertThat(size.stateKeys()).isEqualTo(rows(database, "state")).isGreaterThan(10);
+            assertThat(size.transactions()).isEqualTo(rows(database, "transactions")).isGreaterThan(5);
+        }
+    }
+
+    private static long rows(Database database, String table) {
+        return database.read(connection -> {
+            try (java.sql.ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+                count.next();
+                return count.getLong(1);
+            }
+        });
+    }
+
+    @Test
     void a_verification_deletes_the_replay_file_a_killed_one_left_whichever_way_it_replays() throws Exception {
         TestPlatform platform = new TestPlatform(CryptoSuite.P256_SHA256);
         try (EmbeddedLedger ledger = platform.open(folder)) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qcchain.simulator.InMemoryStateStore;
+import org.qcchain.simulator.KeyOrder;
 import org.qcchain.simulator.ReadWriteSet;
 import org.qcchain.simulator.Version;
 import org.qcchain.simulator.VersionedKeyValue;
@@ -73,6 +76,37 @@ class ReplayStateTest {
             assertThat(keysAndVersions(replay.range(start, end, limit)))
                     .as("range [%s, %s) limit %d", start, end, limit)
                     .isEqualTo(keysAndVersions(full.range(start, end, limit)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"HEAP", "FILE"})
+    void gives_every_key_in_key_order_at_the_end_whether_or_not_a_range_was_read_midway(
+            LedgerOptions.ReplayPlace place) {
+        List<String> inKeyOrder = Arrays.stream(KEYS).sorted(KeyOrder.COMPARATOR).toList();
+        for (boolean rangeMidway : new boolean[] {false, true}) {
+            try (ReplayStore store = store(place)) {
+                ReplayState replay = new ReplayState(store);
+                for (int i = 0; i < KEYS.length; i++) {
+                    // 7 and the 11 keys are coprime: every key once, out of order
+                    String key = KEYS[i * 7 % KEYS.length];
+                    Version version = new Version(i + 1, 0);
+                    replay.write(key, old -> new ReplayState.Head(version, "tx" + version.blockNumber(),
+                            Instant.EPOCH, false, replay.digest(key.getBytes(UTF_8)), 0));
+                    if (rangeMidway && i == 4) {
+                        assertThat(replay.range("", "", 0)).hasSize(5);
+                    }
+                }
+                List<String> keys = new ArrayList<>();
+                replay.inKeyOrder().forEachRemaining(entry -> {
+                    keys.add(entry.getKey());
+                    assertThat(entry.getValue().digest()).isEqualTo(replay.digest(entry.getKey().getBytes(UTF_8)));
+                });
+
+                assertThat(keys).as("range read midway: %s", rangeMidway).isEqualTo(inKeyOrder);
+                assertThat(keysAndVersions(replay.range("b", "z", 0))).hasSize(inKeyOrder.indexOf("z")
+                        - inKeyOrder.indexOf("b"));
+            }
         }
     }
 

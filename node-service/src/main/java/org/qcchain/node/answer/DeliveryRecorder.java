@@ -3,6 +3,7 @@ package org.qcchain.node.answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -97,6 +98,24 @@ public final class DeliveryRecorder implements AutoCloseable {
                 Objects.requireNonNull(node, "node"), DeliveryOutbox.open(Objects.requireNonNull(folder, "folder")));
         recorder.thread.execute(recorder::replay);
         return recorder;
+    }
+
+    /**
+     * The receipts an outbox holds while no node records them (for {@code qcchain verify}, which
+     * records nothing): read without starting a recorder. A torn entry a crash left at the end is
+     * cut off, as at every opening.
+     *
+     * @param folder the outbox's folder (the node's {@code deliveries/}); none means nothing owed
+     * @return the counts, {@code owed} and {@code failed}, as {@link #backlog()} gives them
+     * @throws IllegalStateException if the outbox cannot be read or a node holds it
+     */
+    public static Map<String, Integer> backlogAtRest(Path folder) {
+        if (!Files.isDirectory(Objects.requireNonNull(folder, "folder"))) {
+            return Map.of("owed", 0, "failed", 0);
+        }
+        try (DeliveryOutbox outbox = DeliveryOutbox.open(folder)) {
+            return Map.of("owed", outbox.pending().size(), "failed", outbox.failed().size());
+        }
     }
 
     /**

@@ -20,7 +20,8 @@ import org.qcchain.node.platform.NodePlatform;
  * ledger.backend: fabric} the channel's blocks are read through the gateway peer and their data
  * hashes and header-hash links checked (docs/fabric.md, "What verify checks on Fabric"). Then the
  * provider stores of the data folder, as checked against the ledger's anchors when the platform
- * opened. Exits 0 when intact, 1 naming the first bad block, 2 naming a store that lacks what the
+ * opened. It adds nothing to the ledger: the embedded ledger opens read-only, and delivery receipts
+ * owed stay in the outbox (counted) for the node's next start. Exits 0 when intact, 1 naming the first bad block, 2 naming a store that lacks what the
  * ledger anchors (69 when a Fabric gateway peer does not answer, 78 for an unusable configuration):
  * a script can act on the code, a person on the message.
  */
@@ -58,6 +59,8 @@ final class VerifyCommand implements Command {
                 + "header-hash links up to the peer's chain info; the node may keep running.\n"
                 + "Then each provider store of the data folder is checked against the ledger: every\n"
                 + "batch anchored for the provider's datasets must be in it, whole.\n"
+                + "Nothing is added to the ledger: delivery receipts the node still owes stay in its\n"
+                + "outbox (verify counts them) and are recorded when the node starts.\n"
                 + "Exits 0 when all is intact, 1 naming the first block that does not match, 2 naming\n"
                 + "a provider store that lacks what the ledger anchors, 78 when the configuration is\n"
                 + "unusable, the folder has no ledger or a running node holds it, 69 when a Fabric\n"
@@ -83,7 +86,7 @@ final class VerifyCommand implements Command {
             err.println("qcchain verify: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (NodePlatform platform = NodePlatform.open(config)) {
+        try (NodePlatform platform = NodePlatform.openForVerification(config)) {
             out.println("verifying " + ledger(config) + " (" + platform.ledger().height() + " blocks)");
             JsonNode report = platform.ledger().verify((verified, height) ->
                     out.printf("  %,d of %,d blocks verified%n", verified, height));
@@ -97,13 +100,29 @@ final class VerifyCommand implements Command {
                     report.path("validTransactions").asLong(), report.has("stateKeys")
                             ? String.format("%,d state keys", report.path("stateKeys").asLong())
                             : "checked: " + report.path("checked").asText());
-            return reportStores(platform.coverage().storeStatuses(), out, err);
+            int stores = reportStores(platform.coverage().storeStatuses(), out, err);
+            reportReceipts(platform.receiptsAtRest(), out);
+            return stores;
         } catch (ConfigException e) {
             err.println("qcchain verify: " + e.getMessage());
             return ExitCodes.CONFIG;
         } catch (LedgerUnreachable e) {
             err.println("qcchain verify: " + e.getMessage() + "; nothing was verified, try again later");
             return ExitCodes.UNAVAILABLE;
+        }
+    }
+
+    /** Says what the delivery outbox holds: a verification records nothing, the node's next start does. */
+    private static void reportReceipts(Map<String, Integer> receipts, PrintStream out) {
+        int owed = receipts.get("owed");
+        int failed = receipts.get("failed");
+        if (owed > 0) {
+            out.printf("delivery receipts: %,d kept in the outbox and not yet on the ledger; the node records them"
+                    + " when it starts%n", owed);
+        }
+        if (failed > 0) {
+            out.printf("delivery receipts: %,d refused by the chaincode, kept in the outbox (docs/operations.md)%n",
+                    failed);
         }
     }
 

@@ -31,8 +31,9 @@ import org.qcchain.node.store.RecordUploads;
  * A node's platform, wired from its data folder: the ledger (the embedded ledger in {@code
  * ledger/}, or a Fabric channel reached through a gateway peer), the provider stores ({@code
  * providers/}), the pseudonymisation key ({@code platform.key}), the delivery receipts owed to the
- * ledger ({@code deliveries/}) and the organisation directory read from the ledger. The demo {@linkplain #create creates} one; {@code qcchain start}, {@code
- * verify} and {@code import} {@linkplain #open open} it again.
+ * ledger ({@code deliveries/}) and the organisation directory read from the ledger. The demo {@linkplain #create creates} one; {@code qcchain start} and {@code
+ * import} {@linkplain #open open} it again, {@code verify} {@linkplain #openForVerification opens
+ * it} to read only.
  *
  * <pre>{@code
  * try (NodePlatform platform = NodePlatform.open(config)) {
@@ -49,10 +50,22 @@ public final class NodePlatform implements AutoCloseable {
     private final Pseudonymizer pseudonyms;
     private final LedgerOrganisationDirectory directory;
     private final DatasetCoverage coverage;
+    /** Null when opened for verification, which records nothing. */
     private final DeliveryRecorder deliveries;
+    /** Null when opened for verification. */
     private final DataRequestService dataRequests;
+    /** The outbox's receipts when opened for verification (recorded at the node's next start); else null. */
+    private final Map<String, Integer> receiptsAtRest;
 
-    private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node, boolean newLedger) {
+    /** Why the platform is opened. */
+    private enum Use {
+        /** To answer requests: a node, {@code import}. */
+        SERVE,
+        /** To check the ledger and the stores ({@code verify}): nothing is added to the ledger. */
+        VERIFY
+    }
+
+    private NodePlatform(Path dataDir, LedgerBackend ledger, LedgerIdentity node, boolean newLedger, Use use) {
         this.dataDir = dataDir;
         this.ledger = ledger;
         this.node = node;
@@ -68,9 +81,17 @@ public final class NodePlatform implements AutoCloseable {
             // every store checked against the ledger's anchors before any request is answered from it
             this.coverage = keep(opened, newLedger ? DatasetCoverage.following(ledger, stores)
                     : DatasetCoverage.open(ledger, node, stores));
-            // receipts a stop or crash left behind are recorded from here on
-            this.deliveries = keep(opened, DeliveryRecorder.open(deliveriesFolder(dataDir), ledger, node));
-            this.dataRequests = new DataRequestService(ledger, node, stores, coverage, deliveries);
+            if (use == Use.SERVE) {
+                // receipts a stop or crash left behind are recorded from here on
+                this.deliveries = keep(opened, DeliveryRecorder.open(deliveriesFolder(dataDir), ledger, node));
+                this.dataRequests = new DataRequestService(ledger, node, stores, coverage, deliveries);
+                this.receiptsAtRest = null;
+            } else {
+                // a verification adds nothing to the ledger, receipts included: they wait for the node
+                this.deliveries = null;
+                this.dataRequests = null;
+                this.receiptsAtRest = DeliveryRecorder.backlogAtRest(deliveriesFolder(dataDir));
+            }
         } catch (RuntimeException | Error e) {
             closeAll(opened, e);
             throw e;
@@ -115,7 +136,7 @@ public final class NodePlatform implements AutoCloseable {
         NodeFiles.writeGenesis(dataDir, node.mspId(), genesisMembers);
         EmbeddedLedgerBackend ledger = EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, genesisMembers);
         try {
-            return new NodePlatform(dataDir, ledger, node, true);
+            return new NodePlatform(dataDir, ledger, node, true, Use.SERVE);
         } catch (RuntimeException | Error e) {
             closeQuietly(ledger, e);
             throw e;
@@ -134,9 +155,29 @@ public final class NodePlatform implements AutoCloseable {
      * @throws LedgerUnreachable if the Fabric channel does not answer (trying again later may succeed)
      */
     public static NodePlatform open(NodeConfig config) throws ConfigException, LedgerUnreachable {
+        return open(config, Use.SERVE);
+    }
+
+    /**
+     * Opens the platform a configuration names, as {@link #open(NodeConfig)}, to verify its ledger
+     * and check its provider stores ({@code qcchain verify}): nothing is added to the ledger. The
+     * embedded ledger opens {@linkplain LedgerOptions#readOnly() read-only}, and the delivery
+     * receipts owed stay in the outbox for the node's next start ({@link #receiptsAtRest()}); there
+     * are no {@linkplain #dataRequests() data requests}.
+     *
+     * @param config the node's configuration
+     * @return the platform
+     * @throws ConfigException as {@link #open(NodeConfig)}
+     * @throws LedgerUnreachable as {@link #open(NodeConfig)}
+     */
+    public static NodePlatform openForVerification(NodeConfig config) throws ConfigException, LedgerUnreachable {
+        return open(config, Use.VERIFY);
+    }
+
+    private static NodePlatform open(NodeConfig config, Use use) throws ConfigException, LedgerUnreachable {
         Path dataDir = Path.of(config.dataDir());
-        return config.ledger().usesFabric() ? openFabric(dataDir, config.ledger().fabric())
-                : open(dataDir, config.ledger().replayPlace());
+        return config.ledger().usesFabric() ? openFabric(dataDir, config.ledger().fabric(), use)
+                : openEmbedded(dataDir, config.ledger().replayPlace(), use);
     }
 
     /**
@@ -155,6 +196,11 @@ public final class NodePlatform implements AutoCloseable {
      */
     public static NodePlatform openFabric(Path dataDir, NodeConfig.Fabric fabric)
             throws ConfigException, LedgerUnreachable {
+        return openFabric(dataDir, fabric, Use.SERVE);
+    }
+
+    private static NodePlatform openFabric(Path dataDir, NodeConfig.Fabric fabric, Use use)
+            throws ConfigException, LedgerUnreachable {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(fabric, "fabric");
         if (Files.isDirectory(dataDir.resolve("providers")) && !Files.isRegularFile(dataDir.resolve(PlatformKey.FILE))) {
@@ -171,7 +217,7 @@ public final class NodePlatform implements AutoCloseable {
             throw new ConfigException("ledger.fabric: " + e.getMessage(), e);
         }
         try {
-            return new NodePlatform(dataDir, ledger, node, false);
+            return new NodePlatform(dataDir, ledger, node, false, use);
         } catch (Error e) {
             closeQuietly(ledger, e);
             throw e;
@@ -207,6 +253,11 @@ public final class NodePlatform implements AutoCloseable {
      * @throws ConfigException as {@link #open(Path)}
      */
     public static NodePlatform open(Path dataDir, LedgerOptions.ReplayPlace verifyReplay) throws ConfigException {
+        return openEmbedded(dataDir, verifyReplay, Use.SERVE);
+    }
+
+    private static NodePlatform openEmbedded(Path dataDir, LedgerOptions.ReplayPlace verifyReplay, Use use)
+            throws ConfigException {
         Objects.requireNonNull(dataDir, "dataDir");
         if (!hasLedger(dataDir)) {
             throw new ConfigException(dataDir.toAbsolutePath() + " holds no ledger (neither "
@@ -223,13 +274,15 @@ public final class NodePlatform implements AutoCloseable {
         Map<String, List<String>> members = NodeFiles.readGenesisMembers(dataDir);
         EmbeddedLedgerBackend ledger;
         try {
-            ledger = EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, members, verifyReplay);
+            ledger = use == Use.SERVE
+                    ? EmbeddedLedgerBackend.create(ledgerFolder(dataDir), node, members, verifyReplay)
+                    : EmbeddedLedgerBackend.openReadOnly(ledgerFolder(dataDir), node, members, verifyReplay);
         } catch (RuntimeException e) {
             // H2's lock (a node already runs on the folder) or a genesis mismatch: say which folder
             throw new ConfigException("cannot open the ledger in " + ledgerFolder(dataDir) + ": " + e.getMessage(), e);
         }
         try {
-            return new NodePlatform(dataDir, ledger, node, false);
+            return new NodePlatform(dataDir, ledger, node, false, use);
         } catch (RuntimeException | Error e) {
             closeQuietly(ledger, e);
             throw e;
@@ -285,9 +338,12 @@ public final class NodePlatform implements AutoCloseable {
         return directory;
     }
 
-    /** @return the data request service over this platform's ledger and stores (one per platform) */
+    /**
+     * @return the data request service over this platform's ledger and stores (one per platform)
+     * @throws IllegalStateException if the platform is opened for verification
+     */
     public DataRequestService dataRequests() {
-        return dataRequests;
+        return serving(dataRequests);
     }
 
     /** @return which datasets this node's stores can answer for */
@@ -295,24 +351,48 @@ public final class NodePlatform implements AutoCloseable {
         return coverage;
     }
 
-    /** @return the recorder of this platform's delivery receipts */
+    /**
+     * @return the recorder of this platform's delivery receipts
+     * @throws IllegalStateException if the platform is opened for verification
+     */
     public DeliveryRecorder deliveries() {
-        return deliveries;
+        return serving(deliveries);
+    }
+
+    /**
+     * @return the receipts the outbox held when the platform was opened for verification ({@code
+     *     owed}, {@code failed}), which the node records at its next start
+     * @throws IllegalStateException if the platform is opened to serve (its recorder then has them)
+     */
+    public Map<String, Integer> receiptsAtRest() {
+        if (receiptsAtRest == null) {
+            throw new IllegalStateException("the platform records its receipts; ask deliveries().backlog()");
+        }
+        return receiptsAtRest;
     }
 
     /** @return what the HTTP routes work with */
     public NodeServices services() {
-        return NodeServices.of(ledger, node, dataRequests)
+        return NodeServices.of(ledger, node, serving(dataRequests))
                 .withUploads(new RecordUploads(stores, pseudonyms, ledger.suite()))
                 .withPseudonyms(pseudonyms);
+    }
+
+    private static <T> T serving(T part) {
+        if (part == null) {
+            throw new IllegalStateException("the platform is open for verification only: it answers no requests");
+        }
+        return part;
     }
 
     @Override
     public void close() {
         // answers waiting for their batch signature are signed and their receipts kept, then the
         // receipts owed are recorded (or kept for the next start) while the ledger is still open
-        dataRequests.close();
-        deliveries.close();
+        if (dataRequests != null) {
+            dataRequests.close();
+            deliveries.close();
+        }
         coverage.close();
         try {
             directory.close();

@@ -1,8 +1,10 @@
 package org.qcchain.node.answer;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import org.qcchain.chaincode.model.DeliveryReceipt;
 import org.qcchain.chaincode.model.RequestedItem;
 import org.qcchain.chaincode.model.SignedAccessRequest;
 import org.qcchain.common.json.Json;
+import org.qcchain.node.cli.Cli;
+import org.qcchain.node.config.NodeConfigLoader;
 import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPki;
@@ -91,6 +95,37 @@ class DeliveryReceiptsTest {
 
         try (NodePlatform platform = NodePlatform.open(folder)) {
             assertThat(recordedHash(platform.ledger(), accessId)).isEqualTo("ab".repeat(32));
+            assertThat(backlogWhenSettled(platform.deliveries())).containsEntry("owed", 0).containsEntry("failed", 0);
+        }
+    }
+
+    @Test
+    void verify_records_no_receipt_and_leaves_those_owed_to_the_node_s_next_start() throws Exception {
+        String accessId;
+        long height;
+        try (NodePlatform platform = NodePlatform.open(folder)) {
+            accessId = grantedOnTheLedger(platform, 7);
+            height = platform.ledger().height();
+        }
+        keepInOutbox(accessId, "12".repeat(32));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = Cli.standard().run(new String[] {"verify", "--data", folder.toString()},
+                new PrintStream(out, true, UTF_8), new PrintStream(OutputStream.nullOutputStream()), Map.of());
+
+        assertThat(code).isZero();
+        assertThat(out.toString(UTF_8)).contains("ledger intact",
+                "delivery receipts: 1 kept in the outbox and not yet on the ledger");
+        try (DeliveryOutbox outbox = DeliveryOutbox.open(folder.resolve("deliveries"))) {
+            assertThat(outbox.pending()).containsExactly(new DeliveryOutbox.Receipt(accessId, "12".repeat(32)));
+        }
+        try (NodePlatform platform = NodePlatform.openForVerification(NodeConfigLoader.load(null,
+                Map.of("QCCHAIN_DATA_DIR", folder.toString())))) {
+            assertThat(platform.ledger().height()).as("blocks after verify").isEqualTo(height);
+            assertThat(platform.receiptsAtRest()).containsEntry("owed", 1).containsEntry("failed", 0);
+        }
+        try (NodePlatform platform = NodePlatform.open(folder)) {
+            assertThat(recordedHash(platform.ledger(), accessId)).isEqualTo("12".repeat(32));
             assertThat(backlogWhenSettled(platform.deliveries())).containsEntry("owed", 0).containsEntry("failed", 0);
         }
     }

@@ -81,7 +81,24 @@ public final class EmbeddedLedgerBackend implements LedgerBackend {
             Map<String, List<String>> genesisMembers, LedgerOptions.ReplayPlace verifyReplay) {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(node, "node");
-        return new EmbeddedLedgerBackend(LedgerSetup.open(folder, node, genesisMembers, verifyReplay), node);
+        return new EmbeddedLedgerBackend(LedgerSetup.open(folder, node, genesisMembers, verifyReplay, false), node);
+    }
+
+    /**
+     * Opens the existing ledger in {@code folder} to be read and verified only ({@link
+     * LedgerOptions#readOnly()}): it adds no block, and submitting fails.
+     *
+     * @param folder the ledger's folder; it must hold a ledger
+     * @param node the node's identity, as for {@link #create(Path, LedgerIdentity, Map, LedgerOptions.ReplayPlace)}
+     * @param genesisMembers the channel's first organisations, as recorded in block 0
+     * @param verifyReplay where a verification keeps its replay of the chain
+     * @return the backend
+     */
+    public static EmbeddedLedgerBackend openReadOnly(Path folder, LedgerIdentity node,
+            Map<String, List<String>> genesisMembers, LedgerOptions.ReplayPlace verifyReplay) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(node, "node");
+        return new EmbeddedLedgerBackend(LedgerSetup.open(folder, node, genesisMembers, verifyReplay, true), node);
     }
 
     @Override

@@ -24,7 +24,7 @@ final class LedgerSetup {
     private LedgerSetup() {}
 
     static EmbeddedLedger open(Path folder, LedgerIdentity node, Map<String, List<String>> genesisMembers,
-            LedgerOptions.ReplayPlace verifyReplay) {
+            LedgerOptions.ReplayPlace verifyReplay, boolean readOnly) {
         ChannelMembership.Builder membership = ChannelMembership.builder();
         new TreeMap<>(genesisMembers).forEach((mspId, pems) ->
                 membership.organisation(mspId, pems.toArray(String[]::new)));
@@ -37,6 +37,7 @@ final class LedgerSetup {
                 .blockTimeout(Duration.ofMillis(10))
                 .runner(Runner.INSTANCE)
                 .verifyReplay(verifyReplay)
+                .readOnly(readOnly)
                 .build();
         return EmbeddedLedger.open(folder, options);
     }
