@@ -49,6 +49,10 @@ final class Bootstrap {
             connection.commit();
             // a database lost (or one that never stored block 0) is made again from the block file
             if (!GenesisFromBlockFile.restore(connection, folder)) {
+                if (options.readOnly()) {
+                    throw new LedgerException("no ledger in " + folder + " to read: neither its database nor "
+                            + BlockFile.NAME + " holds a block 0");
+                }
                 return createGenesis(connection, folder, options, sealer);
             }
             suite = meta(connection, "suite");

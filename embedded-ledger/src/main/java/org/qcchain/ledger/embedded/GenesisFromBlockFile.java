@@ -34,8 +34,9 @@ final class GenesisFromBlockFile {
      * header, or before block 0's frame was whole, holds no block.
      *
      * @return whether block 0 was restored; {@code false}: there is no block to restore from
-     * @throws LedgerException if there is a file of that name that is not a block file, or its first
-     *     frame is not a genesis block signed by the certificate it names
+     * @throws LedgerException if there is a file of that name that is not a block file, its first
+     *     frame is not a genesis block signed by the certificate it names, or it cannot be read
+     *     but whole frames follow it
      */
     static boolean restore(Connection connection, Path folder) throws SQLException {
         Path path = folder.resolve(BlockFile.NAME);
@@ -49,6 +50,12 @@ final class GenesisFromBlockFile {
         try (BlockFile file = BlockFile.open(folder, BlockFile.START)) {
             Optional<BlockFile.StoredFrame> first = file.frameAt(BlockFile.START);
             if (first.isEmpty()) {
+                if (file.wholeFrameAfter(BlockFile.START)) {
+                    // a crash tears only the last append: block 0 unreadable before whole frames is
+                    // damage, and starting a new chain would throw the old one away
+                    throw new LedgerException(path + " holds blocks after a block 0 that cannot be read (damaged,"
+                            + " not cut by a crash); restore the ledger folder from a backup");
+                }
                 return false;
             }
             BlockFile.StoredFrame stored = first.get();

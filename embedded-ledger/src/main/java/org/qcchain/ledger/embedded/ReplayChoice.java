@@ -110,8 +110,8 @@ final class ReplayChoice {
 
     /**
      * H2's estimate of a table's rows: the entries of its map, kept as it writes, so no page is
-     * read. An exact {@code COUNT(*)} read every row of the state and transaction tables (~7 % of
-     * a verification's time), where an estimate serves to choose; at worst it counts rows whose
+     * read. An exact {@code COUNT(*)} read every row of the state and transaction tables (~10 % of
+     * the replay thread's time), where an estimate serves to choose; at worst it counts rows whose
      * removal is not yet cleaned up, which errs towards the file.
      */
     private static long count(Connection connection, String table) throws SQLException {

@@ -118,6 +118,30 @@ class GenesisFromBlockFileTest {
     }
 
     @Test
+    void a_damaged_block_0_with_blocks_after_it_is_refused_and_no_new_chain_replaces_them() throws Exception {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+        }
+        deleteDatabase();
+        // one bit of block 0's frame head: its checksum no longer matches, the frames after it are whole
+        long position = BlockFile.START + BlockFrame.PREFIX + 16;
+        try (FileChannel channel = FileChannel.open(folder.resolve(BlockFile.NAME), StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, position);
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) (one.get(0) ^ 1)}), position);
+        }
+        byte[] blocks = Files.readAllBytes(folder.resolve(BlockFile.NAME));
+
+        for (LedgerOptions options : List.of(platform.options(),
+                platform.builder(platform.membership()).readOnly(true).build())) {
+            assertThatThrownBy(() -> EmbeddedLedger.open(folder, options)).isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("holds blocks after a block 0 that cannot be read");
+            assertThat(Files.readAllBytes(folder.resolve(BlockFile.NAME))).isEqualTo(blocks);
+        }
+    }
+
+    @Test
     void a_genesis_frame_whose_signature_does_not_verify_is_refused() throws Exception {
         try (EmbeddedLedger ledger = platform.open(folder)) {
             Scenario.ready(platform, ledger);

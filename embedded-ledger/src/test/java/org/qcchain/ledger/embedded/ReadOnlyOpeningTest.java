@@ -3,7 +3,10 @@ package org.qcchain.ledger.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,6 +75,37 @@ class ReadOnlyOpeningTest {
             assertThat(ledger.height()).as("the chain a node finds next").isEqualTo(height);
             assertThat(ledger.stateRange("", "", 0)).isEqualTo(state);
         }
+    }
+
+    @Test
+    void makes_a_lost_database_again_from_the_block_file_as_every_opening_does() throws Exception {
+        long height;
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+            height = ledger.height();
+        }
+        Files.delete(Database.file(folder));
+
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, readOnly())) {
+            assertThat(ledger.height()).isEqualTo(height);
+            assertThat(ledger.verify(ProgressListener.NONE).height()).isEqualTo(height);
+        }
+    }
+
+    @Test
+    void refuses_a_block_file_without_a_block_0_instead_of_starting_a_chain_in_it() throws Exception {
+        // what a first opening that a crash interrupted leaves: the file's header, no frame
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.height()).isEqualTo(1);
+        }
+        Files.delete(Database.file(folder));
+        try (FileChannel channel = FileChannel.open(folder.resolve(BlockFile.NAME), StandardOpenOption.WRITE)) {
+            channel.truncate(BlockFile.START);
+        }
+
+        assertThatThrownBy(() -> EmbeddedLedger.open(folder, readOnly())).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("holds a block 0");
+        assertThat(Files.size(folder.resolve(BlockFile.NAME))).isEqualTo(BlockFile.START);
     }
 
     @Test

@@ -56,7 +56,9 @@ final class VerifyCommand implements Command {
                 + "and checks its hash chain, block and transaction signatures, channel membership\n"
                 + "and world state. Fabric (ledger.backend fabric in the configuration): reads every\n"
                 + "block through the gateway peer and checks block numbers, data hashes and the\n"
-                + "header-hash links up to the peer's chain info; the node may keep running.\n"
+                + "header-hash links up to the peer's chain info; the channel may be read while the\n"
+                + "node runs, but a running node holds its data folder's stores: give verify another\n"
+                + "folder (--data) then.\n"
                 + "Then each provider store of the data folder is checked against the ledger: every\n"
                 + "batch anchored for the provider's datasets must be in it, whole.\n"
                 + "Nothing is added to the ledger: delivery receipts the node still owes stay in its\n"
@@ -117,8 +119,8 @@ final class VerifyCommand implements Command {
         int owed = receipts.get("owed");
         int failed = receipts.get("failed");
         if (owed > 0) {
-            out.printf("delivery receipts: %,d kept in the outbox and not yet on the ledger; the node records them"
-                    + " when it starts%n", owed);
+            out.printf("delivery receipts: %,d owed according to the outbox; the node records them when it starts"
+                    + " (one that reached the ledger just before a stop then counts as recorded)%n", owed);
         }
         if (failed > 0) {
             out.printf("delivery receipts: %,d refused by the chaincode, kept in the outbox (docs/operations.md)%n",

@@ -115,7 +115,7 @@ class DeliveryReceiptsTest {
 
         assertThat(code).isZero();
         assertThat(out.toString(UTF_8)).contains("ledger intact",
-                "delivery receipts: 1 kept in the outbox and not yet on the ledger");
+                "delivery receipts: 1 owed according to the outbox");
         try (DeliveryOutbox outbox = DeliveryOutbox.open(folder.resolve("deliveries"))) {
             assertThat(outbox.pending()).containsExactly(new DeliveryOutbox.Receipt(accessId, "12".repeat(32)));
         }
