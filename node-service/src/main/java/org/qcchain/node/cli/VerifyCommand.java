@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.qcchain.node.answer.DatasetCoverage;
@@ -90,8 +91,10 @@ final class VerifyCommand implements Command {
         }
         try (NodePlatform platform = NodePlatform.openForVerification(config)) {
             out.println("verifying " + ledger(config) + " (" + platform.ledger().height() + " blocks)");
+            long start = System.nanoTime();
             JsonNode report = platform.ledger().verify((verified, height) ->
                     out.printf("  %,d of %,d blocks verified%n", verified, height));
+            double seconds = Math.max(System.nanoTime() - start, 1) / 1e9;
             if (!report.path("intact").asBoolean()) {
                 err.println("qcchain verify: ledger NOT intact: first bad block " + report.path("block").asLong()
                         + ": " + report.path("problem").asText());
@@ -102,6 +105,9 @@ final class VerifyCommand implements Command {
                     report.path("validTransactions").asLong(), report.has("stateKeys")
                             ? String.format("%,d state keys", report.path("stateKeys").asLong())
                             : "checked: " + report.path("checked").asText());
+            // what an operator plans a larger ledger's verification by
+            out.printf(Locale.ROOT, "verified in %.1f s: %,.0f transactions/s%n", seconds,
+                    report.path("transactions").asLong() / seconds);
             int stores = reportStores(platform.coverage().storeStatuses(), out, err);
             reportReceipts(platform.receiptsAtRest(), out);
             return stores;
