@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -271,12 +272,15 @@ final class BlockFile implements AutoCloseable {
     }
 
     /**
-     * Whether a whole frame starts anywhere after {@code position}: then the bytes at {@code
-     * position} that are not a whole frame are damage in the middle of the file, not a tail a
-     * crash tore (a crash can only tear the last append), and cutting there would drop blocks.
-     * Scans for the frame magic; reads the file from {@code position} to its end.
+     * Whether a frame the node wrote starts anywhere after {@code position}: then the bytes at
+     * {@code position} that are not a whole frame are damage in the middle of the file, not a tail
+     * a crash tore (a crash can only tear the last append), and cutting there would drop blocks.
+     * Scans for the frame magic; reads the file from {@code position} to its end. Only a head that
+     * {@code nodeWrote} accepts counts (its header signed by the node): a transaction's entry may
+     * hold bytes that pass for a head, checksum and all, and a torn tail holding one would
+     * otherwise keep the node from starting.
      */
-    boolean wholeFrameAfter(long position) {
+    boolean nodeFrameAfter(long position, Predicate<BlockFrame> nodeWrote) {
         try {
             long size = channel.size();
             ByteBuffer chunk = ByteBuffer.allocate(SCAN_CHUNK);
@@ -285,7 +289,7 @@ final class BlockFile implements AutoCloseable {
                 chunk.clear().limit((int) Math.min(SCAN_CHUNK, size - start));
                 readFully(channel, chunk, start);
                 for (int i = 0; i + 4 <= chunk.limit(); i++) {
-                    if (chunk.getInt(i) == BlockFrame.MAGIC && headAt(start + i).isPresent()) {
+                    if (chunk.getInt(i) == BlockFrame.MAGIC && headAt(start + i).filter(nodeWrote).isPresent()) {
                         return true;
                     }
                 }
@@ -294,6 +298,55 @@ final class BlockFile implements AutoCloseable {
         } catch (IOException e) {
             throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether everything after the file's header can be what a crash leaves of the first frame's
+     * append, which nothing was acknowledged from: zeros (pages the crash left unwritten), or the
+     * start of a frame, no longer than its head says. Anything else (entries of a ledger from
+     * before frames, a whole frame that is damaged) holds data and must not be replaced.
+     */
+    boolean holdsOnlyATornFirstFrame() {
+        try {
+            long size = channel.size();
+            long rest = size - START;
+            if (rest <= 0) {
+                return true;
+            }
+            ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(rest, BlockFrame.PREFIX));
+            readFully(channel, prefix, START);
+            if (allZero(START, size)) {
+                return true;
+            }
+            byte[] magic = ByteBuffer.allocate(4).putInt(BlockFrame.MAGIC).array();
+            for (int i = 0; i < Math.min(prefix.capacity(), magic.length); i++) {
+                if (prefix.get(i) != magic[i]) {
+                    return false;
+                }
+            }
+            if (prefix.capacity() < 8) {
+                return true;
+            }
+            int headLength = prefix.getInt(4);
+            return headLength >= BlockFrame.MIN_HEAD && headLength <= BlockFrame.MAX_HEAD
+                    && rest < BlockFrame.PREFIX + headLength;
+        } catch (IOException e) {
+            throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean allZero(long from, long to) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(SCAN_CHUNK);
+        for (long start = from; start < to; start += SCAN_CHUNK) {
+            chunk.clear().limit((int) Math.min(SCAN_CHUNK, to - start));
+            readFully(channel, chunk, start);
+            for (int i = 0; i < chunk.limit(); i++) {
+                if (chunk.get(i) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A replayed block ends at {@code blockEnd}: the next block goes after it. */

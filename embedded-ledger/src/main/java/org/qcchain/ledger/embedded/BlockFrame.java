@@ -2,9 +2,12 @@ package org.qcchain.ledger.embedded;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.crypto.InvalidSignatureException;
 
 /**
  * How a block is laid out in the {@link BlockFile} (block file format 2): a checksummed frame
@@ -67,6 +70,19 @@ record BlockFrame(long number, byte[] header, byte[] signature, int[] entryLengt
         crc.update(out.array(), PREFIX, headLength);
         out.putInt(0, MAGIC).putInt(4, headLength).putInt(8, (int) crc.getValue());
         return out.array();
+    }
+
+    /**
+     * Whether the node signed this frame's header. A head's checksum proves nothing about who
+     * wrote it (CRC-32C is no secret): a member's transaction can carry bytes that pass for a head.
+     */
+    boolean signedBy(CryptoSuite suite, PublicKey nodeKey) {
+        try {
+            suite.verify(nodeKey, header, signature);
+            return true;
+        } catch (InvalidSignatureException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The bytes of prefix and head. */

@@ -107,7 +107,8 @@ final class BlockReplay {
                 LOGGER.info("replayed blocks " + tip.height() + " to " + header.number() + " from " + BlockFile.NAME);
             }
         }
-        if (file.wholeFrameAfter(file.end())) {
+        long due = at.height();
+        if (file.nodeFrameAfter(file.end(), frame -> frame.number() >= due && frame.signedBy(suite, nodeKey))) {
             throw new LedgerException(BlockFile.NAME + " is damaged at byte " + file.end() + " (where block "
                     + at.height() + " should start), and whole blocks follow: this is not what a crash leaves;"
                     + " the ledger was not opened (restore the folder from a backup)");

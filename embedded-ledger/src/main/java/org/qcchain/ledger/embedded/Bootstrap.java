@@ -3,6 +3,7 @@ package org.qcchain.ledger.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.qcchain.common.crypto.Pem;
 
 /**
@@ -24,6 +26,8 @@ import org.qcchain.common.crypto.Pem;
  * config blocks to find the membership in force.
  */
 final class Bootstrap {
+
+    private static final Logger LOGGER = Logger.getLogger(Bootstrap.class.getName());
 
     /**
      * Where the chain ends: the next block number, the hash to link it to, the membership in force,
@@ -48,7 +52,8 @@ final class Bootstrap {
             Schema.create(connection);
             connection.commit();
             // a database lost (or one that never stored block 0) is made again from the block file
-            if (!GenesisFromBlockFile.restore(connection, folder)) {
+            if (!GenesisFromBlockFile.restore(connection, folder, options.suite(),
+                    options.nodeIdentity().certificate().getPublicKey())) {
                 if (options.readOnly()) {
                     throw new LedgerException("no ledger in " + folder + " to read: neither its database nor "
                             + BlockFile.NAME + " holds a block 0");
@@ -168,10 +173,17 @@ final class Bootstrap {
         BlockSealer.Sealed sealed = sealer.seal(header);
         insertSettings(connection, genesis);
         // a block file left by an earlier attempt that never framed block 0 whole holds nothing
-        try {
-            Files.deleteIfExists(folder.resolve(BlockFile.NAME));
-        } catch (IOException e) {
-            throw new LedgerException("cannot remove a stale " + BlockFile.NAME + ": " + e.getMessage(), e);
+        // (GenesisFromBlockFile checked that); kept aside all the same, never deleted
+        Path stale = folder.resolve(BlockFile.NAME);
+        if (Files.exists(stale)) {
+            Path aside = folder.resolve(BlockFile.NAME + ".torn");
+            try {
+                Files.move(stale, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new LedgerException("cannot move a stale " + BlockFile.NAME + " aside: " + e.getMessage(), e);
+            }
+            LOGGER.warning(BlockFile.NAME + " held only the start of a block 0 a crash cut short; moved to " + aside
+                    + " and a new chain started");
         }
         BlockFile blockFile = BlockFile.open(folder, BlockFile.START);
         try {

@@ -124,6 +124,7 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
                 throw new LedgerException("cannot create the ledger folder " + folder, e);
             }
         }
+        boolean hadDatabase = Files.exists(Database.file(folder));
         // the committer's connection, one per worker, and two for queries and verification
         Database database = Database.open(folder, options.workers() + 2);
         Bootstrap.Tip tip = null;
@@ -136,10 +137,22 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
                 tip.blockFile().close();
             }
             database.close();
+            if (options.readOnly() && !hadDatabase) {
+                // a refused read-only opening leaves the folder as it found it
+                deleteQuietly(Database.file(folder));
+            }
             if (e instanceof LedgerException ledgerException) {
                 throw ledgerException;
             }
             throw new LedgerException("cannot open the ledger in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "could not remove " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -80,6 +80,43 @@ class BlockReplayTest {
     }
 
     @Test
+    void cuts_off_a_torn_frame_whose_entries_hold_bytes_that_pass_for_a_frame_head() throws Exception {
+        String fake = new String(asciiFrameHead(), java.nio.charset.StandardCharsets.US_ASCII);
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, neverStoring())) {
+            Scenario.ready(platform, ledger);
+        }
+        // a member's own words in a transaction: a frame head, checksum and all, that the node never signed
+        Crashed crashed = crash(EmbeddedLedger.open(folder, neverStoring()), ledger -> List.of(platform.commit(
+                ledger, platform.bank, "Agreements:terminateAgreement", Scenario.AGREEMENT, "stop " + fake).txId()));
+        Path file = folder.resolve(BlockFile.NAME);
+        long size = Files.size(file);
+        byte[] bytes = Files.readAllBytes(file);
+        long lastFrame = frameStarts().get(frameStarts().size() - 1);
+        // that block's frame again, all but its last bytes: the next block, cut short by a crash
+        Files.write(file, Arrays.copyOfRange(bytes, (int) lastFrame, (int) size - 8), StandardOpenOption.APPEND);
+
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(Files.size(file)).isEqualTo(size);
+            assertThat(ledger.height()).isEqualTo(crashed.height());
+            assertThat(ledger.transaction(crashed.txIds().get(0))).isPresent();
+        }
+    }
+
+    /** A frame head of a block with nothing in it whose bytes are all 7-bit: it fits in a string argument. */
+    private static byte[] asciiFrameHead() {
+        for (long number = 0x0101010101010101L; ; number++) {
+            byte[] head = new BlockFrame(number, new byte[0], new byte[0], new int[0]).encodeHead();
+            boolean ascii = true;
+            for (byte b : head) {
+                ascii &= b >= 0;
+            }
+            if (ascii) {
+                return head;
+            }
+        }
+    }
+
+    @Test
     void refuses_a_whole_frame_that_the_node_did_not_write() throws Exception {
         crashAfterCommitting();
         // block 1's frame with another signature of the same length, checksum made to match

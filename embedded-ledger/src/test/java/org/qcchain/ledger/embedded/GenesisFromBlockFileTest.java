@@ -136,8 +136,50 @@ class GenesisFromBlockFileTest {
         for (LedgerOptions options : List.of(platform.options(),
                 platform.builder(platform.membership()).readOnly(true).build())) {
             assertThatThrownBy(() -> EmbeddedLedger.open(folder, options)).isInstanceOf(LedgerException.class)
-                    .hasMessageContaining("holds blocks after a block 0 that cannot be read");
+                    .hasMessageContaining("no block 0 that can be read");
             assertThat(Files.readAllBytes(folder.resolve(BlockFile.NAME))).isEqualTo(blocks);
+        }
+    }
+
+    @Test
+    void a_ledger_from_before_frames_whose_database_is_lost_is_refused_and_its_block_file_kept() throws Exception {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            Scenario.ready(platform, ledger);
+        }
+        UnframedLedger.unframe(folder);
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.height()).as("upgraded in place, no block framed since").isEqualTo(10);
+        }
+        deleteDatabase();
+        byte[] blocks = Files.readAllBytes(folder.resolve(BlockFile.NAME));
+
+        for (LedgerOptions options : List.of(platform.options(),
+                platform.builder(platform.membership()).readOnly(true).build())) {
+            assertThatThrownBy(() -> EmbeddedLedger.open(folder, options)).isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("no block 0 that can be read")
+                    .hasMessageContaining("before storage format 6");
+            assertThat(Files.readAllBytes(folder.resolve(BlockFile.NAME))).isEqualTo(blocks);
+        }
+    }
+
+    @Test
+    void what_a_crash_leaves_of_a_first_block_0_gives_way_to_a_new_chain_and_is_kept_aside() throws Exception {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            assertThat(ledger.height()).isEqualTo(1);
+        }
+        Path file = folder.resolve(BlockFile.NAME);
+        byte[] first = Files.readAllBytes(file);
+        // the start of block 0's frame, and pages the crash left unwritten
+        for (byte[] left : List.of(Arrays.copyOf(first, (int) BlockFile.START + 20),
+                Arrays.copyOf(Arrays.copyOf(first, (int) BlockFile.START), (int) BlockFile.START + 4096))) {
+            deleteDatabase();
+            Files.write(file, left);
+
+            try (EmbeddedLedger ledger = platform.open(folder)) {
+                assertThat(ledger.height()).isEqualTo(1);
+                Scenario.ready(platform, ledger);
+            }
+            assertThat(Files.readAllBytes(folder.resolve(BlockFile.NAME + ".torn"))).isEqualTo(left);
         }
     }
 

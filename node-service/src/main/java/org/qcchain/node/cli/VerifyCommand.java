@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.qcchain.node.answer.DatasetCoverage;
@@ -106,7 +105,7 @@ final class VerifyCommand implements Command {
                             ? String.format("%,d state keys", report.path("stateKeys").asLong())
                             : "checked: " + report.path("checked").asText());
             // what an operator plans a larger ledger's verification by
-            out.printf(Locale.ROOT, "verified in %.1f s: %,.0f transactions/s%n", seconds,
+            out.printf("verified in %.1f s: %,.0f transactions/s%n", seconds,
                     report.path("transactions").asLong() / seconds);
             int stores = reportStores(platform.coverage().storeStatuses(), out, err);
             reportReceipts(platform.receiptsAtRest(), out);
