@@ -41,6 +41,8 @@ final class BlockFile implements AutoCloseable {
     static final String NAME = "blocks.dat";
     /** Where the first block starts. */
     static final long START = 12;
+    /** The most a crash can leave of a first opening's block 0: far above a genesis frame. */
+    static final int MAX_TORN_FIRST_FRAME = 1 << 20;
     /** The format this code writes: every block framed. */
     static final int VERSION = 2;
     /** The format of storage formats up to 5: bare entries, upgraded in place to {@link #VERSION}. */
@@ -301,52 +303,30 @@ final class BlockFile implements AutoCloseable {
     }
 
     /**
-     * Whether everything after the file's header can be what a crash leaves of the first frame's
-     * append, which nothing was acknowledged from: zeros (pages the crash left unwritten), or the
-     * start of a frame, no longer than its head says. Anything else (entries of a ledger from
-     * before frames, a whole frame that is damaged) holds data and must not be replaced.
+     * Whether what follows the file's header may be what a crash leaves of the first opening's
+     * block 0, when no whole frame is there: nothing was acknowledged from it, so a new chain may
+     * replace it. A torn append can leave any mix of the frame's bytes and zeros (pages or sectors
+     * written or not, in any order), so its content proves nothing; what it cannot be is larger
+     * than a block 0 ({@value #MAX_TORN_FIRST_FRAME} bytes, far above one with many members), or
+     * a whole transaction entry: the file of a ledger from before frames (storage format 5) starts
+     * with its first transaction's entry, and is data. The caller also refuses when frames the
+     * node signed follow ({@link #nodeFrameAfter}).
      */
-    boolean holdsOnlyATornFirstFrame() {
+    boolean mayHoldOnlyATornFirstFrame() {
         try {
-            long size = channel.size();
-            long rest = size - START;
+            long rest = channel.size() - START;
             if (rest <= 0) {
                 return true;
             }
-            ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(rest, BlockFrame.PREFIX));
-            readFully(channel, prefix, START);
-            if (allZero(START, size)) {
-                return true;
+            if (rest > MAX_TORN_FIRST_FRAME) {
+                return false;
             }
-            byte[] magic = ByteBuffer.allocate(4).putInt(BlockFrame.MAGIC).array();
-            for (int i = 0; i < Math.min(prefix.capacity(), magic.length); i++) {
-                if (prefix.get(i) != magic[i]) {
-                    return false;
-                }
-            }
-            if (prefix.capacity() < 8) {
-                return true;
-            }
-            int headLength = prefix.getInt(4);
-            return headLength >= BlockFrame.MIN_HEAD && headLength <= BlockFrame.MAX_HEAD
-                    && rest < BlockFrame.PREFIX + headLength;
+            ByteBuffer bytes = ByteBuffer.allocate((int) rest);
+            readFully(channel, bytes, START);
+            return !TransactionData.isWholeEntryAt(bytes.array());
         } catch (IOException e) {
             throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
         }
-    }
-
-    private boolean allZero(long from, long to) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(SCAN_CHUNK);
-        for (long start = from; start < to; start += SCAN_CHUNK) {
-            chunk.clear().limit((int) Math.min(SCAN_CHUNK, to - start));
-            readFully(channel, chunk, start);
-            for (int i = 0; i < chunk.limit(); i++) {
-                if (chunk.get(i) != 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** A replayed block ends at {@code blockEnd}: the next block goes after it. */

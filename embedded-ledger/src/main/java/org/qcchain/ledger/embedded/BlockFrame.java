@@ -73,14 +73,28 @@ record BlockFrame(long number, byte[] header, byte[] signature, int[] entryLengt
     }
 
     /**
-     * Whether the node signed this frame's header. A head's checksum proves nothing about who
-     * wrote it (CRC-32C is no secret): a member's transaction can carry bytes that pass for a head.
+     * Whether this frame is a block numbered {@code from} or later whose header the node signed. A
+     * head's checksum proves nothing about who wrote it (CRC-32C is no secret): a member's
+     * transaction can carry bytes that pass for a head. Its header must first parse as a block
+     * header of the frame's number, so that most such bytes cost no signature check. Errors other
+     * than a signature that does not verify are thrown, never taken for "not the node's": a caller
+     * that decides whether to cut the file must not cut on a fault of its own.
      */
-    boolean signedBy(CryptoSuite suite, PublicKey nodeKey) {
+    boolean signedBlockOf(CryptoSuite suite, PublicKey nodeKey, long from) {
+        if (number < from) {
+            return false;
+        }
+        try {
+            if (BlockHeader.parse(header).number() != number) {
+                return false;
+            }
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
         try {
             suite.verify(nodeKey, header, signature);
             return true;
-        } catch (InvalidSignatureException | RuntimeException e) {
+        } catch (InvalidSignatureException e) {
             return false;
         }
     }

@@ -3,7 +3,6 @@ package org.qcchain.ledger.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -177,13 +176,16 @@ final class Bootstrap {
         Path stale = folder.resolve(BlockFile.NAME);
         if (Files.exists(stale)) {
             Path aside = folder.resolve(BlockFile.NAME + ".torn");
+            for (int n = 1; Files.exists(aside); n++) {
+                aside = folder.resolve(BlockFile.NAME + ".torn." + n);
+            }
             try {
-                Files.move(stale, aside, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(stale, aside);
             } catch (IOException e) {
                 throw new LedgerException("cannot move a stale " + BlockFile.NAME + " aside: " + e.getMessage(), e);
             }
-            LOGGER.warning(BlockFile.NAME + " held only the start of a block 0 a crash cut short; moved to " + aside
-                    + " and a new chain started");
+            LOGGER.warning(BlockFile.NAME + " held no block 0, at most what a crash leaves of a first opening; moved to "
+                    + aside + " and a new chain started");
         }
         BlockFile blockFile = BlockFile.open(folder, BlockFile.START);
         try {

@@ -60,8 +60,8 @@ final class GenesisFromBlockFile {
             if (first.isEmpty()) {
                 // a crash tears only the last append: anything but the torn start of block 0's frame
                 // holds data, and starting a new chain would throw it away
-                if (file.nodeFrameAfter(BlockFile.START, frame -> frame.number() >= 1
-                        && frame.signedBy(suite, nodeKey)) || !file.holdsOnlyATornFirstFrame()) {
+                if (!file.mayHoldOnlyATornFirstFrame()
+                        || file.nodeFrameAfter(BlockFile.START, frame -> frame.signedBlockOf(suite, nodeKey, 1))) {
                     throw new LedgerException(path + " holds " + size + " bytes but no block 0 that"
                             + " can be read, and they are not what a crash leaves of a first opening (the file is"
                             + " damaged, or is of a ledger from before storage format 6, whose first blocks are"

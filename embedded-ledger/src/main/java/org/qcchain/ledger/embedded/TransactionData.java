@@ -34,6 +34,22 @@ record TransactionData(String txId, byte[] proposal, byte[] signature, byte[] rw
     /** Bytes before the payload: its length and its CRC-32C. */
     static final int FRAME_HEADER = 8;
 
+    /** Whether {@code bytes} start with a whole entry: a payload length that fits and a matching checksum. */
+    static boolean isWholeEntryAt(byte[] bytes) {
+        if (bytes.length < FRAME_HEADER) {
+            return false;
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        int length = in.getInt();
+        int checksum = in.getInt();
+        if (length <= 0 || length > bytes.length - FRAME_HEADER) {
+            return false;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, FRAME_HEADER, length);
+        return (int) crc.getValue() == checksum;
+    }
+
     TransactionData {
         Objects.requireNonNull(txId, "txId");
         Objects.requireNonNull(proposal, "proposal");

@@ -169,17 +169,24 @@ class GenesisFromBlockFileTest {
         }
         Path file = folder.resolve(BlockFile.NAME);
         byte[] first = Files.readAllBytes(file);
-        // the start of block 0's frame, and pages the crash left unwritten
-        for (byte[] left : List.of(Arrays.copyOf(first, (int) BlockFile.START + 20),
-                Arrays.copyOf(Arrays.copyOf(first, (int) BlockFile.START), (int) BlockFile.START + 4096))) {
+        int start = (int) BlockFile.START;
+        // what a torn append may leave: the frame's start; its start, then zeros up to its length
+        // (sectors written, others not); zeros, then its later bytes (the first page not written)
+        byte[] startThenZeros = Arrays.copyOf(Arrays.copyOf(first, start + 512), first.length);
+        byte[] zerosThenRest = first.clone();
+        Arrays.fill(zerosThenRest, start, start + 1024, (byte) 0);
+        List<byte[]> torn = List.of(Arrays.copyOf(first, start + 20), startThenZeros, zerosThenRest,
+                Arrays.copyOf(Arrays.copyOf(first, start), start + 4096));
+        for (int i = 0; i < torn.size(); i++) {
             deleteDatabase();
-            Files.write(file, left);
+            Files.write(file, torn.get(i));
 
             try (EmbeddedLedger ledger = platform.open(folder)) {
                 assertThat(ledger.height()).isEqualTo(1);
                 Scenario.ready(platform, ledger);
             }
-            assertThat(Files.readAllBytes(folder.resolve(BlockFile.NAME + ".torn"))).isEqualTo(left);
+            Path aside = folder.resolve(BlockFile.NAME + ".torn" + (i == 0 ? "" : "." + i));
+            assertThat(Files.readAllBytes(aside)).as("kept aside, never overwritten").isEqualTo(torn.get(i));
         }
     }
 
