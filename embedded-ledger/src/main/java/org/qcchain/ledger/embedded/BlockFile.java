@@ -41,8 +41,6 @@ final class BlockFile implements AutoCloseable {
     static final String NAME = "blocks.dat";
     /** Where the first block starts. */
     static final long START = 12;
-    /** The most a crash can leave of a first opening's block 0: far above a genesis frame. */
-    static final int MAX_TORN_FIRST_FRAME = 1 << 20;
     /** The format this code writes: every block framed. */
     static final int VERSION = 2;
     /** The format of storage formats up to 5: bare entries, upgraded in place to {@link #VERSION}. */
@@ -306,19 +304,19 @@ final class BlockFile implements AutoCloseable {
      * Whether what follows the file's header may be what a crash leaves of the first opening's
      * block 0, when no whole frame is there: nothing was acknowledged from it, so a new chain may
      * replace it. A torn append can leave any mix of the frame's bytes and zeros (pages or sectors
-     * written or not, in any order), so its content proves nothing; what it cannot be is larger
-     * than a block 0 ({@value #MAX_TORN_FIRST_FRAME} bytes, far above one with many members), or
-     * a whole transaction entry: the file of a ledger from before frames (storage format 5) starts
-     * with its first transaction's entry, and is data. The caller also refuses when frames the
-     * node signed follow ({@link #nodeFrameAfter}).
+     * written or not, in any order), so its content proves little; what it cannot be is longer
+     * than that block 0's frame ({@code largestFirstFrame}), or a whole transaction entry: the file
+     * of a ledger from before frames (storage format 5) starts with its first transaction's entry.
+     * The caller also refuses when any whole frame head follows ({@link #nodeFrameAfter}), as none
+     * can in a first append, which holds block 0's bytes and no one else's.
      */
-    boolean mayHoldOnlyATornFirstFrame() {
+    boolean mayHoldOnlyATornFirstFrame(long largestFirstFrame) {
         try {
             long rest = channel.size() - START;
             if (rest <= 0) {
                 return true;
             }
-            if (rest > MAX_TORN_FIRST_FRAME) {
+            if (rest > largestFirstFrame) {
                 return false;
             }
             ByteBuffer bytes = ByteBuffer.allocate((int) rest);

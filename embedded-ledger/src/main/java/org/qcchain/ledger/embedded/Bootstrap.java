@@ -27,6 +27,8 @@ import org.qcchain.common.crypto.Pem;
 final class Bootstrap {
 
     private static final Logger LOGGER = Logger.getLogger(Bootstrap.class.getName());
+    /** Room beyond a block 0's header in its frame: a DER signature (at most 72 bytes) and a longer timestamp. */
+    private static final int GENESIS_FRAME_SLACK = 128;
 
     /**
      * Where the chain ends: the next block number, the hash to link it to, the membership in force,
@@ -51,8 +53,7 @@ final class Bootstrap {
             Schema.create(connection);
             connection.commit();
             // a database lost (or one that never stored block 0) is made again from the block file
-            if (!GenesisFromBlockFile.restore(connection, folder, options.suite(),
-                    options.nodeIdentity().certificate().getPublicKey())) {
+            if (!GenesisFromBlockFile.restore(connection, folder, largestGenesisFrame(options))) {
                 if (options.readOnly()) {
                     throw new LedgerException("no ledger in " + folder + " to read: neither its database nor "
                             + BlockFile.NAME + " holds a block 0");
@@ -163,16 +164,32 @@ final class Bootstrap {
         }
     }
 
-    private static Tip createGenesis(Connection connection, Path folder, LedgerOptions options, BlockSealer sealer)
-            throws SQLException {
+    /** The block 0 these options make, stamped {@code millis}. */
+    private static BlockHeader genesisHeader(LedgerOptions options, long millis) {
         GenesisConfig genesis = new GenesisConfig(GenesisConfig.FORMAT_VERSION, options.channel(),
                 options.chaincode(), options.suite(), options.nodeIdentity().certificatePem(), options.membership());
-        BlockHeader header = new BlockHeader(0, new byte[32], MerkleTree.root(options.suite(), List.of()),
-                System.currentTimeMillis(), List.of(), genesis, null);
+        return new BlockHeader(0, new byte[32], MerkleTree.root(options.suite(), List.of()), millis, List.of(),
+                genesis, null);
+    }
+
+    /**
+     * The most bytes the block 0 of these options takes in the block file: its frame with room for
+     * the longest signature and a longer timestamp. A first opening that a crash cut short, opened
+     * again with the same settings, left at most this.
+     */
+    static long largestGenesisFrame(LedgerOptions options) {
+        return BlockFrame.PREFIX + BlockFrame.MIN_HEAD + genesisHeader(options, System.currentTimeMillis()).bytes().length
+                + GENESIS_FRAME_SLACK;
+    }
+
+    private static Tip createGenesis(Connection connection, Path folder, LedgerOptions options, BlockSealer sealer)
+            throws SQLException {
+        BlockHeader header = genesisHeader(options, System.currentTimeMillis());
+        GenesisConfig genesis = header.genesis();
         BlockSealer.Sealed sealed = sealer.seal(header);
         insertSettings(connection, genesis);
-        // a block file left by an earlier attempt that never framed block 0 whole holds nothing
-        // (GenesisFromBlockFile checked that); kept aside all the same, never deleted
+        // a block file left by an earlier attempt that never framed block 0 whole: at most the
+        // size of one, no entry, no frame after (GenesisFromBlockFile); kept aside, never deleted
         Path stale = folder.resolve(BlockFile.NAME);
         if (Files.exists(stale)) {
             Path aside = folder.resolve(BlockFile.NAME + ".torn");
@@ -184,8 +201,8 @@ final class Bootstrap {
             } catch (IOException e) {
                 throw new LedgerException("cannot move a stale " + BlockFile.NAME + " aside: " + e.getMessage(), e);
             }
-            LOGGER.warning(BlockFile.NAME + " held no block 0, at most what a crash leaves of a first opening; moved to "
-                    + aside + " and a new chain started");
+            LOGGER.warning(BlockFile.NAME + " held no readable block 0, only what a crash may leave of a first"
+                    + " opening; moved to " + aside + " and a new chain started");
         }
         BlockFile blockFile = BlockFile.open(folder, BlockFile.START);
         try {

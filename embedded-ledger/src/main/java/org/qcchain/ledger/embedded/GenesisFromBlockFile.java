@@ -3,14 +3,12 @@ package org.qcchain.ledger.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.InvalidSignatureException;
 import org.qcchain.common.crypto.Pem;
 
@@ -35,16 +33,15 @@ final class GenesisFromBlockFile {
      * (which has the tables and nothing else), commits and stores it. A file a crash cut inside its
      * header, or before block 0's frame was whole, holds no block.
      *
-     * @param suite the ledger's suite, and {@code nodeKey} the node's key: a frame after an
-     *     unreadable block 0 counts as a block only if the node signed it
+     * @param largestFirstFrame the most bytes the block 0 of this opening's options can take in
+     *     the file, bounding what may be a torn first append
      * @return whether block 0 was restored; {@code false}: there is no block to restore from, the
      *     file holding at most what a crash leaves of a first opening's block 0
      * @throws LedgerException if there is a file of that name that is not a block file, its first
      *     frame is not a genesis block signed by the certificate it names, or it cannot be read and
      *     the file holds more than a torn block 0
      */
-    static boolean restore(Connection connection, Path folder, CryptoSuite suite, PublicKey nodeKey)
-            throws SQLException {
+    static boolean restore(Connection connection, Path folder, long largestFirstFrame) throws SQLException {
         Path path = folder.resolve(BlockFile.NAME);
         long size;
         try {
@@ -58,10 +55,10 @@ final class GenesisFromBlockFile {
         try (BlockFile file = BlockFile.open(folder, BlockFile.START)) {
             Optional<BlockFile.StoredFrame> first = file.frameAt(BlockFile.START);
             if (first.isEmpty()) {
-                // a crash tears only the last append: anything but the torn start of block 0's frame
-                // holds data, and starting a new chain would throw it away
-                if (!file.mayHoldOnlyATornFirstFrame()
-                        || file.nodeFrameAfter(BlockFile.START, frame -> frame.signedBlockOf(suite, nodeKey, 1))) {
+                // a crash tears only the last append: what cannot be a torn first block 0 holds data,
+                // and starting a new chain would throw it away
+                if (!file.mayHoldOnlyATornFirstFrame(largestFirstFrame)
+                        || file.nodeFrameAfter(BlockFile.START, frame -> true)) {
                     throw new LedgerException(path + " holds " + size + " bytes but no block 0 that"
                             + " can be read, and they are not what a crash leaves of a first opening (the file is"
                             + " damaged, or is of a ledger from before storage format 6, whose first blocks are"

@@ -102,10 +102,16 @@ class BlockReplayTest {
         }
     }
 
-    /** A frame head of a block with nothing in it whose bytes are all 7-bit: it fits in a string argument. */
+    /**
+     * A frame head whose bytes are all 7-bit, so that it fits in a string argument, and whose header
+     * parses as a block of its number: only the (forged) signature tells it from the node's.
+     */
     private static byte[] asciiFrameHead() {
-        for (long number = 0x0101010101010101L; ; number++) {
-            byte[] head = new BlockFrame(number, new byte[0], new byte[0], new int[0]).encodeHead();
+        byte[] signature = {0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01};
+        // every byte of the number below 0x80, and within what canonical JSON writes as a number
+        for (long number = 0x0001010101010101L; ; number++) {
+            byte[] header = new BlockHeader(number, new byte[32], new byte[32], 1_780_000_000_000L, List.of()).bytes();
+            byte[] head = new BlockFrame(number, header, signature, new int[0]).encodeHead();
             boolean ascii = true;
             for (byte b : head) {
                 ascii &= b >= 0;

@@ -176,7 +176,7 @@ class GenesisFromBlockFileTest {
         byte[] zerosThenRest = first.clone();
         Arrays.fill(zerosThenRest, start, start + 1024, (byte) 0);
         List<byte[]> torn = List.of(Arrays.copyOf(first, start + 20), startThenZeros, zerosThenRest,
-                Arrays.copyOf(Arrays.copyOf(first, start), start + 4096));
+                Arrays.copyOf(Arrays.copyOf(first, start), first.length));
         for (int i = 0; i < torn.size(); i++) {
             deleteDatabase();
             Files.write(file, torn.get(i));
@@ -188,6 +188,23 @@ class GenesisFromBlockFileTest {
             Path aside = folder.resolve(BlockFile.NAME + ".torn" + (i == 0 ? "" : "." + i));
             assertThat(Files.readAllBytes(aside)).as("kept aside, never overwritten").isEqualTo(torn.get(i));
         }
+    }
+
+    @Test
+    void a_small_ledger_whose_first_page_is_lost_is_refused_not_taken_for_a_torn_first_opening() throws Exception {
+        try (EmbeddedLedger ledger = platform.open(folder)) {
+            platform.start(ledger);
+        }
+        deleteDatabase();
+        // zeros over block 0 and the head of block 1: no frame left to see, but more than a block 0
+        Path file = folder.resolve(BlockFile.NAME);
+        byte[] blocks = Files.readAllBytes(file);
+        Arrays.fill(blocks, (int) BlockFile.START, 4096, (byte) 0);
+        Files.write(file, blocks);
+
+        assertThatThrownBy(() -> platform.open(folder)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("no block 0 that can be read");
+        assertThat(Files.readAllBytes(file)).isEqualTo(blocks);
     }
 
     @Test
