@@ -208,6 +208,29 @@ class GenesisFromBlockFileTest {
     }
 
     @Test
+    void a_damaged_block_0_with_a_block_after_it_is_refused_even_within_the_size_of_a_block_0() throws Exception {
+        // a ledger of one genesis member and a config block: smaller in all than the block 0 of
+        // the four members the opening below is given, so only the frame after block 0 tells
+        ChannelMembership bureauOnly = ChannelMembership.builder()
+                .organisation(platform.bureau.mspId, platform.bureau.caPem()).build();
+        Member insurer = new Member("InsurerMSP", CryptoSuite.P256_SHA256, Role.CONSUMER);
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(folder, platform.builder(bureauOnly).build())) {
+            ledger.updateMembership(MembershipUpdate.sign(TestPlatform.CHANNEL, 1, "InsurerMSP",
+                    List.of(insurer.caPem()), platform.node)).join();
+        }
+        deleteDatabase();
+        Path file = folder.resolve(BlockFile.NAME);
+        byte[] blocks = Files.readAllBytes(file);
+        blocks[100] ^= 1;
+        Files.write(file, blocks);
+        assertThat(blocks.length - BlockFile.START).isLessThan(Bootstrap.largestGenesisFrame(platform.options()));
+
+        assertThatThrownBy(() -> platform.open(folder)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("no block 0 that can be read");
+        assertThat(Files.readAllBytes(file)).isEqualTo(blocks);
+    }
+
+    @Test
     void a_genesis_frame_whose_signature_does_not_verify_is_refused() throws Exception {
         try (EmbeddedLedger ledger = platform.open(folder)) {
             Scenario.ready(platform, ledger);
