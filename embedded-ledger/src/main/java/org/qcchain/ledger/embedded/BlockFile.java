@@ -272,15 +272,15 @@ final class BlockFile implements AutoCloseable {
     }
 
     /**
-     * Whether a frame the node wrote starts anywhere after {@code position}: then the bytes at
-     * {@code position} that are not a whole frame are damage in the middle of the file, not a tail
-     * a crash tore (a crash can only tear the last append), and cutting there would drop blocks.
-     * Scans for the frame magic; reads the file from {@code position} to its end. Only a head that
-     * {@code nodeWrote} accepts counts (its header signed by the node): a transaction's entry may
-     * hold bytes that pass for a head, checksum and all, and a torn tail holding one would
-     * otherwise keep the node from starting.
+     * Whether a frame head that {@code counts} accepts starts anywhere after {@code position}: then
+     * the bytes at {@code position} that are not a whole frame are damage in the middle of the
+     * file, not a tail a crash tore (a crash can only tear the last append), and cutting there
+     * would drop blocks. Scans for the frame magic; reads the file from {@code position} to its
+     * end. Behind a torn tail only the node's own blocks may count ({@link BlockFrame#signedBlockOf}):
+     * a transaction's entry may hold bytes that pass for a head, checksum and all, and a torn tail
+     * holding one would otherwise keep the node from starting.
      */
-    boolean nodeFrameAfter(long position, Predicate<BlockFrame> nodeWrote) {
+    boolean frameAfter(long position, Predicate<BlockFrame> counts) {
         try {
             long size = channel.size();
             ByteBuffer chunk = ByteBuffer.allocate(SCAN_CHUNK);
@@ -289,7 +289,7 @@ final class BlockFile implements AutoCloseable {
                 chunk.clear().limit((int) Math.min(SCAN_CHUNK, size - start));
                 readFully(channel, chunk, start);
                 for (int i = 0; i + 4 <= chunk.limit(); i++) {
-                    if (chunk.getInt(i) == BlockFrame.MAGIC && headAt(start + i).filter(nodeWrote).isPresent()) {
+                    if (chunk.getInt(i) == BlockFrame.MAGIC && headAt(start + i).filter(counts).isPresent()) {
                         return true;
                     }
                 }
@@ -307,7 +307,7 @@ final class BlockFile implements AutoCloseable {
      * written or not, in any order), so its content proves little; what it cannot be is longer
      * than that block 0's frame ({@code largestFirstFrame}), or a whole transaction entry: the file
      * of a ledger from before frames (storage format 5) starts with its first transaction's entry.
-     * The caller also refuses when any whole frame head follows ({@link #nodeFrameAfter}), as none
+     * The caller also refuses when any whole frame head follows ({@link #frameAfter}), as none
      * can in a first append, which holds block 0's bytes and no one else's.
      */
     boolean mayHoldOnlyATornFirstFrame(long largestFirstFrame) {

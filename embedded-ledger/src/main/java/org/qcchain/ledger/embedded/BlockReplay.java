@@ -108,7 +108,7 @@ final class BlockReplay {
             }
         }
         long due = at.height();
-        if (file.nodeFrameAfter(file.end(), frame -> frame.signedBlockOf(suite, nodeKey, due))) {
+        if (file.frameAfter(file.end(), frame -> frame.signedBlockOf(suite, nodeKey, due))) {
             throw new LedgerException(BlockFile.NAME + " is damaged at byte " + file.end() + " (where block "
                     + at.height() + " should start), and blocks the node signed follow: this is not what a crash leaves;"
                     + " the ledger was not opened (restore the folder from a backup)");

@@ -42,6 +42,14 @@ public interface EmbeddedLedger extends AutoCloseable {
     }
 
     /**
+     * Whether {@code folder} holds a ledger: its database, or its block file alone (the database
+     * is then made again from it when the ledger opens).
+     */
+    static boolean exists(Path folder) {
+        return EmbeddedLedgerImpl.exists(folder);
+    }
+
+    /**
      * Submits a transaction: verifies its signature, simulates it, and orders it into a block.
      *
      * @return completes once the transaction's block is durably committed (or at once if the

@@ -156,8 +156,8 @@ final class EmbeddedLedgerImpl implements EmbeddedLedger {
         }
     }
 
-    /** Whether {@code folder} holds a ledger: its database, or its block file alone (the database is made again from it). */
-    private static boolean exists(Path folder) {
+    /** See {@link EmbeddedLedger#exists}. */
+    static boolean exists(Path folder) {
         return Files.isRegularFile(Database.file(folder)) || Files.isRegularFile(folder.resolve(BlockFile.NAME));
     }
 

@@ -58,7 +58,7 @@ final class GenesisFromBlockFile {
                 // a crash tears only the last append: what cannot be a torn first block 0 holds data,
                 // and starting a new chain would throw it away
                 if (!file.mayHoldOnlyATornFirstFrame(largestFirstFrame)
-                        || file.nodeFrameAfter(BlockFile.START, frame -> true)) {
+                        || file.frameAfter(BlockFile.START, frame -> true)) {
                     throw new LedgerException(path + " holds " + size + " bytes but no block 0 that"
                             + " can be read, and they are not what a crash leaves of a first opening (the file is"
                             + " damaged, or is of a ledger from before storage format 6, whose first blocks are"

@@ -30,14 +30,13 @@ final class HeapReplayStore implements ReplayStore {
     /** Every key in key order, once a range read asked for it; null until then. */
     private NavigableSet<String> ordered;
 
-    /** @param expectedKeys how many keys the ledger holds, so that the map is sized once (an estimate) */
+    /**
+     * @param expectedKeys how many keys the ledger holds, and {@code expectedTransactions} how many
+     *     transactions: estimates, so that the map and the set are sized once
+     */
     HeapReplayStore(long expectedKeys, long expectedTransactions) {
         this.heads = new HashMap<>(capacity(expectedKeys));
         this.txIds = new HashSet<>(capacity(expectedTransactions));
-    }
-
-    HeapReplayStore() {
-        this(0, 0);
     }
 
     @Override

@@ -39,15 +39,15 @@ record TransactionData(String txId, byte[] proposal, byte[] signature, byte[] rw
         if (bytes.length < FRAME_HEADER) {
             return false;
         }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        int length = in.getInt();
-        int checksum = in.getInt();
-        if (length <= 0 || length > bytes.length - FRAME_HEADER) {
-            return false;
-        }
+        int length = ByteBuffer.wrap(bytes).getInt();
+        return length > 0 && length <= bytes.length - FRAME_HEADER && checksumMatches(bytes, length);
+    }
+
+    /** Whether the payload of {@code length} bytes after the header matches the header's checksum. */
+    private static boolean checksumMatches(byte[] entry, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(bytes, FRAME_HEADER, length);
-        return (int) crc.getValue() == checksum;
+        crc.update(entry, FRAME_HEADER, length);
+        return (int) crc.getValue() == ByteBuffer.wrap(entry).getInt(Integer.BYTES);
     }
 
     TransactionData {
@@ -96,13 +96,11 @@ record TransactionData(String txId, byte[] proposal, byte[] signature, byte[] rw
         }
         ByteBuffer in = ByteBuffer.wrap(entry);
         int length = in.getInt();
-        int checksum = in.getInt();
+        in.getInt();
         if (length != entry.length - FRAME_HEADER) {
             throw new IllegalArgumentException("entry says " + length + " bytes, holds " + (entry.length - FRAME_HEADER));
         }
-        CRC32C crc = new CRC32C();
-        crc.update(entry, FRAME_HEADER, length);
-        if ((int) crc.getValue() != checksum) {
+        if (!checksumMatches(entry, length)) {
             throw new IllegalArgumentException("entry checksum does not match its bytes");
         }
         try {

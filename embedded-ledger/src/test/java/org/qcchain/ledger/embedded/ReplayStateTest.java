@@ -37,7 +37,7 @@ class ReplayStateTest {
         "consent~7", "济南", "泉城链", "\uD83D\uDE00emoji", "\uFFFDlast", "z"};
 
     private ReplayStore store(LedgerOptions.ReplayPlace place) {
-        return place == LedgerOptions.ReplayPlace.HEAP ? new HeapReplayStore() : FileReplayStore.create(folder);
+        return place == LedgerOptions.ReplayPlace.HEAP ? new HeapReplayStore(0, 0) : FileReplayStore.create(folder);
     }
 
     @ParameterizedTest
@@ -112,7 +112,7 @@ class ReplayStateTest {
 
     @Test
     void keeps_a_digest_of_each_value_not_the_value() {
-        ReplayState replay = new ReplayState(new HeapReplayStore());
+        ReplayState replay = new ReplayState(new HeapReplayStore(0, 0));
         byte[] value = "an access record of a few KB".getBytes(UTF_8);
         replay.write("k", old -> new ReplayState.Head(new Version(1, 0), "t", Instant.EPOCH, false, replay.digest(value),
                 0));

@@ -17,6 +17,7 @@ import org.qcchain.node.http.NodeServices;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.ledger.LedgerOrganisationDirectory;
+import org.qcchain.ledger.embedded.EmbeddedLedger;
 import org.qcchain.ledger.embedded.LedgerOptions;
 import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
 import org.qcchain.node.ledger.fabric.FabricLedgerBackend;
@@ -294,8 +295,7 @@ public final class NodePlatform implements AutoCloseable {
      *     alone (the database is then made again from it when the ledger opens)
      */
     public static boolean hasLedger(Path dataDir) {
-        return Files.isRegularFile(ledgerFolder(dataDir).resolve("ledger.mv.db"))
-                || Files.isRegularFile(ledgerFolder(dataDir).resolve("blocks.dat"));
+        return EmbeddedLedger.exists(ledgerFolder(dataDir));
     }
 
     /** The embedded ledger's folder: {@code <dataDir>/ledger/}. */
