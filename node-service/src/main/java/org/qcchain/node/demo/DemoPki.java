@@ -2,6 +2,7 @@ package org.qcchain.node.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
@@ -17,6 +18,8 @@ import org.qcchain.common.crypto.CertificateProfile;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.crypto.Identity;
 import org.qcchain.common.crypto.Pem;
+import org.qcchain.common.io.DurableFiles;
+import org.qcchain.common.io.DurableFiles.Access;
 import org.qcchain.node.ledger.LedgerIdentity;
 
 /**
@@ -59,15 +62,15 @@ public final class DemoPki {
             cas.put(id, Pem.toPem(ca.certificate()));
             clients.put(id, new LedgerIdentity(id, client));
             Path folder = dataDir.resolve("msp").resolve(id);
-            write(folder.resolve("ca.pem"), Pem.toPem(ca.certificate()));
-            write(folder.resolve("client.pem"), client.certificatePem());
-            write(folder.resolve("client.key"), client.privateKeyPem());
+            write(folder.resolve("ca.pem"), Pem.toPem(ca.certificate()), Access.DEFAULT);
+            write(folder.resolve("client.pem"), client.certificatePem(), Access.DEFAULT);
+            write(folder.resolve("client.key"), client.privateKeyPem(), Access.OWNER_ONLY);
             if (id.equals(DemoOrganisation.BUREAU)) {
                 Identity nodeIdentity = ca.issueIdentity("CN=node0.bureau,OU=peer,O=" + id + ",C=CN",
                         CertificateProfile.SIGNING, start, Duration.ofDays(730));
                 node = new LedgerIdentity(id, nodeIdentity);
-                write(dataDir.resolve("node").resolve("node.pem"), nodeIdentity.certificatePem());
-                write(dataDir.resolve("node").resolve("node.key"), nodeIdentity.privateKeyPem());
+                write(dataDir.resolve("node").resolve("node.pem"), nodeIdentity.certificatePem(), Access.DEFAULT);
+                write(dataDir.resolve("node").resolve("node.key"), nodeIdentity.privateKeyPem(), Access.OWNER_ONLY);
             }
         }
         return new DemoPki(cas, clients, node);
@@ -113,10 +116,10 @@ public final class DemoPki {
         return Map.of(DemoOrganisation.BUREAU, List.of(caPem(DemoOrganisation.BUREAU)));
     }
 
-    private static void write(Path file, String text) {
+    /** Forced to the disk: the ledger created next names these certificates and is signed with the node's key. */
+    private static void write(Path file, String text, Access access) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
+            DurableFiles.replace(file, text.getBytes(StandardCharsets.UTF_8), access);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.qcchain.common.io.DurableFiles;
+import org.qcchain.common.io.DurableFiles.Access;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.json.JsonInputException;
 import org.qcchain.node.config.ConfigException;
@@ -42,8 +45,8 @@ final class NodeFiles {
         });
         Path file = folder(dataDir).resolve(GENESIS);
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Json.write(genesis) + "\n");
+            // forced to the disk before the ledger is created with it: the ledger opens only with it
+            DurableFiles.replace(file, (Json.write(genesis) + "\n").getBytes(StandardCharsets.UTF_8), Access.DEFAULT);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + file, e);
         }

@@ -219,6 +219,9 @@ public final class NodePlatform implements AutoCloseable {
         }
         try {
             return new NodePlatform(dataDir, ledger, node, false, use);
+        } catch (PlatformKey.DamagedKey e) {
+            closeQuietly(ledger, e);
+            throw new ConfigException(e.getMessage(), e);
         } catch (Error e) {
             closeQuietly(ledger, e);
             throw e;
@@ -284,6 +287,9 @@ public final class NodePlatform implements AutoCloseable {
         }
         try {
             return new NodePlatform(dataDir, ledger, node, false, use);
+        } catch (PlatformKey.DamagedKey e) {
+            closeQuietly(ledger, e);
+            throw new ConfigException(e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             closeQuietly(ledger, e);
             throw e;

@@ -22,6 +22,7 @@ import org.qcchain.node.TestFolders;
 import org.qcchain.node.demo.DemoCatalogue;
 import org.qcchain.node.demo.DemoOrganisation;
 import org.qcchain.node.demo.DemoPlatform;
+import org.qcchain.node.store.PlatformKey;
 
 /**
  * {@code verify}, {@code import} and {@code start} on a data folder a small demo made, run through
@@ -182,6 +183,31 @@ class DataFolderCommandsTest extends CommandLineTest {
             assertThat(run(Map.of("QCCHAIN_DATA_DIR", empty.toString()), "start")).isEqualTo(ExitCodes.CONFIG);
 
             assertThat(err()).contains("holds no ledger", "qcchain demo");
+        }
+
+        @Test
+        void refuses_a_damaged_platform_key_with_exit_78_and_leaves_it_for_a_restore(@TempDir Path copy)
+                throws Exception {
+            TestFolders.copy(demo, copy);
+            Path key = copy.resolve(PlatformKey.FILE);
+            Files.writeString(key, "c2hvcnQ=\n");
+
+            assertThat(run(Map.of("QCCHAIN_DATA_DIR", copy.toString()), "start")).isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains(PlatformKey.FILE, "does not hold a key of at least 32 bytes",
+                    "restore it from the backup");
+            assertThat(Files.readString(key)).isEqualTo("c2hvcnQ=\n");
+        }
+
+        @Test
+        void refuses_a_missing_platform_key_with_exit_78(@TempDir Path copy) throws Exception {
+            TestFolders.copy(demo, copy);
+            Files.delete(copy.resolve(PlatformKey.FILE));
+
+            assertThat(run(Map.of("QCCHAIN_DATA_DIR", copy.toString()), "start")).isEqualTo(ExitCodes.CONFIG);
+
+            assertThat(err()).contains(PlatformKey.FILE + " is missing; restore it from the backup");
+            assertThat(copy.resolve(PlatformKey.FILE)).doesNotExist();
         }
 
         @Test
