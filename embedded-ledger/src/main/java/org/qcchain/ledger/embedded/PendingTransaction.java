@@ -14,6 +14,9 @@ import org.qcchain.simulator.SimulationResult;
  * @param simulation the chaincode's answer and read/write set
  * @param result completed by the committer once the block is durable
  * @param rwsetBytes the read/write set in Fabric's encoding
+ * @param hashedForm the transaction's hashed form ({@link TransactionRecord#hashedForm}), kept for
+ *     the listeners: a node hands it out in the evidence of the transaction a moment after the
+ *     commit, and making it again costs as much as hashing it
  * @param hash the transaction hash (it does not depend on the validation code, so the worker
  *     computes it and the one committer thread does not have to)
  * @param entry its {@link TransactionData} entry for the block file, encoded (on the worker too)
@@ -21,8 +24,8 @@ import org.qcchain.simulator.SimulationResult;
  * @param queuedAtNanos when it was queued ({@link System#nanoTime()})
  */
 record PendingTransaction(SignedProposal signed, ParsedProposal parsed, SimulationResult simulation,
-        CompletableFuture<CommitResult> result, byte[] rwsetBytes, byte[] hash, byte[] entry, long membershipSequence,
-        long queuedAtNanos)
+        CompletableFuture<CommitResult> result, byte[] rwsetBytes, byte[] hashedForm, byte[] hash, byte[] entry,
+        long membershipSequence, long queuedAtNanos)
         implements Queued {
 
     /** Encodes and hashes the transaction as it will be stored. */
@@ -33,12 +36,13 @@ record PendingTransaction(SignedProposal signed, ParsedProposal parsed, Simulati
         String eventName = event.map(ChaincodeEventRecord::name).orElse(null);
         byte[] eventPayload = event.map(ChaincodeEventRecord::payload).orElse(null);
         String txId = parsed.proposal().txId();
-        byte[] hash = TransactionEnvelope.hash(suite, txId, signed.proposalBytesUnsafe(), signed.signatureUnsafe(),
+        byte[] hashedForm = TransactionEnvelope.bytes(txId, signed.proposalBytesUnsafe(), signed.signatureUnsafe(),
                 rwset, simulation.status(), simulation.message(), simulation.payload(), eventName, eventPayload);
+        byte[] hash = suite.hash(hashedForm);
         byte[] entry = new TransactionData(txId, signed.proposalBytesUnsafe(), signed.signatureUnsafe(), rwset,
                 simulation.status(), simulation.message(), simulation.payload(), eventName, eventPayload).encode();
-        return new PendingTransaction(signed, parsed, simulation, result, rwset, hash, entry, membershipSequence,
-                System.nanoTime());
+        return new PendingTransaction(signed, parsed, simulation, result, rwset, hashedForm, hash, entry,
+                membershipSequence, System.nanoTime());
     }
 
     String txId() {

@@ -18,7 +18,8 @@ final class Records {
         List<TransactionRecord> txs = committed.transactions().stream()
                 .map(tx -> transaction(tx, header.number()))
                 .toList();
-        return new CommittedBlock(block(sealed), txs);
+        List<byte[]> hashedForms = committed.transactions().stream().map(tx -> tx.pending().hashedForm()).toList();
+        return new CommittedBlock(block(sealed), txs, hashedForms);
     }
 
     static Block block(BlockSealer.Sealed sealed) {

@@ -87,6 +87,16 @@ class EndToEndTest {
             assertThat(report.stateKeys()).isEqualTo(state.size());
         }
         assertThat(blocks).hasSize((int) height - 1);
+        // what listeners are handed is what the ledger hashed, and what it makes again from the stored parts
+        for (CommittedBlock block : blocks) {
+            for (int i = 0; i < block.transactions().size(); i++) {
+                TransactionRecord tx = block.transactions().get(i);
+                assertThat(block.hashedForm(i)).as(tx.txId()).isEqualTo(tx.hashedForm());
+                assertThat(suite.hashHex(block.hashedForm(i))).as(tx.txId()).isEqualTo(tx.hash());
+            }
+        }
+        assertThat(blocks).flatExtracting(CommittedBlock::transactions).extracting(TransactionRecord::txId)
+                .contains(granted.txId());
         assertThat(events).extracting(ChaincodeEventRecord::name).startsWith("PlatformInitialised")
                 .endsWith("AccessDecided");
     }

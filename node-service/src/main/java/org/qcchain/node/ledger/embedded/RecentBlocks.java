@@ -69,9 +69,11 @@ final class RecentBlocks implements LedgerListener {
         synchronized (this) {
             blocks.addLast(entry);
             held += entry.size;
-            for (TransactionRecord tx : committed.transactions()) {
+            List<TransactionRecord> transactions = committed.transactions();
+            for (int i = 0; i < transactions.size(); i++) {
+                TransactionRecord tx = transactions.get(i);
                 if (expected.remove(tx.txId())) {
-                    byTxId.put(tx.txId(), new Located(entry, tx));
+                    byTxId.put(tx.txId(), new Located(entry, tx, committed.hashedForm(i)));
                     entry.kept.add(tx.txId());
                 }
             }
@@ -128,7 +130,7 @@ final class RecentBlocks implements LedgerListener {
             located = byTxId.remove(txId);
         }
         return located == null ? Optional.empty()
-                : Optional.of(located.entry.evidences(suite).evidence(suite, located.tx));
+                : Optional.of(located.entry.evidences(suite).evidence(located.tx, located.hashedForm));
     }
 
     /** Whether the evidence of {@code txId} would come from memory now (for tests). */
@@ -147,8 +149,11 @@ final class RecentBlocks implements LedgerListener {
         due.forEach(Runnable::run);
     }
 
-    /** A transaction whose evidence nobody has taken yet, and its block. */
-    private record Located(Entry entry, TransactionRecord tx) {}
+    /**
+     * A transaction whose evidence nobody has taken yet, its block, and its hashed form as the
+     * ledger hashed it.
+     */
+    private record Located(Entry entry, TransactionRecord tx, byte[] hashedForm) {}
 
     /**
      * A delivered block without its transactions (those are held by {@link Located} until asked

@@ -21,9 +21,11 @@ import org.qcchain.ledger.embedded.TransactionRecord;
  * each made once per block however many of its transactions are asked for. It keeps the hashes,
  * not the transactions: whoever asks hands over the transaction.
  *
- * <p>The tree's root is compared with the header, and each transaction's hashed form is hashed and
- * compared with the transaction hash, before any evidence is handed out: evidence that would not
- * verify is a node bug, and is refused here rather than sent. The transaction goes into the
+ * <p>The tree's root is compared with the header, and a transaction's hashed form made again from
+ * its stored parts is hashed and compared with the transaction hash, before any evidence is handed
+ * out: evidence that would not verify is a node bug, and is refused here rather than sent. The
+ * hashed form the ledger kept from the endorsement is the input of that very hash and is handed
+ * out as it is. The transaction goes into the
  * evidence as that very text ({@link CanonicalFragment}), so an answer copies it instead of
  * building, checking and serialising a tree of its base64 members again.
  */
@@ -65,12 +67,24 @@ final class TransactionEvidences {
      * @param tx a transaction of this block
      */
     TransactionEvidence evidence(CryptoSuite suite, TransactionRecord tx) {
-        if (tx.blockNumber() != block.number()) {
-            throw new IllegalArgumentException("transaction " + tx.txId() + " is not in block " + block.number());
-        }
         byte[] hashedForm = tx.hashedForm();
         if (!suite.hashHex(hashedForm).equals(tx.hash())) {
             throw new LedgerException("transaction " + tx.txId() + ": its fields do not hash to its hash");
+        }
+        return evidence(tx, hashedForm);
+    }
+
+    /**
+     * The evidence of one transaction of the block, from its hashed form as the ledger hashed it
+     * when it endorsed the transaction ({@link org.qcchain.ledger.embedded.CommittedBlock#hashedForm}):
+     * those bytes are what its hash is the hash of, so they are not made and hashed again.
+     *
+     * @param tx a transaction of this block
+     * @param hashedForm its hashed form, handed over with its block
+     */
+    TransactionEvidence evidence(TransactionRecord tx, byte[] hashedForm) {
+        if (tx.blockNumber() != block.number()) {
+            throw new IllegalArgumentException("transaction " + tx.txId() + " is not in block " + block.number());
         }
         return new EmbeddedEvidence(TransactionEvidence.EMBEDDED, CanonicalFragment.ofCanonicalUtf8(hashedForm),
                 tx.txNumber(), tree.inclusionProof(tx.txNumber()), header, signature);
