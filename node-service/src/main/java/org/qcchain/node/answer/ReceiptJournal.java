@@ -8,12 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.qcchain.common.io.DurableFiles;
+import org.qcchain.common.io.DurableFiles.Access;
 
 /**
  * The delivery outbox's file: an append-only journal of what happened to each receipt (kept,
@@ -129,15 +130,13 @@ final class ReceiptJournal implements AutoCloseable {
      * the new one is whole on the disk.
      */
     static void rewrite(Path file, List<Entry> entries) throws IOException {
-        Path fresh = file.resolveSibling(file.getFileName() + ".new");
-        try (FileChannel channel = FileChannel.open(fresh, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            writeFully(channel, header(), 0);
-            writeFully(channel, encode(entries), HEADER_BYTES);
-            channel.force(true);
-        }
-        Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceFolder(file.toAbsolutePath().getParent());
+        ByteBuffer header = header();
+        ByteBuffer body = encode(entries);
+        int headerLength = header.remaining();
+        byte[] content = new byte[headerLength + body.remaining()];
+        header.get(content, 0, headerLength);
+        body.get(content, headerLength, body.remaining());
+        DurableFiles.replace(file, content, Access.DEFAULT);
     }
 
     /**
@@ -296,13 +295,6 @@ final class ReceiptJournal implements AutoCloseable {
         long at = position;
         while (bytes.hasRemaining()) {
             at += channel.write(bytes, at);
-        }
-    }
-
-    /** Makes a rename in {@code folder} durable. */
-    private static void forceFolder(Path folder) throws IOException {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
         }
     }
 }
