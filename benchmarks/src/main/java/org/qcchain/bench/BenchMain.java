@@ -129,6 +129,10 @@ public final class BenchMain {
                   --signed-headers               sign each call with the X-Qc-* headers as well: the
                                                  node then checks two signatures per request instead
                                                  of the data request's own one
+                  --tls                          mutual TLS as in production: the node on HTTPS
+                                                 with a server certificate of a TLS CA made for
+                                                 the run, requiring client certificates; the
+                                                 clients present the bank's (default: plain HTTP)
                   --service loan|health          the bank's loan check (three datasets copied into
                                                  the stores; default) or the health insurer's claim
                                                  (hospital visits, a live dataset: each answer reads

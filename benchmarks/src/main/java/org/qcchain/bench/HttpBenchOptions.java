@@ -20,12 +20,14 @@ import java.util.List;
  * @param folder where to create the node's data folder; {@code null} for a temporary folder
  * @param signedHeaders whether each call also carries the HTTP signature headers (two signature
  *     checks per request, as before the data request's own signature authenticated the call)
+ * @param tls whether the node speaks HTTPS and requires client certificates (mutual TLS, as in
+ *     production), the clients presenting the bank's; plain HTTP otherwise
  * @param service {@code loan} (the bank's three copied datasets) or {@code health} (the health
  *     insurer's hospital visits, a live dataset read from the demo hospital's own database)
  * @param help whether only the usage was asked for
  */
 record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jitQuietPercent, int subjects, int sample,
-        Path folder, boolean signedHeaders, String service, boolean help) {
+        Path folder, boolean signedHeaders, boolean tls, String service, boolean help) {
 
     static HttpBenchOptions parse(String... args) {
         List<Integer> clients = List.of(16, 64, 256);
@@ -36,6 +38,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jit
         int sample = 200;
         Path folder = null;
         boolean signedHeaders = false;
+        boolean tls = false;
         String service = "loan";
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -50,6 +53,7 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jit
                 case "--sample" -> sample = Integer.parseInt(value(args, ++i, name));
                 case "--folder" -> folder = Path.of(value(args, ++i, name));
                 case "--signed-headers" -> signedHeaders = true;
+                case "--tls" -> tls = true;
                 case "--service" -> service = value(args, ++i, name);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
@@ -72,6 +76,6 @@ record HttpBenchOptions(List<Integer> clients, int requests, int warmup, int jit
             throw new IllegalArgumentException("--subjects must be at least 4 x the most clients (" + 4 * most + ")");
         }
         return new HttpBenchOptions(clients, requests, warmup, jitQuiet, subjects, sample, folder, signedHeaders,
-                service, help);
+                tls, service, help);
     }
 }

@@ -3,6 +3,7 @@ package org.qcchain.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientOptions;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -99,12 +100,16 @@ final class HttpBenchmark {
             Vertx nodeVertx = Vertx.vertx();
             Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
             try {
-                NodeServer server = await(NodeServer.start(nodeVertx, config(data), demo.directory(),
+                Optional<BenchTls> tls = options.tls() ? Optional.of(BenchTls.create(data)) : Optional.empty();
+                NodeServer server = await(NodeServer.start(nodeVertx, config(data, tls), demo.directory(),
                         demo.platform().services()));
                 Verifier verifier = Verifier.builder().trustAnchors(trustAnchors(demo)).suite(CryptoSuite.P256_SHA256)
                         .build();
                 int most = options.clients().stream().mapToInt(Integer::intValue).max().orElse(1);
-                HttpLoad load = new HttpLoad(clientVertx, server.port(), most);
+                HttpClientOptions clientOptions = new HttpClientOptions();
+                tls.ifPresent(t -> t.clientOptions(clientOptions,
+                        demo.pki().client(service.consumerMspId()).identity()));
+                HttpLoad load = new HttpLoad(clientVertx, clientOptions, server.port(), most);
                 HttpReporter reporter = new HttpReporter(out);
                 reporter.machine(options);
                 for (int clients : options.clients()) {
@@ -245,10 +250,11 @@ final class HttpBenchmark {
         return String.format("bench-%s-%06d", options.service(), citizen);
     }
 
-    private static NodeConfig config(Path data) {
+    private static NodeConfig config(Path data, Optional<BenchTls> tls) {
         NodeConfig d = NodeConfig.defaults();
         // a nonce is remembered for the clock-skew window: the cache must hold every request of five minutes
-        return new NodeConfig(data.toString(), new NodeConfig.Http("127.0.0.1", 0), d.tls(), CryptoSuite.P256_SHA256,
+        return new NodeConfig(data.toString(), new NodeConfig.Http("127.0.0.1", 0),
+                tls.map(BenchTls::nodeTls).orElse(d.tls()), CryptoSuite.P256_SHA256,
                 d.ledger(), d.limits(), new NodeConfig.Auth(d.auth().maxClockSkewSeconds(), 2_000_000), List.of());
     }
 

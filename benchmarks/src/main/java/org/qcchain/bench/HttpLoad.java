@@ -38,8 +38,12 @@ final class HttpLoad {
     private final Context context;
     private final int port;
 
-    HttpLoad(Vertx clientVertx, int port, int maxClients) {
-        this.client = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+    /**
+     * @param options the connections' options: kept alive and without Nagle's delay are set here,
+     *     TLS by the caller
+     */
+    HttpLoad(Vertx clientVertx, HttpClientOptions options, int port, int maxClients) {
+        this.client = clientVertx.createHttpClient(options.setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(maxClients).setMaxWaitQueueSize(-1));
         this.context = clientVertx.getOrCreateContext();
         this.port = port;

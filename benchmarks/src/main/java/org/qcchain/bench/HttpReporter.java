@@ -17,11 +17,13 @@ final class HttpReporter {
 
     void machine(HttpBenchOptions options) {
         out.printf(Locale.ROOT, "## http benchmark%n%ncores (availableProcessors): %d; java %s (%s); node, ledger and"
-                        + " client in one process; P256_SHA256, embedded ledger with fsync; %,d subjects;"
+                        + " client in one process; %s; P256_SHA256, embedded ledger with fsync; %,d subjects;"
                         + " at least %d warm-up (more while the JIT is busy) + %d measured requests per run"
                         + " (%s)%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), options.subjects(), options.warmup(), options.requests(),
+                System.getProperty("java.vm.name"),
+                options.tls() ? "mutual TLS (HTTPS, the bank's client certificate)" : "plain HTTP",
+                options.subjects(), options.warmup(), options.requests(),
                 options.service().equals("health")
                         ? "health-claim service: 1 live dataset, 4 fields, about 2 visits a subject read from the"
                                 + " hospital's own database per answer"

@@ -28,7 +28,10 @@ import org.qcchain.common.error.ErrorCode;
  */
 public final class SignedRequestHandler implements Handler<RoutingContext> {
 
-    /** Issuer answers per (certificate, CA): a few member certificates sign most requests. */
+    /**
+     * Issuer answers per (certificate, CA): a few member certificates sign most requests and come
+     * as TLS client certificates with them.
+     */
     private final IssuanceCache issuers = new IssuanceCache(10_000);
 
     private final RequestVerifier verifier;
@@ -81,7 +84,7 @@ public final class SignedRequestHandler implements Handler<RoutingContext> {
                     "certificate '" + Certificates.subjectDn(certificate)
                             + "' was not issued by a CA of " + organisation.mspId());
         }
-        TlsClientBinding.check(TlsClientBinding.clientCertificate(request.sslSession()), organisation);
+        TlsClientBinding.check(TlsClientBinding.clientCertificate(request.sslSession()), organisation, issuers);
         return organisation;
     }
 

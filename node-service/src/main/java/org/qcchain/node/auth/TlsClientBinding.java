@@ -8,6 +8,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.qcchain.common.auth.RequestAuthenticationException;
 import org.qcchain.common.crypto.Certificates;
+import org.qcchain.common.crypto.IssuanceCache;
 import org.qcchain.common.error.ErrorCode;
 
 /**
@@ -22,10 +23,15 @@ import org.qcchain.common.error.ErrorCode;
  */
 final class TlsClientBinding {
 
+    /** The name under which a TLS session keeps the client certificate read from it. */
+    private static final String SESSION_VALUE = "org.qcchain.node.auth.clientCertificate";
+
     private TlsClientBinding() {}
 
     /**
-     * The leaf certificate the TLS client presented.
+     * The leaf certificate the TLS client presented, read once per TLS session and kept with it
+     * ({@link SSLSession#putValue}): a kept-alive connection carries many requests, and the
+     * session's certificates never change.
      *
      * @param session the connection's TLS session, or {@code null} for plain HTTP
      * @return the certificate, or {@code null} if none was presented
@@ -34,6 +40,15 @@ final class TlsClientBinding {
         if (session == null) {
             return null;
         }
+        if (session.getValue(SESSION_VALUE) instanceof Presented presented) {
+            return presented.certificate();
+        }
+        Presented presented = new Presented(read(session));
+        session.putValue(SESSION_VALUE, presented);
+        return presented.certificate();
+    }
+
+    private static X509Certificate read(SSLSession session) throws RequestAuthenticationException {
         List<Certificate> chain;
         try {
             chain = List.of(session.getPeerCertificates());
@@ -57,16 +72,21 @@ final class TlsClientBinding {
      *
      * @param tlsCertificate the TLS client certificate, or {@code null}
      * @param organisation the organisation of the signed request
+     * @param issuers remembered issuer answers: the same few TLS certificates come with most requests,
+     *     and each issuer check is a signature verification
      * @throws RequestAuthenticationException {@code CERTIFICATE_UNTRUSTED} if the TLS certificate
      *     belongs to another organisation
      */
-    static void check(X509Certificate tlsCertificate, Organisation organisation)
+    static void check(X509Certificate tlsCertificate, Organisation organisation, IssuanceCache issuers)
             throws RequestAuthenticationException {
-        if (tlsCertificate != null && !organisation.issued(tlsCertificate)) {
+        if (tlsCertificate != null && !organisation.issued(tlsCertificate, issuers)) {
             throw new RequestAuthenticationException(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "TLS client certificate '" + Certificates.subjectDn(tlsCertificate)
                             + "' was not issued by a CA of " + organisation.mspId()
                             + ", the organisation that signed the request");
         }
     }
+
+    /** What a session's client presented: a certificate, or {@code null} for none. */
+    private record Presented(X509Certificate certificate) {}
 }

@@ -99,4 +99,23 @@ class MutualTlsTest {
         assertThat(assertProblem(response, 401, "CERTIFICATE_UNTRUSTED").getString("detail"))
                 .contains("TLS client certificate");
     }
+
+    @Test
+    void a_kept_alive_connection_is_bound_to_its_certificate_for_every_request(Vertx vertx)
+            throws IOException {
+        // the node reads the TLS certificate once per session: each request is still checked against it
+        TestNode node = start(vertx, network.bankTeller);
+
+        HttpResponse<Buffer> bank =
+                node.signed(network.bankTeller, "BankMSP", HttpMethod.GET, "/v1/whoami", "");
+        HttpResponse<Buffer> insurer =
+                node.signed(network.insurerClerk, "InsurerMSP", HttpMethod.GET, "/v1/whoami", "");
+        HttpResponse<Buffer> bankAgain =
+                node.signed(network.bankTeller, "BankMSP", HttpMethod.GET, "/v1/whoami", "");
+
+        assertThat(bank.statusCode()).as(bank.bodyAsString()).isEqualTo(200);
+        assertThat(assertProblem(insurer, 401, "CERTIFICATE_UNTRUSTED").getString("detail"))
+                .contains("TLS client certificate 'CN=teller");
+        assertThat(bankAgain.statusCode()).as(bankAgain.bodyAsString()).isEqualTo(200);
+    }
 }
