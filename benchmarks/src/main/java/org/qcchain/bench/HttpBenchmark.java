@@ -41,6 +41,9 @@ import org.qcchain.node.http.NodeServer;
 import org.qcchain.ledger.embedded.StageTimings;
 import org.qcchain.node.ledger.LedgerIdentity;
 import org.qcchain.node.ledger.embedded.EmbeddedLedgerBackend;
+import org.qcchain.node.metrics.DataRequestPhases;
+import org.qcchain.node.metrics.DataRequestPhases.Phase;
+import org.qcchain.node.metrics.DataRequestPhases.Total;
 import org.qcchain.sdk.verify.TrustAnchors;
 import org.qcchain.sdk.verify.TrustAnchorsBuilder;
 import org.qcchain.sdk.verify.VerificationException;
@@ -149,6 +152,8 @@ final class HttpBenchmark {
         long cpuBefore = processCpuNanos();
         long heightBefore = demo.ledger().height();
         Optional<StageTimings> stagesBefore = stageTimings(demo);
+        DataRequestPhases phases = demo.platform().dataRequests().phases();
+        Map<Phase, Total> phasesBefore = phases.totals();
         int sampleEvery = options.sample() == 0 ? 0 : Math.max(1, options.requests() / options.sample());
         HttpLoad.Result result = load.run(clients + " clients", calls, clients, sampleEvery, progress);
         long cpu = processCpuNanos() - cpuBefore;
@@ -158,7 +163,7 @@ final class HttpBenchmark {
         long blocks = demo.ledger().height() - heightBefore;
         Optional<StageTimings> stages = stageTimings(demo).map(after -> after.minus(stagesBefore.orElseThrow()));
         return new HttpRunReport(clients, warmUp, result, cpu, threads, blocks, stages,
-                verifySample(verifier, calls, result));
+                PhaseTable.difference(phases.totals(), phasesBefore), verifySample(verifier, calls, result));
     }
 
     /** The embedded ledger's stage timings so far; empty on another backend. */

@@ -45,6 +45,7 @@ final class HttpReporter {
                 + " client's; the machine's swings in speed cancel out, so compare node builds by this)%n%n",
                 run.nodeCpuInClientUnits());
         run.stages().ifPresent(stages -> StageTable.print(out, stages, run.requests(), "request"));
+        PhaseTable.print(out, run.phases());
         HttpRunReport.Verification check = run.verification();
         out.printf(Locale.ROOT, "SDK verification of a sample, after the run (not in the figures above): %d answers"
                         + " verified, %.0f answers/s on one thread; failures %s%n%n",

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.qcchain.ledger.embedded.StageTimings;
+import org.qcchain.node.metrics.DataRequestPhases.Phase;
+import org.qcchain.node.metrics.DataRequestPhases.Total;
 
 /**
  * The figures of one measured HTTP run: answered requests per second, latency percentiles, answers
@@ -17,10 +19,12 @@ import org.qcchain.ledger.embedded.StageTimings;
  * @param threadCpu CPU time per thread group during the run
  * @param blocks blocks committed during the run
  * @param stages the embedded ledger's time per stage during the run; empty on another backend
+ * @param phases the data requests' time per phase in the node during the run
  * @param verification the sample's verification
  */
 record HttpRunReport(int clients, JitWarmUp.Outcome warmUp, HttpLoad.Result result, long cpuNanos,
-        Map<String, Long> threadCpu, long blocks, Optional<StageTimings> stages, Verification verification) {
+        Map<String, Long> threadCpu, long blocks, Optional<StageTimings> stages, Map<Phase, Total> phases,
+        Verification verification) {
 
     /** The thread group of the load generator's event loop. */
     static final String CLIENT = "benchmark client";

@@ -23,6 +23,8 @@ import org.qcchain.node.ledger.ChaincodeFailure;
 import org.qcchain.node.ledger.Committed;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.metrics.DataRequestPhases;
+import org.qcchain.node.metrics.DataRequestPhases.Phase;
 import org.qcchain.node.store.ProviderStores;
 import org.qcchain.node.store.SourceRecordChanged;
 import org.qcchain.node.store.StoreException;
@@ -53,6 +55,7 @@ public final class DataRequestService implements AutoCloseable {
     private final DatasetCoverage coverage;
     private final DeliveryRecorder deliveries;
     private final AnswerBatchSigner signer;
+    private final DataRequestPhases phases = new DataRequestPhases();
     private final String nodeCertificatePem;
 
     /**
@@ -97,27 +100,47 @@ public final class DataRequestService implements AutoCloseable {
      */
     public CompletableFuture<GrantedAnswer> request(SignedAccessRequest signed, Executor work) {
         Objects.requireNonNull(signed, "signed");
+        DataRequestPhases.Clock clock = phases.start();
         return CompletableFuture.supplyAsync(() -> {
             try {
                 coverage.requireAnswerable(signed.request());
             } catch (RecordsNotHeld e) {
                 throw new CompletionException(e);
             }
+            clock.end(Phase.ADMISSION);
             return ledger.submitAsyncForEvidence(node, "Access:requestAccess", Json.write(signed));
         }, work)
                 .thenCompose(submitted -> submitted)
+                .thenApply(committed -> {
+                    clock.end(Phase.LEDGER);
+                    return committed;
+                })
                 .thenApplyAsync(committed -> {
                     try {
-                        return answer(signed, committed);
+                        Prepared prepared = answer(signed, committed);
+                        clock.end(Phase.ANSWER);
+                        return prepared;
                     } catch (AccessDenied | ChaincodeFailure | RecordIncomplete | StoreUnavailable
                             | RecordChangedAtSource e) {
                         throw new CompletionException(e);
                     }
                 }, work)
                 .thenCompose(prepared -> signer.sign(prepared.unsigned().digest())
-                        .thenApplyAsync(share -> granted(prepared, share), work))
+                        .thenApplyAsync(share -> {
+                            GrantedAnswer granted = granted(prepared, share);
+                            clock.end(Phase.SIGNATURE);
+                            return granted;
+                        }, work))
                 .thenCompose(granted -> deliveries.keep(granted.accessId(), granted.answerHash())
-                        .thenApply(kept -> granted));
+                        .thenApply(kept -> {
+                            clock.end(Phase.RECEIPT);
+                            return granted;
+                        }));
+    }
+
+    /** @return where this service's data requests spend their time, phase by phase */
+    public DataRequestPhases phases() {
+        return phases;
     }
 
     /** @return which datasets this service answers for */

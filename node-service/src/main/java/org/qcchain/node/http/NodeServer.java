@@ -71,6 +71,7 @@ public final class NodeServer {
         HttpMetrics metrics = new HttpMetrics();
         NonceCache nonces = new NonceCache(config.auth().nonceCacheSize());
         metrics.replayCacheSize(nonces::size);
+        services.dataRequestPhasesIfAny().ifPresent(metrics::dataRequestPhases);
         NodeVerticle verticle = new NodeVerticle(config, options, directory, metrics, nonces, services);
         return vertx.deployVerticle(verticle)
                 .map(id -> new NodeServer(vertx, id, verticle, metrics));

@@ -9,6 +9,7 @@ import org.qcchain.node.answer.DataRequestService;
 import org.qcchain.node.answer.DatasetCoverage;
 import org.qcchain.node.ledger.LedgerBackend;
 import org.qcchain.node.ledger.LedgerIdentity;
+import org.qcchain.node.metrics.DataRequestPhases;
 import org.qcchain.node.store.RecordUploads;
 
 /**
@@ -99,6 +100,11 @@ public final class NodeServices {
     /** @return which datasets the node's stores can answer for, if the node answers data requests */
     public Optional<DatasetCoverage> coverageIfAny() {
         return Optional.ofNullable(dataRequests).map(DataRequestService::coverage);
+    }
+
+    /** @return where the node's data requests spend their time, if it answers data requests */
+    public Optional<DataRequestPhases> dataRequestPhasesIfAny() {
+        return Optional.ofNullable(dataRequests).map(DataRequestService::phases);
     }
 
     LedgerBackend ledger() {

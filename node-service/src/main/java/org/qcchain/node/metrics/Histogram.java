@@ -31,6 +31,14 @@ final class Histogram {
         count.increment();
     }
 
+    long count() {
+        return count.sum();
+    }
+
+    double sum() {
+        return sum.sum();
+    }
+
     void write(StringBuilder out, String name, String labels) {
         long cumulative = 0;
         for (int i = 0; i < bounds.length; i++) {

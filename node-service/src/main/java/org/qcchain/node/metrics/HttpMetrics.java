@@ -13,7 +13,9 @@ import java.util.function.IntSupplier;
  * <ul>
  *   <li>{@code qcchain_http_requests_total{method,route,status}}: requests answered;
  *   <li>{@code qcchain_http_request_duration_seconds{route}}: latency histogram;
- *   <li>{@code qcchain_replay_cache_nonces}: nonces the replay cache holds.
+ *   <li>{@code qcchain_replay_cache_nonces}: nonces the replay cache holds;
+ *   <li>{@code qcchain_data_request_phase_seconds{phase}}: where data requests spend their time
+ *       ({@link DataRequestPhases}), on a node that answers them.
  * </ul>
  *
  * <p>Routes are templates ({@code /v1/whoami}), never raw paths, and unknown methods count as
@@ -33,6 +35,7 @@ public final class HttpMetrics {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
     private volatile IntSupplier replayCacheSize = () -> 0;
+    private volatile DataRequestPhases dataRequestPhases;
 
     /**
      * Counts one answered request.
@@ -60,6 +63,15 @@ public final class HttpMetrics {
     }
 
     /**
+     * The phases of data requests to show; a node without data requests has none.
+     *
+     * @param phases the data request service's phase histograms
+     */
+    public void dataRequestPhases(DataRequestPhases phases) {
+        this.dataRequestPhases = phases;
+    }
+
+    /**
      * The current values, series sorted by labels so scrapes are stable.
      *
      * @return the exposition text
@@ -79,6 +91,10 @@ public final class HttpMetrics {
         String nonces = "qcchain_replay_cache_nonces";
         PrometheusText.header(out, nonces, "gauge", "Nonces the replay cache remembers.");
         out.append(nonces).append(' ').append(replayCacheSize.getAsInt()).append('\n');
+        DataRequestPhases phases = dataRequestPhases;
+        if (phases != null) {
+            phases.write(out);
+        }
         return out.toString();
     }
 

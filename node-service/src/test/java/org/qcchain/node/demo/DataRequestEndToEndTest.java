@@ -157,6 +157,41 @@ class DataRequestEndToEndTest {
     }
 
     @Test
+    void shows_in_the_metrics_every_phase_of_a_granted_request_and_the_first_two_of_a_denied_one() {
+        List<RequestedItem> uncovered = List.of(new RequestedItem(DemoCatalogue.SOCIAL_INSURANCE,
+                List.of("employer", "baseSalary")));
+        Map<String, Long> before = phaseCounts();
+
+        assertThat(post(bank(), loanRequest(bank(), 0, uncovered)).statusCode()).isEqualTo(403);
+        Map<String, Long> afterDenial = phaseCounts();
+        HttpResponse<Buffer> granted = post(bank(), loanRequest(bank(), 0, LOAN.items()));
+        Map<String, Long> afterGrant = phaseCounts();
+
+        assertThat(granted.statusCode()).as(granted.bodyAsString()).isEqualTo(200);
+        assertThat(difference(afterDenial, before)).containsExactly(Map.entry("admission", 1L),
+                Map.entry("ledger", 1L), Map.entry("answer", 0L), Map.entry("signature", 0L),
+                Map.entry("receipt", 0L));
+        assertThat(difference(afterGrant, afterDenial).values()).containsOnly(1L).hasSize(5);
+    }
+
+    /** The count of each phase in the node's Prometheus text, in the order it shows them. */
+    private Map<String, Long> phaseCounts() {
+        String prefix = "qcchain_data_request_phase_seconds_count{phase=\"";
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        await(client.request(HttpMethod.GET, server.port(), "127.0.0.1", "/metrics").send()).bodyAsString()
+                .lines().filter(line -> line.startsWith(prefix)).forEach(line -> counts.put(
+                        line.substring(prefix.length(), line.indexOf('"', prefix.length())),
+                        Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))));
+        return counts;
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> difference = new java.util.LinkedHashMap<>();
+        after.forEach((phase, count) -> difference.put(phase, count - before.getOrDefault(phase, 0L)));
+        return difference;
+    }
+
+    @Test
     void refuses_a_replayed_http_request() {
         String body = loanRequest(bank(), 2, LOAN.items());
         SignatureHeaders headers = RequestSigner.create(bank().mspId(), bank().identity())
