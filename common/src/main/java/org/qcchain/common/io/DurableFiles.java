@@ -72,12 +72,15 @@ public final class DurableFiles {
      * a folder be opened for this; the files themselves are forced, which is what they offer.
      *
      * @param folder the folder
+     * @return whether the folder was forced; false where the platform does not let it be (e.g.
+     *     Windows), when nothing more can be done from Java
      */
-    public static void forceFolder(Path folder) {
+    public static boolean forceFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
+            return true;
         } catch (IOException e) {
-            // not supported here (e.g. Windows): nothing more can be done from Java
+            return false;
         }
     }
 

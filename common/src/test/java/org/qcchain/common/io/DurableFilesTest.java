@@ -73,4 +73,10 @@ class DurableFilesTest {
 
         assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
+
+    @Test
+    void forceFolderSaysWhetherTheFolderCouldBeForced() {
+        assertThat(DurableFiles.forceFolder(folder)).isTrue();
+        assertThat(DurableFiles.forceFolder(folder.resolve("absent"))).isFalse();
+    }
 }

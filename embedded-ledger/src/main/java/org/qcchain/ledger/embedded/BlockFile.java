@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import org.qcchain.common.io.DurableFiles;
 
 /**
  * The append-only file {@code blocks.dat}: every block as a {@link BlockFrame}, its signed header
@@ -159,11 +160,9 @@ final class BlockFile implements AutoCloseable {
 
     /** Makes the new file's directory entry durable, so that a database that refers to it never outlives it. */
     private static void forceDirectory(Path folder) {
-        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException e) {
+        if (!DurableFiles.forceFolder(folder)) {
             // not every platform lets a directory be opened or forced; the file itself was forced
-            LOGGER.fine("could not force the directory " + folder + ": " + e.getMessage());
+            LOGGER.fine("could not force the directory " + folder);
         }
     }
 

@@ -33,6 +33,8 @@ public final class SignedRequestHandler implements Handler<RoutingContext> {
      * as TLS client certificates with them.
      */
     private final IssuanceCache issuers = new IssuanceCache(10_000);
+    /** TLS client certificates read once each: they come with every request of a connection. */
+    private final TlsClientCertificates tlsCertificates = new TlsClientCertificates(1_000);
 
     private final RequestVerifier verifier;
     private final OrganisationDirectory directory;
@@ -84,7 +86,7 @@ public final class SignedRequestHandler implements Handler<RoutingContext> {
                     "certificate '" + Certificates.subjectDn(certificate)
                             + "' was not issued by a CA of " + organisation.mspId());
         }
-        TlsClientBinding.check(TlsClientBinding.clientCertificate(request.sslSession()), organisation, issuers);
+        TlsClientBinding.check(tlsCertificates.of(request.sslSession()), organisation, issuers);
         return organisation;
     }
 

@@ -2,6 +2,7 @@ package org.qcchain.node.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.qcchain.common.crypto.CryptoSuite;
+import org.qcchain.common.io.DurableFiles;
 import org.qcchain.node.config.NodeConfig;
 import org.qcchain.node.demo.DemoPlatform;
 import org.qcchain.node.demo.TryRequest;
@@ -97,7 +99,10 @@ final class DemoCommand implements Command {
             }
         }
         Files.createDirectories(data);
-        Files.writeString(data.resolve(MARKER), "made by qcchain demo; deleted by the next demo run\n");
+        // forced before anything else is written: a folder with demo files but no marker would be refused next time
+        DurableFiles.create(data.resolve(MARKER),
+                "made by qcchain demo; deleted by the next demo run\n".getBytes(StandardCharsets.UTF_8),
+                DurableFiles.Access.DEFAULT);
     }
 
     private static int serve(DemoPlatform demo, Path data, int port, CryptoSuite suite, PrintStream out,

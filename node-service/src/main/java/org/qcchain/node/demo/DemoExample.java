@@ -2,10 +2,11 @@ package org.qcchain.node.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qcchain.common.io.DurableFiles;
 import org.qcchain.common.json.Json;
 
 /**
@@ -25,7 +26,8 @@ final class DemoExample {
         example.put("purpose", service.purpose());
         example.put("items", service.items());
         try {
-            Files.writeString(dataDir.resolve(TryRequest.EXAMPLE_FILE), Json.write(example) + "\n");
+            DurableFiles.replace(dataDir.resolve(TryRequest.EXAMPLE_FILE),
+                    (Json.write(example) + "\n").getBytes(StandardCharsets.UTF_8), DurableFiles.Access.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the example request", e);
         }

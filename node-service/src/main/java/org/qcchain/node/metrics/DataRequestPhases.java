@@ -3,6 +3,7 @@ package org.qcchain.node.metrics;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Where a data request's time goes, phase by phase, as the histogram
@@ -19,8 +20,11 @@ import java.util.Map;
  *       next.
  * </ol>
  *
- * <p>A phase is counted when it ends, so a denied request counts {@code admission} and
- * {@code ledger} only. Thread-safe; a few adders per phase.
+ * <p>A phase is counted when it ends: a request the chaincode denies counts {@code admission} and
+ * {@code ledger}; one refused before it is submitted (a dataset the node does not hold) counts
+ * none; one whose submission fails counts {@code admission}. Granted requests of both routes that
+ * answer them ({@code /v1/data-requests} and a subject's own records) are counted together; a
+ * sealed answer is sealed after {@code receipt}, untimed here. Thread-safe; a few adders per phase.
  */
 public final class DataRequestPhases {
 
@@ -52,9 +56,16 @@ public final class DataRequestPhases {
             {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final Map<Phase, Histogram> histograms = new EnumMap<>(Phase.class);
+    private final LongSupplier nanoTime;
 
-    /** Creates the histograms, all empty. */
+    /** Creates the histograms, all empty, timed by {@link System#nanoTime}. */
     public DataRequestPhases() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime the time source, in nanoseconds (a test's own) */
+    DataRequestPhases(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         for (Phase phase : Phase.values()) {
             histograms.put(phase, new Histogram(BOUNDS));
         }
@@ -66,7 +77,7 @@ public final class DataRequestPhases {
      * @return its clock, at the request's start
      */
     public Clock start() {
-        return new Clock(System.nanoTime());
+        return new Clock(nanoTime.getAsLong());
     }
 
     /**
@@ -105,7 +116,7 @@ public final class DataRequestPhases {
          * @param phase the phase that ended
          */
         public void end(Phase phase) {
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             histograms.get(phase).observe((now - last) / 1e9);
             last = now;
         }

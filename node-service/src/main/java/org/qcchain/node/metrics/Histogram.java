@@ -20,6 +20,10 @@ final class Histogram {
     }
 
     void observe(double value) {
+        // the count first: a scrape reads the buckets before the count, so it never shows a bucket
+        // above +Inf (buckets must not decrease)
+        count.increment();
+        sum.add(value);
         // store per-bucket counts; the exposition sums them, so each observation costs one add
         for (int i = 0; i < bounds.length; i++) {
             if (value <= bounds[i]) {
@@ -27,8 +31,6 @@ final class Histogram {
                 break;
             }
         }
-        sum.add(value);
-        count.increment();
     }
 
     long count() {

@@ -42,6 +42,11 @@ final class TestNode {
         return new TestNode(server, WebClient.create(vertx, clientOptions));
     }
 
+    /** The same node, with another client (for example one presenting another TLS certificate). */
+    TestNode withClient(Vertx vertx, WebClientOptions clientOptions) {
+        return new TestNode(server, WebClient.create(vertx, clientOptions));
+    }
+
     static NodeConfig plainConfig() {
         NodeConfig d = NodeConfig.defaults();
         return new NodeConfig(d.dataDir(), new NodeConfig.Http("127.0.0.1", 0), d.tls(),
