@@ -3,6 +3,7 @@ package org.qcchain.sdk.verify;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.qcchain.common.cache.LruCache;
 
 /**
  * Remembers signature checks that succeeded: "the key of this certificate signed these bytes"

@@ -2,8 +2,7 @@ package org.qcchain.common.crypto;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.qcchain.common.cache.LruCache;
 
 /**
  * Remembers which certificate was issued by which CA, by the pair of their SHA-256 fingerprints.
@@ -17,18 +16,11 @@ import java.util.Map;
  */
 public final class IssuanceCache {
 
-    private final Map<String, Boolean> answers;
+    private final LruCache<String, Boolean> answers;
 
     /** @param capacity how many (certificate, CA) answers to keep */
     public IssuanceCache(int capacity) {
-        this.answers = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.answers = new LruCache<>(capacity);
     }
 
     /** Whether {@code ca} issued {@code certificate} (see {@link Certificates#verifyIssuedBy}). */
@@ -51,11 +43,9 @@ public final class IssuanceCache {
     public boolean issuedBy(X509Certificate certificate, String certificateFingerprint, X509Certificate ca,
             String caFingerprint) {
         String pair = certificateFingerprint + "/" + caFingerprint;
-        synchronized (answers) {
-            Boolean known = answers.get(pair);
-            if (known != null) {
-                return known;
-            }
+        Boolean known = answers.get(pair);
+        if (known != null) {
+            return known;
         }
         boolean issued;
         try {
@@ -64,16 +54,12 @@ public final class IssuanceCache {
         } catch (CertificateException e) {
             issued = false;
         }
-        synchronized (answers) {
-            answers.put(pair, issued);
-        }
+        answers.put(pair, issued);
         return issued;
     }
 
     /** How many answers are remembered. */
     public int size() {
-        synchronized (answers) {
-            return answers.size();
-        }
+        return answers.size();
     }
 }

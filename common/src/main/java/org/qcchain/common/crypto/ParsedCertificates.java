@@ -2,8 +2,7 @@ package org.qcchain.common.crypto;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.qcchain.common.cache.LruCache;
 
 /**
  * Parsed certificates by their PEM text, for the hot paths that meet the same few client
@@ -17,14 +16,7 @@ public final class ParsedCertificates {
 
     private static final int CAPACITY = 4096;
 
-    private static final Map<String, X509Certificate> PARSED = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, X509Certificate> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private static final LruCache<String, X509Certificate> PARSED = new LruCache<>(CAPACITY);
 
     private ParsedCertificates() {}
 
@@ -36,16 +28,12 @@ public final class ParsedCertificates {
      * @throws CertificateException if the text is not one PEM certificate
      */
     public static X509Certificate parse(String pem) throws CertificateException {
-        synchronized (PARSED) {
-            X509Certificate known = PARSED.get(pem);
-            if (known != null) {
-                return known;
-            }
+        X509Certificate known = PARSED.get(pem);
+        if (known != null) {
+            return known;
         }
         X509Certificate parsed = Pem.parseCertificate(pem);
-        synchronized (PARSED) {
-            PARSED.put(pem, parsed);
-        }
+        PARSED.put(pem, parsed);
         return parsed;
     }
 }

@@ -2,10 +2,9 @@ package org.qcchain.node.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.qcchain.common.answer.TransactionEvidence;
+import org.qcchain.common.cache.LruCache;
 import org.qcchain.common.crypto.CryptoSuite;
 import org.qcchain.common.json.Json;
 import org.qcchain.common.proof.MerkleTree;
@@ -26,14 +25,7 @@ final class BatchEvidenceCache {
 
     private final LedgerBackend ledger;
     private final LedgerIdentity node;
-    private final Map<String, BatchEvidence> entries = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BatchEvidence> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final LruCache<String, BatchEvidence> entries = new LruCache<>(CAPACITY);
 
     BatchEvidenceCache(LedgerBackend ledger, LedgerIdentity node) {
         this.ledger = ledger;
@@ -42,16 +34,12 @@ final class BatchEvidenceCache {
 
     BatchEvidence get(ProviderStore store, String datasetId, String batchId) throws ChaincodeFailure {
         String key = store.mspId() + '\n' + datasetId + '\n' + batchId;
-        synchronized (entries) {
-            BatchEvidence known = entries.get(key);
-            if (known != null) {
-                return known;
-            }
+        BatchEvidence known = entries.get(key);
+        if (known != null) {
+            return known;
         }
         BatchEvidence loaded = load(store, datasetId, batchId);
-        synchronized (entries) {
-            entries.put(key, loaded);
-        }
+        entries.put(key, loaded);
         return loaded;
     }
 

@@ -3,11 +3,10 @@ package org.qcchain.node.auth;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.qcchain.common.auth.RequestAuthenticationException;
+import org.qcchain.common.cache.LruCache;
 import org.qcchain.common.crypto.Certificates;
 import org.qcchain.common.error.ErrorCode;
 
@@ -21,18 +20,11 @@ import org.qcchain.common.error.ErrorCode;
  */
 final class TlsClientCertificates {
 
-    private final Map<Certificate, X509Certificate> read;
+    private final LruCache<Certificate, X509Certificate> read;
 
     /** @param capacity how many distinct certificates to remember */
     TlsClientCertificates(int capacity) {
-        this.read = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Certificate, X509Certificate> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.read = new LruCache<>(capacity);
     }
 
     /**
@@ -56,11 +48,9 @@ final class TlsClientCertificates {
             return null;
         }
         Certificate leaf = chain[0];
-        synchronized (read) {
-            X509Certificate known = read.get(leaf);
-            if (known != null) {
-                return known;
-            }
+        X509Certificate known = read.get(leaf);
+        if (known != null) {
+            return known;
         }
         X509Certificate certificate;
         try {
@@ -70,9 +60,7 @@ final class TlsClientCertificates {
             throw new RequestAuthenticationException(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "TLS client certificate cannot be read", e);
         }
-        synchronized (read) {
-            read.put(leaf, certificate);
-        }
+        read.put(leaf, certificate);
         return certificate;
     }
 }
